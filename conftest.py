@@ -1,0 +1,27 @@
+"""pytest set-up: reference data and the named people exist once per test database."""
+
+import pytest
+
+from tests.base import create_people, load_people
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from papi_inspect.reference import load_reference
+
+    with django_db_blocker.unblock():
+        load_reference()
+        create_people()
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # Argon2 is deliberately slow; tests check the production hasher separately.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def people(db):
+    return load_people()

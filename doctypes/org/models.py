@@ -1,0 +1,146 @@
+"""The organisation as data: units in a tree with validity periods and mergers, and staff profiles."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from papi_inspect.audit import history
+from papi_inspect.permissions import VisibleQuerySet, unit_of
+
+
+class UnitQuerySet(VisibleQuerySet):
+    def visible_for_staff(self, user):
+        unit = unit_of(user)
+        if unit is None:
+            return self.none()
+        return self.filter(pk__in=unit.agency().family_ids())
+
+    def in_force_on(self, day):
+        return self.filter(Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+class Unit(models.Model):
+    """An agency or one of its offices, inspectorate, divisions or sub-departments."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("UBND tỉnh")
+        DEPARTMENT = "department", _("Sở")
+        OFFICE = "office", _("Văn phòng")
+        INSPECTORATE = "inspectorate", _("Thanh tra")
+        DIVISION = "division", _("Phòng chuyên môn")
+        SUB_DEPARTMENT = "sub_department", _("Chi cục")
+        SERVICE_UNIT = "service_unit", _("Đơn vị sự nghiệp")
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("trực thuộc")
+    )
+    valid_from = models.DateField(_("hoạt động từ"))
+    valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("hợp nhất vào"),
+    )
+    merger_basis = models.CharField(_("căn cứ hợp nhất / thành lập"), max_length=255, blank=True)
+
+    objects = UnitQuerySet.as_manager()
+    history = history()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_period",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Ngày kết thúc hoạt động phải sau ngày bắt đầu.")})
+        if self.merged_into_id and not self.valid_to:
+            raise ValidationError({"valid_to": _("Đơn vị đã hợp nhất phải có ngày kết thúc hoạt động.")})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("Đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới.")})
+            ancestor = ancestor.parent
+
+    @property
+    def is_active(self):
+        today = timezone.localdate()
+        return self.valid_from <= today and (self.valid_to is None or today <= self.valid_to)
+
+    def agency(self):
+        """The department (Sở) this unit belongs to; a unit above any department is its own agency."""
+        unit = self
+        while unit.kind != self.Kind.DEPARTMENT and unit.parent_id is not None:
+            unit = unit.parent
+        return unit if unit.kind == self.Kind.DEPARTMENT else self
+
+    def family_ids(self):
+        """This unit, everything below it, and the units merged into it (with theirs)."""
+        ids, frontier = set(), [self.pk]
+        while frontier:
+            ids.update(frontier)
+            frontier = list(
+                Unit.objects.filter(Q(parent_id__in=frontier) | Q(merged_into_id__in=frontier))
+                .exclude(pk__in=ids)
+                .values_list("pk", flat=True)
+            )
+        return ids
+
+
+class StaffProfileQuerySet(VisibleQuerySet):
+    def visible_for_staff(self, user):
+        return self.filter(unit__in=Unit.objects.visible_to(user))
+
+
+class StaffProfile(models.Model):
+    """A staff member: the login, the unit they work in, their position and inspector rank."""
+
+    class InspectorRank(models.TextChoices):
+        NONE = "", _("Không")
+        INSPECTOR = "thanh_tra_vien", _("Thanh tra viên")
+        PRINCIPAL = "thanh_tra_vien_chinh", _("Thanh tra viên chính")
+        SENIOR = "thanh_tra_vien_cao_cap", _("Thanh tra viên cao cấp")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile", verbose_name=_("tài khoản")
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="staff", verbose_name=_("đơn vị"))
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    position = models.CharField(_("chức vụ"), max_length=120, blank=True)
+    inspector_rank = models.CharField(
+        _("ngạch thanh tra"), max_length=30, choices=InspectorRank.choices, blank=True, default=""
+    )
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    supervisor = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("lãnh đạo trực tiếp")
+    )
+
+    objects = StaffProfileQuerySet.as_manager()
+    history = history()
+
+    class Meta:
+        ordering = ["unit__code", "full_name"]
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+
+    def __str__(self):
+        return f"{self.full_name} ({self.position})" if self.position else self.full_name

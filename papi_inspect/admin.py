@@ -1,0 +1,41 @@
+"""Back office for the core records: deadline rules, the calendar overrides and attachments."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from papi_inspect.admin_base import VisibleAdmin
+from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(VisibleAdmin):
+    list_display = ["code", "name", "length", "unit", "max_extensions", "citation", "valid_from", "valid_to", "unconfirmed"]
+    list_filter = ["unit", "unconfirmed", "valid_to"]
+    search_fields = ["code", "name", "citation"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "start_event", "citation", "unconfirmed", "note"]}),
+        (_("Thời hạn"), {"fields": ["length", "unit", "complex_length", "remote_length", "remote_complex_length"]}),
+        (_("Gia hạn"), {"fields": ["max_extensions", "extension_length"]}),
+        (_("Hiệu lực"), {"fields": ["valid_from", "valid_to"]}),
+    ]
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(VisibleAdmin):
+    list_display = ["date", "kind", "active", "reason", "source"]
+    list_filter = ["kind", "active"]
+    list_editable = ["active"]
+    search_fields = ["reason", "source"]
+    date_hierarchy = "date"
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(VisibleAdmin):
+    list_display = ["original_name", "content_type", "object_id", "mime_type", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["content_type", "mime_type"]
+    search_fields = ["original_name", "description"]
+    readonly_fields = ["content_type", "object_id", "original_name", "mime_type", "size", "sha256", "uploaded_by"]
+    fields = readonly_fields + ["description"]
+
+    def has_add_permission(self, request):
+        return False

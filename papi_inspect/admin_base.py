@@ -1,0 +1,63 @@
+"""The back-office base class every doctype's admin uses: visible_to, history and reasons."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+from unfold.admin import GenericTabularInline, ModelAdmin
+
+from papi_inspect.audit import ADMIN_EDIT_REASON, with_reason
+from papi_inspect.models import Attachment
+
+
+class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
+    """Changelists, search, forms and history all start from `visible_to(request.user)`."""
+
+    list_filter_submit = True
+    warn_unsaved_form = True
+
+    def get_queryset(self, request):
+        queryset = self.model.objects.visible_to(request.user)
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset
+
+    def _is_visible(self, request, obj):
+        return obj is None or self.model.objects.visible_to(request.user).filter(pk=obj.pk).exists()
+
+    # simple-history falls back to the last historical row when get_queryset misses an
+    # object, so each object-level check must also ask visible_to, or history would leak.
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._is_visible(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._is_visible(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._is_visible(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        with_reason(obj, ADMIN_EDIT_REASON)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        with_reason(obj, "Xóa trong trang quản trị")
+        super().delete_model(request, obj)
+
+
+class AttachmentInline(GenericTabularInline):
+    """Lists a record's files with download links; uploads go through the attachment service."""
+
+    model = Attachment
+    extra = 0
+    can_delete = False
+    fields = ["download_link", "description", "mime_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    verbose_name_plural = _("Tệp đính kèm")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Tệp"))
+    def download_link(self, attachment):
+        return format_html('<a href="{}">{}</a>', reverse("attachment-download", args=[attachment.pk]), attachment)

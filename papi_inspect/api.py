@@ -1,0 +1,56 @@
+"""API base: permissions, a visible_to-scoped viewset, and JSON errors with a message."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, viewsets
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+
+class VisibleQuerysetMixin:
+    """Every query starts from `Model.objects.visible_to(request.user)`.
+
+    Write actions in later doctypes call their `services.py` functions, which record the
+    history reason; this base only decides which rows exist for the caller.
+    """
+
+    def get_queryset(self):
+        return self.queryset.model.objects.visible_to(self.request.user)
+
+
+class VisibleReadOnlyViewSet(VisibleQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+    pass
+
+
+_MESSAGES = {
+    exceptions.NotAuthenticated: "Bạn cần đăng nhập.",
+    exceptions.AuthenticationFailed: "Thông tin đăng nhập không hợp lệ.",
+    exceptions.PermissionDenied: "Bạn không có quyền thực hiện thao tác này.",
+    exceptions.NotFound: "Không tìm thấy bản ghi.",
+    exceptions.MethodNotAllowed: "Phương thức không được hỗ trợ.",
+    exceptions.ValidationError: "Dữ liệu không hợp lệ.",
+    exceptions.ParseError: "Dữ liệu gửi lên không đọc được.",
+    exceptions.Throttled: "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+}
+
+
+def exception_handler(exc, context):
+    """Every API error is `{"error": {"code", "message", "fields"?}}` with a Vietnamese message."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages})
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    error = {"code": getattr(exc, "default_code", "error")}
+    if isinstance(exc, exceptions.ValidationError):
+        error["message"] = _MESSAGES[exceptions.ValidationError]
+        error["fields"] = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
+    else:
+        error["message"] = next((text for cls, text in _MESSAGES.items() if isinstance(exc, cls)), str(exc.detail))
+    response.data = {"error": error}
+    return response

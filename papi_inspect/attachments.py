@@ -1,0 +1,114 @@
+"""Attachment services: check a file's size and real content, store it privately, and record it."""
+
+import hashlib
+import io
+import zipfile
+from pathlib import PurePath
+
+import filetype
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from papi_inspect.audit import with_reason
+from papi_inspect.models import Attachment
+
+# Declared extension -> the content type its bytes must show. Office files are ZIP packages,
+# so they are recognised by the part every such package must contain.
+ALLOWED_TYPES = {
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".txt": "text/plain",
+}
+_OFFICE_PARTS = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
+
+
+def sniff_content_type(name, head):
+    """The content type of a file whose name is `name` and whose bytes are `head`, or an error.
+
+    The extension is what the sender declares; the bytes must agree, so a renamed executable
+    or a script saved as ".pdf" is refused.
+    """
+    extension = PurePath(name).suffix.lower()
+    expected = ALLOWED_TYPES.get(extension)
+    if expected is None:
+        allowed = ", ".join(sorted(ALLOWED_TYPES))
+        raise ValidationError(f"Loại tệp '{extension or 'không có phần mở rộng'}' không được phép. Chỉ nhận: {allowed}.")
+    if extension in _OFFICE_PARTS:
+        matches = _zip_contains(head, _OFFICE_PARTS[extension])
+    elif extension == ".txt":
+        matches = _is_text(head)
+    else:
+        matches = filetype.guess_mime(head) == expected
+    if not matches:
+        raise ValidationError(f"Nội dung tệp '{name}' không khớp với loại tệp {extension}.")
+    return expected
+
+
+def _zip_contains(data, part):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return part in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _is_text(data):
+    if b"\x00" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def may_attach_to(user, record):
+    """Only someone who may see and change a record may add files to it."""
+    model = type(record)
+    opts = model._meta
+    return (
+        model.objects.visible_to(user).filter(pk=record.pk).exists()
+        and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        and user.has_perm("papi_inspect.add_attachment")
+    )
+
+
+@transaction.atomic
+def attach_file(record, *, uploaded_file, by, description=""):
+    """Store `uploaded_file` against `record` after checking permission, size and content."""
+    if not may_attach_to(by, record):
+        raise PermissionDenied("Bạn không có quyền đính kèm tệp vào hồ sơ này.")
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if uploaded_file.size > limit:
+        raise ValidationError(
+            f"Tệp '{uploaded_file.name}' vượt quá dung lượng cho phép ({limit // (1024 * 1024)} MB)."
+        )
+    uploaded_file.seek(0)
+    data = uploaded_file.read()
+    mime_type = sniff_content_type(uploaded_file.name, data)
+    uploaded_file.seek(0)
+    attachment = Attachment(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        original_name=PurePath(uploaded_file.name).name[:255],
+        mime_type=mime_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        description=description,
+        uploaded_by=by,
+    )
+    attachment.file.save(attachment.original_name, uploaded_file, save=False)
+    try:
+        with_reason(attachment, "Đính kèm tệp").save()
+    except Exception:
+        # The bytes reach the disk before the row; a failed save must not leave an orphan file.
+        attachment.file.storage.delete(attachment.file.name)
+        raise
+    return attachment

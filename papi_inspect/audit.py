@@ -1,0 +1,37 @@
+"""Field-level history for every doctype, with readable reasons and no sensitive fields."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+from simple_history.utils import update_change_reason  # noqa: F401  (re-exported for services)
+
+ADMIN_EDIT_REASON = "Cập nhật trong trang quản trị"
+API_EDIT_REASON = "Cập nhật qua API"
+
+
+def history(*, sensitive=(), **options):
+    """History for a doctype; fields listed as `sensitive` never reach the history table.
+
+    A denouncer's identity is a state secret (Luật Tố cáo 2018 Art. 9(1)(b), 47), so it must
+    not be copied into an unencrypted audit table where anyone with history access reads it.
+    """
+    return HistoricalRecords(
+        excluded_fields=list(sensitive),
+        history_change_reason_field=models.TextField(null=True),
+        **options,
+    )
+
+
+def with_reason(instance, reason):
+    """Mark the next save of `instance` with a readable reason ("accept", "extend deadline")."""
+    instance._change_reason = reason
+    return instance
+
+
+def field_changes(record):
+    """(field label, old, new) for one history entry, against the entry before it."""
+    previous = record.prev_record
+    if previous is None:
+        return []
+    delta = record.diff_against(previous)
+    opts = record.instance_type._meta
+    return [(opts.get_field(change.field).verbose_name, change.old, change.new) for change in delta.changes]

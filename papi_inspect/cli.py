@@ -1,0 +1,69 @@
+"""The `papi-inspect` console command: the few verbs administrators run, over Django's commands."""
+
+import os
+import sys
+
+# verb -> (Django command, default arguments, one-line help)
+VERBS = {
+    "serve": ("runserver", ["127.0.0.1:8000"], "Chạy máy chủ web (mặc định http://127.0.0.1:8000)."),
+    "migrate": ("migrate", [], "Cập nhật cơ sở dữ liệu và nạp dữ liệu tham chiếu."),
+    "demo": ("load_demo", [], "Nạp dữ liệu mẫu và tài khoản dùng thử."),
+    "deadline": ("deadline", [], "Tính hạn: deadline RULE START_DATE [--complex] [--remote] [--extensions N]."),
+    "createsuperuser": ("createsuperuser", [], "Tạo tài khoản quản trị tối cao."),
+}
+
+
+def _usage():
+    lines = ["Cách dùng: papi-inspect LỆNH [tham số]", "", "Lệnh:"]
+    lines += [f"  {verb:<16} {help_text}" for verb, (_, _, help_text) in VERBS.items()]
+    lines.append("  (mọi lệnh khác được chuyển cho manage.py)")
+    return "\n".join(lines)
+
+
+def _database_problem(error):
+    """One line naming what is wrong with the database, instead of a traceback."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    where = db.get("HOST") or db.get("NAME")
+    return f"Lỗi cơ sở dữ liệu ({db['ENGINE'].rsplit('.', 1)[-1]} tại {where}): {str(error).strip().splitlines()[0]}"
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(_usage())
+        return 0
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "papi_inspect.settings")
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        import django
+
+        django.setup()
+    except ImproperlyConfigured as error:
+        print(f"Lỗi cấu hình: {error}", file=sys.stderr)
+        return 2
+
+    from django.core.management import call_command, execute_from_command_line
+    from django.db import OperationalError, connection
+
+    verb, rest = argv[0], argv[1:]
+    command, defaults, _ = VERBS.get(verb, (verb, [], ""))
+    try:
+        if verb != "serve":
+            connection.ensure_connection()
+        if verb == "migrate":
+            call_command("migrate", *rest, interactive=False)
+            call_command("load_reference")
+            return 0
+        execute_from_command_line(["papi-inspect", command, *(rest or defaults)])
+    except OperationalError as error:
+        print(_database_problem(error), file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

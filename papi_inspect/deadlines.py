@@ -1,0 +1,100 @@
+"""The legal-deadline engine: find the rule in force and count its limit as the civil code says."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from papi_inspect.calendar import WorkingCalendar
+from papi_inspect.models import DeadlineRule
+
+DUE_SOON_WORKING_DAYS = 3
+
+
+class DeadlineError(ValueError):
+    """A deadline cannot be computed; the message is meant for the user."""
+
+
+class DeadlineStatus(models.TextChoices):
+    ON_TIME = "on_time", _("Trong hạn")
+    DUE_SOON = "due_soon", _("Sắp đến hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    rule: DeadlineRule
+    start: datetime.date
+    due: datetime.date
+    length: int
+    extensions: int = 0
+    skipped: list = field(default_factory=list)  # [(date, why)] days passed over as days off
+
+
+def rule_in_force(code, on):
+    """The rule with `code` in force on the date of the event that starts the clock."""
+    rules = list(DeadlineRule.objects.filter(code=code))
+    if not rules:
+        raise DeadlineError(f"Không có quy tắc thời hạn mã '{code}'.")
+    for rule in rules:
+        if rule.is_in_force_on(on):
+            return rule
+    periods = ", ".join(
+        f"{r.valid_from:%d/%m/%Y}–{r.valid_to:%d/%m/%Y}" if r.valid_to else f"từ {r.valid_from:%d/%m/%Y}" for r in rules
+    )
+    raise DeadlineError(f"Quy tắc '{code}' không có hiệu lực vào ngày {on:%d/%m/%Y} (hiệu lực: {periods}).")
+
+
+def compute_deadline(code, start, *, complex=False, remote=False, extensions=0, calendar=None):
+    """Due date of a time limit that starts with an event on `start`.
+
+    Counting follows Bộ luật Dân sự 2015: the event day is not counted (Art. 147); a limit ends
+    at the end of its last day (Art. 148(1)); a calendar-day limit whose last day is a day off
+    ends on the next working day (Art. 148(5)); "ngày làm việc" counts working days only.
+    Each extension adds the rule's extension length to the limit.
+    """
+    rule = rule_in_force(code, start)
+    if extensions < 0:
+        raise DeadlineError("Số lần gia hạn không được âm.")
+    if extensions > rule.max_extensions:
+        raise DeadlineError(
+            f"Quy tắc '{code}' chỉ cho phép gia hạn tối đa {rule.max_extensions} lần ({rule.citation})."
+        )
+    calendar = calendar or WorkingCalendar()
+    length = rule.length_for(complex=complex, remote=remote) + extensions * (rule.extension_length or 0)
+
+    if rule.unit == DeadlineRule.DayUnit.WORKING:
+        due = calendar.add_working_days(start, length)
+        skipped = _days_off(calendar, start + datetime.timedelta(days=1), due, holidays_only=True)
+    else:
+        if rule.unit == DeadlineRule.DayUnit.MONTH:
+            last_day = start + relativedelta(months=length)
+        else:
+            last_day = start + datetime.timedelta(days=length)
+        due = calendar.next_working_day(last_day)
+        skipped = _days_off(calendar, last_day, due - datetime.timedelta(days=1), holidays_only=False)
+    return Deadline(rule=rule, start=start, due=due, length=length, extensions=extensions, skipped=skipped)
+
+
+def _days_off(calendar, first, last, *, holidays_only):
+    days, day = [], first
+    while day <= last:
+        off = calendar.is_holiday(day) if holidays_only else not calendar.is_working_day(day)
+        if off:
+            days.append((day, calendar.why_not_working(day)))
+        day += datetime.timedelta(days=1)
+    return days
+
+
+def deadline_status(due, *, today=None, calendar=None):
+    """On time, due within 3 working days (due today included), or overdue."""
+    today = today or timezone.localdate()
+    if today > due:
+        return DeadlineStatus.OVERDUE
+    calendar = calendar or WorkingCalendar()
+    if calendar.working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
+        return DeadlineStatus.DUE_SOON
+    return DeadlineStatus.ON_TIME

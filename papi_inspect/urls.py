@@ -1,0 +1,34 @@
+"""URL map: back office, API v1 with its schema and docs, attachment downloads, i18n and doctypes."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from papi_inspect import core_api, views
+from papi_inspect.doctypes import doctype_modules
+
+router = DefaultRouter()
+router.register("deadline-rules", core_api.DeadlineRuleViewSet)
+router.register("calendar-overrides", core_api.CalendarOverrideViewSet)
+router.register("attachments", core_api.AttachmentViewSet)
+
+doctype_urls = []
+for module in doctype_modules("urls"):
+    if hasattr(module, "register_api"):
+        module.register_api(router)
+    if getattr(module, "urlpatterns", None):
+        doctype_urls.append(path("", include(module)))
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/deadlines/compute/", core_api.compute_deadline_view, name="api-deadline-compute"),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("files/<int:pk>/", views.download_attachment, name="attachment-download"),
+    *doctype_urls,
+]
