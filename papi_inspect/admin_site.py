@@ -1,4 +1,8 @@
-"""Unfold back-office configuration: branding and the sidebar grouped by area of work."""
+"""Unfold back-office configuration: branding and the sidebar grouped by area of work.
+
+Each doctype may add entries through `<app>/sidebar.py` (`SIDEBAR = [(area, [(title, icon,
+"app_label.model"), ...])]`); entries under the same area title are shown together.
+"""
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -14,20 +18,12 @@ def _item(title, icon, model):
     }
 
 
-SIDEBAR_AREAS = [
+CORE_SIDEBAR = [
     (
         _("Tổ chức"),
         [
-            (_("Đơn vị"), "account_tree", "org.unit"),
-            (_("Cán bộ"), "badge", "org.staffprofile"),
             (_("Tài khoản"), "person", "auth.user"),
             (_("Vai trò"), "groups", "auth.group"),
-        ],
-    ),
-    (
-        _("PAPI"),
-        [
-            (_("Chỉ số và nội dung thành phần"), "insights", "papi.dimension"),
         ],
     ),
     (
@@ -47,6 +43,20 @@ SIDEBAR_AREAS = [
     ),
 ]
 
+def navigation(request):
+    """The sidebar: the doctypes' areas in settings order, then the core's, merged by title."""
+    from papi_inspect.doctypes import doctype_modules
+
+    areas = {}
+    for module_sidebar in [module.SIDEBAR for module in doctype_modules("sidebar")] + [CORE_SIDEBAR]:
+        for area, entries in module_sidebar:
+            areas.setdefault(str(area), (area, []))[1].extend(entries)
+    return [
+        {"title": title, "collapsible": True, "items": [_item(*entry) for entry in entries]}
+        for title, entries in areas.values()
+    ]
+
+
 UNFOLD = {
     "SITE_TITLE": _("Thanh tra – Văn phòng Sở"),
     "SITE_HEADER": _("papi_inspect"),
@@ -58,9 +68,6 @@ UNFOLD = {
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": False,
-        "navigation": [
-            {"title": area, "collapsible": True, "items": [_item(*entry) for entry in entries]}
-            for area, entries in SIDEBAR_AREAS
-        ],
+        "navigation": "papi_inspect.admin_site.navigation",
     },
 }

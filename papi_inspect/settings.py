@@ -55,6 +55,12 @@ if PRODUCTION:
 DOCTYPE_APPS = [
     "doctypes.org",
     "doctypes.papi",
+    "doctypes.citizen_reception",
+    "doctypes.complaint_case",
+    "doctypes.finding",
+    "doctypes.inspection",
+    "doctypes.discipline_check",
+    "doctypes.procedure_review",
 ]
 
 INSTALLED_APPS = [
