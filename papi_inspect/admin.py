@@ -3,8 +3,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from unfold.admin import ModelAdmin
+
 from papi_inspect.admin_base import VisibleAdmin
-from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule
+from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule, Notification
 
 
 @admin.register(DeadlineRule)
@@ -38,4 +40,24 @@ class AttachmentAdmin(VisibleAdmin):
     fields = readonly_fields + ["description"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(ModelAdmin):
+    """Each user's own messages; they are never edited, only read."""
+
+    list_display = ["subject", "created_at", "read_at", "emailed"]
+    list_filter = ["read_at", "emailed"]
+    search_fields = ["subject", "body"]
+    readonly_fields = ["subject", "body", "link", "created_at", "read_at", "emailed"]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return Notification.objects.visible_to(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -36,6 +36,7 @@ CORE_SIDEBAR = [
     (
         _("Hệ thống"),
         [
+            (_("Thông báo của tôi"), "notifications", "papi_inspect.notification"),
             (_("Tệp đính kèm"), "attach_file", "papi_inspect.attachment"),
             (_("Đăng nhập bị khóa"), "lock", "axes.accessattempt"),
             (_("Mã truy cập API"), "key", "authtoken.tokenproxy"),

@@ -50,7 +50,8 @@ def main(argv=None):
     from django.db import OperationalError, connection
 
     verb, rest = argv[0], argv[1:]
-    command, defaults, _ = VERBS.get(verb, (verb, [], ""))
+    # Verbs are spelled with hyphens (send-reminders); Django command modules use underscores.
+    command, defaults, _ = VERBS.get(verb, (verb.replace("-", "_"), [], ""))
     try:
         if verb != "serve":
             connection.ensure_connection()

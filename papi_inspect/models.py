@@ -185,3 +185,46 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class NotificationQuerySet(VisibleQuerySet):
+    def visible_to(self, user):
+        """A notification is personal: everyone, leadership included, sees only their own."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(recipient=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An in-app message to one user (a reminder, an escalation); also sent by email."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("người nhận")
+    )
+    subject = models.CharField(_("tiêu đề"), max_length=255)
+    body = models.TextField(_("nội dung"), blank=True)
+    link = models.CharField(_("đường dẫn"), max_length=500, blank=True)
+    key = models.CharField(
+        _("khóa chống trùng"), max_length=200, blank=True, help_text=_("Cùng khóa thì không gửi lại cho cùng người.")
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+    emailed = models.BooleanField(_("đã gửi email"), default=False)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "key"], condition=~Q(key=""), name="notification_unique_key_per_recipient"
+            )
+        ]
+
+    def __str__(self):
+        return self.subject

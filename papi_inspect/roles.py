@@ -16,6 +16,7 @@ ROLE_PERMISSIONS = {
         "papi_inspect.deadlinerule": VIEW,
         "papi_inspect.calendaroverride": VIEW,
         "papi_inspect.attachment": ("view", "add"),
+        "papi_inspect.notification": VIEW,
     },
     Role.OFFICE_CHIEF: {"papi_inspect.calendaroverride": ALL},
     Role.SYSTEM_ADMIN: {

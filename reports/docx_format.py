@@ -1,0 +1,172 @@
+"""Word documents in the state format of NĐ 30/2020/NĐ-CP, Phụ lục I, shared by every report and letter."""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+BODY_PT = 14
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def vietnamese_date(day):
+    """"ngày 05 tháng 3 năm 2026": days 1–9 and months 1–2 take a leading zero (NĐ 30/2020, Phụ lục I)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def document_number(sequence, symbol):
+    """"Số: 05/TB-TTr": a number under 10 takes a leading zero (NĐ 30/2020, Phụ lục I)."""
+    return f"Số: {sequence:02d}/{symbol}" if sequence else f"Số:      /{symbol}"
+
+
+@dataclass
+class StateDocumentHeader:
+    """The header block of an administrative document."""
+
+    parent_agency: str
+    issuing_agency: str
+    number: str
+    place: str
+    date: datetime.date
+    doc_type: str
+    subject: str
+
+
+@dataclass
+class Signature:
+    """The signature block and the recipients list."""
+
+    authority: str  # e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    name: str
+    recipients: list = field(default_factory=list)
+
+
+class StateDocument:
+    """Builds one document: header, title, body paragraphs and tables, then recipients and signature."""
+
+    def __init__(self, header):
+        self.header = header
+        self.document = Document()
+        self._set_up_page()
+        self._write_header()
+
+    def _set_up_page(self):
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+        # Page numbers are centred in the top margin and absent from page 1.
+        section.different_first_page_header_footer = True
+        number = section.header.paragraphs[0]
+        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _add_page_field(number)
+        style = self.document.styles["Normal"]
+        style.font.name = FONT
+        style.font.size = Pt(BODY_PT)
+        style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.line_spacing = 1.15
+        properties = self.document.core_properties
+        properties.title = f"{self.header.doc_type} {self.header.subject}".strip()
+        properties.author = self.header.issuing_agency
+
+    def _write_header(self):
+        h = self.header
+        table = self.document.add_table(rows=1, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        left, right = table.rows[0].cells
+        for column, cell, width in zip(table.columns, (left, right), (Mm(72), Mm(93))):
+            column.width = cell.width = width
+        _cell_lines(left, [(h.parent_agency.upper(), False, False, 13), (h.issuing_agency.upper(), True, False, 13),
+                           (h.number, False, False, 13)])
+        _cell_lines(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 13),
+                            ("Độc lập - Tự do - Hạnh phúc", True, False, 14),
+                            (f"{h.place}, {vietnamese_date(h.date)}", False, True, 14)])
+        title = self.document.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_before = Pt(12)
+        _run(title, h.doc_type.upper(), bold=True)
+        if h.subject:
+            subject = self.document.add_paragraph()
+            subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(subject, h.subject, bold=True)
+
+    def heading(self, text):
+        paragraph = self.document.add_paragraph()
+        _run(paragraph, text, bold=True)
+        return paragraph
+
+    def paragraph(self, text, *, bold=False, italic=False):
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+        _run(paragraph, text, bold=bold, italic=italic)
+        return paragraph
+
+    def table(self, columns, rows):
+        """A bordered table with a bold header row; cells are written as text."""
+        table = self.document.add_table(rows=1, cols=len(columns))
+        table.style = "Table Grid"
+        for cell, title in zip(table.rows[0].cells, columns):
+            _cell_lines(cell, [(str(title), True, False, 12)])
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row):
+                _cell_lines(cell, [("" if value is None else str(value), False, False, 12)])
+        return table
+
+    def sign(self, signature):
+        table = self.document.add_table(rows=1, cols=2)
+        left, right = table.rows[0].cells
+        lines = [("Nơi nhận:", True, True, 12)] + [(f"- {name};", False, False, 11) for name in signature.recipients]
+        _cell_lines(left, lines, align=WD_ALIGN_PARAGRAPH.LEFT)
+        authority = [(line, True, False, 14) for line in signature.authority.upper().splitlines()]
+        _cell_lines(right, authority + [("", False, False, 14)] * 3 + [(signature.name, True, False, 14)])
+
+    def to_bytes(self):
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+
+def _run(paragraph, text, *, bold=False, italic=False, size=None):
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.name = FONT
+    if size:
+        run.font.size = Pt(size)
+    return run
+
+
+def _cell_lines(cell, lines, align=WD_ALIGN_PARAGRAPH.CENTER):
+    """Write (text, bold, italic, size) lines into a table cell, one paragraph each."""
+    first = cell.paragraphs[0]
+    for index, (text, bold, italic, size) in enumerate(lines):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(0)
+        _run(paragraph, text, bold=bold, italic=italic, size=size)
+
+
+def _add_page_field(paragraph):
+    run = paragraph.add_run()
+    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if tag:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), tag)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
