@@ -7,12 +7,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from papi_inspect import core_api, views
+from papi_inspect.notifications_api import NotificationViewSet
 from papi_inspect.doctypes import doctype_modules
 
 router = DefaultRouter()
 router.register("deadline-rules", core_api.DeadlineRuleViewSet)
 router.register("calendar-overrides", core_api.CalendarOverrideViewSet)
 router.register("attachments", core_api.AttachmentViewSet)
+router.register("notifications", NotificationViewSet, basename="notification")
 
 doctype_urls = []
 for module in doctype_modules("urls"):
