@@ -5,7 +5,7 @@ import sys
 
 # verb -> (Django command, default arguments, one-line help)
 VERBS = {
-    "serve": ("runserver", ["127.0.0.1:8000"], "Chạy máy chủ web (mặc định http://127.0.0.1:8000)."),
+    "serve": ("runserver", ["127.0.0.1:8000"], "Chạy máy chủ web (http://127.0.0.1:8000) và các việc hằng ngày."),
     "migrate": ("migrate", [], "Cập nhật cơ sở dữ liệu và nạp dữ liệu tham chiếu."),
     "demo": ("load_demo", [], "Nạp dữ liệu mẫu và tài khoản dùng thử."),
     "deadline": ("deadline", [], "Tính hạn: deadline RULE START_DATE [--complex] [--remote] [--extensions N]."),
@@ -59,6 +59,12 @@ def main(argv=None):
             call_command("migrate", *rest, interactive=False)
             call_command("load_reference")
             return 0
+        if verb == "serve":
+            from papi_inspect.scheduler import start_in_background
+
+            start_in_background()
+            # No autoreloader: it would fork a second process and run the daily jobs twice.
+            rest = [*(rest or defaults), "--noreload"]
         execute_from_command_line(["papi-inspect", command, *(rest or defaults)])
     except OperationalError as error:
         print(_database_problem(error), file=sys.stderr)

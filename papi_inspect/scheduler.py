@@ -1,0 +1,46 @@
+"""A small in-process scheduler for the demo server; production runs the same commands from cron."""
+
+import datetime
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
+
+logger = logging.getLogger(__name__)
+
+
+def available_daily_jobs():
+    """The daily commands from settings.DAILY_JOBS that are installed (doctypes add theirs)."""
+    commands = get_commands()
+    return [job for job in settings.DAILY_JOBS if job in commands]
+
+
+def run_daily_jobs():
+    for job in available_daily_jobs():
+        try:
+            call_command(job)
+        except Exception:  # one failing job must not stop the others, nor the server
+            logger.exception("Công việc hằng ngày %s bị lỗi", job)
+
+
+def seconds_until(hour, now=None):
+    now = now or datetime.datetime.now()
+    target = now.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if target <= now:
+        target += datetime.timedelta(days=1)
+    return (target - now).total_seconds()
+
+
+def start_in_background(hour=7):
+    """Run the daily jobs now, then every day at `hour`, in a daemon thread."""
+
+    def loop():
+        while True:
+            run_daily_jobs()
+            time.sleep(seconds_until(hour))
+
+    thread = threading.Thread(target=loop, name="papi-daily-jobs", daemon=True)
+    thread.start()
+    return thread
