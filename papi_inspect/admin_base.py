@@ -1,6 +1,7 @@
 """The back-office base class every doctype's admin uses: visible_to, history and reasons."""
 
 from django.contrib import admin
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import GenericTabularInline, ModelAdmin
 
 from papi_inspect.audit import ADMIN_EDIT_REASON, with_reason
+from papi_inspect.exports import XLSX_CONTENT_TYPE, changelist_workbook, export_filename
 from papi_inspect.models import Attachment
 
 
@@ -16,6 +18,14 @@ class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
 
     list_filter_submit = True
     warn_unsaved_form = True
+    actions = ["export_to_excel"]
+
+    @admin.action(description=_("Xuất Excel các dòng đã chọn"), permissions=["view"])
+    def export_to_excel(self, request, queryset):
+        """Export the selected rows; the queryset already passed through visible_to."""
+        response = HttpResponse(changelist_workbook(self, request, queryset), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{export_filename(self.model)}"'
+        return response
 
     def get_queryset(self, request):
         queryset = self.model.objects.visible_to(request.user)
