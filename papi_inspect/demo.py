@@ -33,8 +33,9 @@ def ensure_staff_user(username, *, full_name, position, unit, role, inspector_ra
     if user is not None:
         return user
     user = user_model(username=username, is_staff=True, email=f"{username}@example.invalid")
-    last_name, _, first_name = full_name.rpartition(" ")
-    user.first_name, user.last_name = first_name, last_name
+    # Vietnamese names read family name first; keeping the whole name in first_name makes
+    # get_full_name() show "Nguyễn Văn Hùng", not the Western "Hùng Nguyễn Văn".
+    user.first_name = full_name
     if password:
         user.set_password(password)
     else:

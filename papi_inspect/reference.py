@@ -56,29 +56,27 @@ def load_roles():
 
 
 def load_units():
+    """Units in dependency order, so each row is created whole with its parent and merger target."""
     created = 0
-    rows = _json("units.json")
-    by_code = {}
-    for row in rows:  # parents and merge targets first, so the file order does not matter
-        values = {
-            "name": row["name"],
-            "short_name": row["short_name"],
-            "kind": row["kind"],
-            "valid_from": _date(row["valid_from"]),
-            "valid_to": _date(row["valid_to"]),
-            "merger_basis": row["merger_basis"],
-        }
-        created += _create_missing(Unit, {"code": row["code"]}, values)
-        by_code[row["code"]] = row
-    for code, row in by_code.items():
-        unit = Unit.objects.get(code=code)
-        changed = False
-        for field in ("parent", "merged_into"):
-            if row[field] and getattr(unit, f"{field}_id") is None:
-                setattr(unit, field, Unit.objects.get(code=row[field]))
-                changed = True
-        if changed:
-            with_reason(unit, REASON).save()
+    pending = _json("units.json")
+    while pending:
+        existing = set(Unit.objects.values_list("code", flat=True))
+        ready = [row for row in pending if {row["parent"], row["merged_into"]} - {None} <= existing | {row["code"]}]
+        if not ready:
+            raise ValueError(f"units.json: đơn vị cha hoặc hợp nhất không tồn tại: {[r['code'] for r in pending]}")
+        for row in ready:
+            values = {
+                "name": row["name"],
+                "short_name": row["short_name"],
+                "kind": row["kind"],
+                "parent": Unit.objects.filter(code=row["parent"]).first(),
+                "valid_from": _date(row["valid_from"]),
+                "valid_to": _date(row["valid_to"]),
+                "merged_into": Unit.objects.filter(code=row["merged_into"]).first(),
+                "merger_basis": row["merger_basis"],
+            }
+            created += _create_missing(Unit, {"code": row["code"]}, values)
+        pending = [row for row in pending if row not in ready]
     return created
 
 

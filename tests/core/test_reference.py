@@ -58,3 +58,9 @@ def test_it_seeds_the_rules_the_cases_need(db):
         "denunciation.notify", "denunciation.resolve", "petition.process", "citizen_reception.head_day",
     } <= codes
     assert DeadlineRule.objects.get(code="complaint.accept").citation == "Luật Khiếu nại 2011, Điều 27"
+
+
+def test_it_creates_each_unit_whole_in_one_history_entry(db):
+    unit = Unit.objects.get(code="snnmt-bac-giang")
+    assert [h.history_type for h in unit.history.all()] == ["+"]
+    assert unit.parent.code == "ubnd-bac-giang" and unit.merged_into.code == "snnmt"

@@ -86,3 +86,10 @@ def test_it_refuses_edits_from_a_user_without_the_permission(client, people):
     assert response.status_code == 403
     unit.refresh_from_db()
     assert unit.name == "Phòng Kế hoạch - Tài chính"
+
+
+def test_it_filters_units_in_force_in_the_back_office(client, people):
+    client_for(client, people.leader)
+    page = client.get("/admin/org/unit/", {"in_force": "no"}).content.decode()
+    assert "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Giang" in page
+    assert "Chi cục Thủy lợi" not in page
