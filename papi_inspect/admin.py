@@ -8,6 +8,9 @@ from unfold.admin import ModelAdmin
 from papi_inspect.admin_base import VisibleAdmin
 from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule, Notification
 
+admin.site.site_title = _("Thanh tra – Văn phòng Sở")
+admin.site.index_title = _("Trang chủ")
+
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(VisibleAdmin):

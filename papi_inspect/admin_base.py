@@ -64,6 +64,7 @@ class AttachmentInline(GenericTabularInline):
     fields = ["download_link", "description", "mime_type", "size", "uploaded_by", "uploaded_at"]
     readonly_fields = fields
     verbose_name_plural = _("Tệp đính kèm")
+    template_after = "papi_inspect/attachments/upload_link.html"
 
     def has_add_permission(self, request, obj=None):
         return False

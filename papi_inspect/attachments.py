@@ -39,7 +39,10 @@ def sniff_content_type(name, head):
     expected = ALLOWED_TYPES.get(extension)
     if expected is None:
         allowed = ", ".join(sorted(ALLOWED_TYPES))
-        raise ValidationError(f"Loại tệp '{extension or 'không có phần mở rộng'}' không được phép. Chỉ nhận: {allowed}.")
+        raise ValidationError(
+            f"Loại tệp '{extension or 'không có phần mở rộng'}' không được phép. Chỉ nhận: {allowed}.",
+            code="type_not_allowed",
+        )
     if extension in _OFFICE_PARTS:
         matches = _zip_contains(head, _OFFICE_PARTS[extension])
     elif extension == ".txt":
@@ -47,7 +50,7 @@ def sniff_content_type(name, head):
     else:
         matches = filetype.guess_mime(head) == expected
     if not matches:
-        raise ValidationError(f"Nội dung tệp '{name}' không khớp với loại tệp {extension}.")
+        raise ValidationError(f"Nội dung tệp '{name}' không khớp với loại tệp {extension}.", code="content_mismatch")
     return expected
 
 
@@ -80,16 +83,29 @@ def may_attach_to(user, record):
     )
 
 
+def check_size(uploaded_file):
+    """Refuse an empty file or one above settings.ATTACHMENT_MAX_BYTES, before reading it."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if uploaded_file.size > limit:
+        raise ValidationError(
+            f"Tệp '{uploaded_file.name}' vượt quá dung lượng cho phép ({_readable_size(limit)}).", code="too_large"
+        )
+    if not uploaded_file.size:
+        raise ValidationError(f"Tệp '{uploaded_file.name}' rỗng.", code="empty")
+
+
+def _readable_size(size):
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    return f"{size / 1024:g} KB" if size >= 1024 else f"{size} byte"
+
+
 @transaction.atomic
 def attach_file(record, *, uploaded_file, by, description=""):
     """Store `uploaded_file` against `record` after checking permission, size and content."""
     if not may_attach_to(by, record):
         raise PermissionDenied("Bạn không có quyền đính kèm tệp vào hồ sơ này.")
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if uploaded_file.size > limit:
-        raise ValidationError(
-            f"Tệp '{uploaded_file.name}' vượt quá dung lượng cho phép ({limit // (1024 * 1024)} MB)."
-        )
+    check_size(uploaded_file)
     uploaded_file.seek(0)
     data = uploaded_file.read()
     mime_type = sniff_content_type(uploaded_file.name, data)
@@ -104,6 +120,8 @@ def attach_file(record, *, uploaded_file, by, description=""):
         description=description,
         uploaded_by=by,
     )
+    # Outside a web request (a command, a job) simple-history cannot find the user itself.
+    attachment._history_user = by
     attachment.file.save(attachment.original_name, uploaded_file, save=False)
     try:
         with_reason(attachment, "Đính kèm tệp").save()

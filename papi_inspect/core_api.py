@@ -3,9 +3,10 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -63,6 +64,14 @@ class AttachmentSerializer(serializers.ModelSerializer):
         return reverse("attachment-download", args=[attachment.pk])
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("record_type", str, description="Chỉ tệp của loại hồ sơ này (app_label.model, ví dụ org.unit)"),
+            OpenApiParameter("record_id", int, description="Chỉ tệp của hồ sơ có mã này"),
+        ]
+    )
+)
 class AttachmentViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Files of the records the caller may see; upload with multipart form data."""
 
@@ -72,21 +81,41 @@ class AttachmentViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     filterset_fields = ["content_type", "object_id", "mime_type"]
     search_fields = ["original_name", "description"]
 
+    def get_queryset(self):
+        """visible_to first; then, if asked, only the files of one record (the list shown on that record)."""
+        queryset = super().get_queryset().select_related("content_type")
+        params = self.request.query_params
+        if params.get("record_type"):
+            app_label, _, model_name = params["record_type"].lower().partition(".")
+            queryset = queryset.filter(content_type__app_label=app_label, content_type__model=model_name)
+        if params.get("record_id"):
+            if not params["record_id"].isdigit():
+                raise exceptions.ValidationError({"record_id": ["Mã hồ sơ phải là số nguyên dương."]})
+            queryset = queryset.filter(object_id=int(params["record_id"]))
+        return queryset
+
     def perform_create(self, serializer):
         data = serializer.validated_data
         record = _find_record(self.request.user, data["record_type"], data["record_id"])
-        serializer.instance = attach_file(
-            record, uploaded_file=data["file"], by=self.request.user, description=data.get("description", "")
-        )
+        try:
+            serializer.instance = attach_file(
+                record, uploaded_file=data["file"], by=self.request.user, description=data.get("description", "")
+            )
+        except DjangoValidationError as error:
+            # Size and content problems belong to the file field, so a client can show them there.
+            raise exceptions.ValidationError({"file": error.messages})
 
 
 def _find_record(user, record_type, record_id):
+    """The record `record_type` #`record_id` if the caller may see it; otherwise 404, as for a missing one."""
     try:
         app_label, model_name = record_type.lower().split(".")
         model = ContentType.objects.get(app_label=app_label, model=model_name).model_class()
     except (ValueError, ContentType.DoesNotExist):
-        raise exceptions.ValidationError({"record_type": ["Loại hồ sơ không tồn tại."]})
-    record = model.objects.visible_to(user).filter(pk=record_id).first() if model else None
+        model = None
+    if model is None or not hasattr(model.objects, "visible_to"):
+        raise exceptions.ValidationError({"record_type": ["Loại hồ sơ không tồn tại hoặc không nhận tệp đính kèm."]})
+    record = model.objects.visible_to(user).filter(pk=record_id).first()
     if record is None:
         raise exceptions.NotFound()
     return record
@@ -126,7 +155,7 @@ def compute_deadline_view(request):
             params["rule"], start, complex=flag("complex"), remote=flag("remote"), extensions=extensions
         )
     except DeadlineError as error:
-        raise exceptions.ValidationError({"rule": [str(error)]})
+        raise exceptions.ValidationError({error.field: [str(error)]})
     return Response(
         {
             "rule": deadline.rule.code,

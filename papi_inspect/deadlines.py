@@ -15,7 +15,11 @@ DUE_SOON_WORKING_DAYS = 3
 
 
 class DeadlineError(ValueError):
-    """A deadline cannot be computed; the message is meant for the user."""
+    """A deadline cannot be computed; the message is meant for the user, `field` names the bad input."""
+
+    def __init__(self, message, *, field="rule"):
+        super().__init__(message)
+        self.field = field
 
 
 class DeadlineStatus(models.TextChoices):
@@ -58,10 +62,11 @@ def compute_deadline(code, start, *, complex=False, remote=False, extensions=0, 
     """
     rule = rule_in_force(code, start)
     if extensions < 0:
-        raise DeadlineError("Số lần gia hạn không được âm.")
+        raise DeadlineError("Số lần gia hạn không được âm.", field="extensions")
     if extensions > rule.max_extensions:
         raise DeadlineError(
-            f"Quy tắc '{code}' chỉ cho phép gia hạn tối đa {rule.max_extensions} lần ({rule.citation})."
+            f"Quy tắc '{code}' chỉ cho phép gia hạn tối đa {rule.max_extensions} lần ({rule.citation}).",
+            field="extensions",
         )
     calendar = calendar or WorkingCalendar()
     length = rule.length_for(complex=complex, remote=remote) + extensions * (rule.extension_length or 0)

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from papi_inspect import core_api, views
+from papi_inspect import admin_attachments, core_api, views
 from papi_inspect.notifications_api import NotificationViewSet
 from papi_inspect.doctypes import doctype_modules
 
@@ -32,5 +32,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("files/<int:pk>/", views.download_attachment, name="attachment-download"),
+    path(
+        "files/upload/<str:app_label>/<str:model_name>/<int:pk>/",
+        admin_attachments.upload_view,
+        name="attachment-upload",
+    ),
     *doctype_urls,
 ]

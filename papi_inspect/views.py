@@ -11,9 +11,16 @@ def download_attachment(request, pk):
     """Stream a file only to a user who may see the record it belongs to."""
     attachment = Attachment.objects.visible_to(request.user).filter(pk=pk).first()
     if attachment is None:
+        # The same answer for "does not exist" and "not yours": a file's existence is not disclosed.
         raise Http404("Không tìm thấy tệp.")
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ; hãy báo quản trị hệ thống.")
     response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type
     )
     response["X-Content-Type-Options"] = "nosniff"
+    # Files can hold personal data: no shared cache may keep a copy.
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -65,13 +65,12 @@ def test_it_speaks_vietnamese_in_hanoi_time_with_day_month_year_dates():
         assert formats.date_format(datetime.date(2026, 2, 5), "SHORT_DATE_FORMAT") == "05/02/2026"
 
 
-def test_it_creates_the_embedded_database_in_wal_mode_with_a_busy_timeout(tmp_path):
-    import sqlite3
-
-    result = run([CLI, "migrate"], PAPI_DATA_DIR=str(tmp_path))
+def test_it_opens_the_embedded_database_in_wal_mode_with_a_busy_timeout(tmp_path):
+    script = (
+        "import django, os; django.setup();"
+        "from django.db import connection; c = connection.cursor();"
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0], c.execute('PRAGMA busy_timeout').fetchone()[0])"
+    )
+    result = run([sys.executable, "-c", script], DJANGO_SETTINGS_MODULE="papi_inspect.settings", PAPI_DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
-    database = sqlite3.connect(tmp_path / "papi_inspect.sqlite3")
-    assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert database.execute("SELECT count(*) FROM papi_dimension").fetchone()[0] == 37
-    timeout = run([sys.executable, "-c", "from papi_inspect import settings as s; print(s.DATABASES['default']['OPTIONS']['timeout'])"])
-    assert timeout.stdout.strip() == "20"
+    assert result.stdout.split() == ["wal", "20000"]
