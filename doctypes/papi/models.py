@@ -74,3 +74,9 @@ def papi_links(**options):
     options.setdefault("related_name", "+")
     options.setdefault("verbose_name", _("chỉ số PAPI liên quan"))
     return models.ManyToManyField(Dimension, blank=True, **options)
+
+
+# The plan, its quarterly reports and the scores live in their own modules to keep files small.
+from doctypes.papi.models_plan import Plan, PlanReportDate, Task, TaskGroup  # noqa: E402, F401
+from doctypes.papi.models_report import OfficeReport, UnitReport, UnitReportEntry  # noqa: E402, F401
+from doctypes.papi.models_score import PapiScore, Province, ScoreImport  # noqa: E402, F401

@@ -2,4 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-SIDEBAR = [(_("PAPI"), [(_("Chỉ số và nội dung thành phần"), "insights", "papi.dimension")])]
+SIDEBAR = [
+    (
+        _("PAPI"),
+        [
+            (_("Kế hoạch PAPI"), "event_note", "papi.plan"),
+            (_("Nhiệm vụ"), "checklist", "papi.task"),
+            (_("Báo cáo quý của đơn vị"), "assignment", "papi.unitreport"),
+            (_("Báo cáo tổng hợp gửi Sở Nội vụ"), "summarize", "papi.officereport"),
+            (_("Điểm PAPI"), "leaderboard", "papi.papiscore"),
+            (_("Lần nhập điểm"), "upload_file", "papi.scoreimport"),
+            (_("Chỉ số và nội dung thành phần"), "insights", "papi.dimension"),
+        ],
+    )
+]

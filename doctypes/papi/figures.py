@@ -1,0 +1,77 @@
+"""Figures a unit's report starts from, taken from what the system already records, by PAPI dimension.
+
+Each provider is registered for a PAPI dimension and computes one number for a unit over a
+period. Doctypes that exist add theirs in `figure_providers.py`; a provider whose doctype is
+not installed (or not yet built) is simply absent, so the report never shows a made-up figure.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import DatabaseError, transaction
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FigureProvider:
+    """One figure: its key, the PAPI dimension it feeds, its label and the function computing it."""
+
+    key: str
+    dimension: str
+    label: str
+    compute: object  # callable(unit_ids, start, end) -> int | None
+    source: str
+
+
+_REGISTRY = {}
+
+
+def register(key, *, dimension, label, source):
+    """Decorator: register `compute(unit_ids, start, end)` as the figure `key` for `dimension`."""
+
+    def decorator(compute):
+        _REGISTRY[key] = FigureProvider(key, dimension, label, compute, source)
+        return compute
+
+    return decorator
+
+
+def providers():
+    _load_builtin()
+    return sorted(_REGISTRY.values(), key=lambda provider: (provider.dimension, provider.key))
+
+
+def collect_figures(unit_ids, start, end):
+    """{dimension code: [{"key", "label", "value", "source"}]} for the units and period; absent providers are skipped."""
+    figures = {}
+    for provider in providers():
+        try:
+            # A savepoint, so a doctype whose tables are not migrated yet cannot break the caller's transaction.
+            with transaction.atomic():
+                value = provider.compute(set(unit_ids), start, end)
+        except DatabaseError:
+            logger.warning("Không tính được số liệu %s từ %s", provider.key, provider.source, exc_info=True)
+            value = None
+        if value is None:
+            continue
+        figures.setdefault(provider.dimension, []).append(
+            {"key": provider.key, "label": str(provider.label), "value": value, "source": provider.source}
+        )
+    return figures
+
+
+def sum_figures(figure_sets):
+    """Add several units' figures together, keeping each figure's label."""
+    total = {}
+    for figures in figure_sets:
+        for dimension, rows in figures.items():
+            for row in rows:
+                bucket = total.setdefault(dimension, {})
+                bucket.setdefault(row["key"], {**row, "value": 0})["value"] += row["value"]
+    return {dimension: list(rows.values()) for dimension, rows in sorted(total.items())}
+
+
+def _load_builtin():
+    # Imported here, not at module load: providers query other doctypes' models.
+    from doctypes.papi import figure_providers  # noqa: F401

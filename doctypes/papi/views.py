@@ -1,0 +1,170 @@
+"""PAPI screens: a unit's quarterly reports, the roll-up download, the score import and the leadership trend."""
+
+import base64
+import binascii
+import hashlib
+
+from django.contrib import admin, messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from doctypes.papi.access import sees_all_plan_work, unit_of
+from doctypes.papi.forms import EntryForm, ScoreImportForm, StartReportForm
+from doctypes.papi.models_plan import Plan
+from doctypes.papi.models_report import OfficeReport, UnitReport
+from doctypes.papi.rollup import STATE_LABELS, office_report_docx, office_report_filename
+from doctypes.papi.score_import import import_scores, preview_scores
+from doctypes.papi.score_sheet import SheetRefused
+from doctypes.papi.services import attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report
+from doctypes.papi.trend import trend_table
+from papi_inspect.models import Attachment
+from reports.docx_format import DOCX_CONTENT_TYPE
+
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+
+
+def _page(request, template, title, **context):
+    return render(request, template, {**admin.site.each_context(request), "title": title, **context})
+
+
+def _message(error):
+    return "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+@login_required
+def my_reports(request):
+    """The reporting board: a unit sees its own row, the office and leadership see every unit."""
+    plans = Plan.objects.visible_to(request.user).filter(status=Plan.Status.IN_FORCE)
+    plan = plans.filter(pk=request.GET.get("plan")).first() if request.GET.get("plan") else plans.first()
+    if plan is None:
+        raise Http404("Không có kế hoạch PAPI nào.")
+    reported = UnitReport.objects.visible_to(request.user).filter(plan=plan).order_by("-year")
+    latest = reported.values_list("year", flat=True).first()
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and 2000 <= int(asked) <= 2100 else latest or timezone.localdate().year
+    mine, everyone = unit_of(request.user), sees_all_plan_work(request.user)
+    quarters = []
+    for date in plan.report_dates.all():
+        rows = [r for r in reporting_board(plan, year=year, quarter=date.quarter) if everyone or r["unit"] == mine]
+        for row in rows:
+            row["label"] = STATE_LABELS[row["state"]]
+            row["mine"] = row["unit"] == mine
+        quarters.append({"date": date, "rows": rows})
+    return _page(request, "papi/my_reports.html", "Báo cáo thực hiện kế hoạch PAPI", plan=plan, plans=plans,
+                 year=year, quarters=quarters, start_form=StartReportForm(initial={"year": year}))
+
+
+@login_required
+@require_POST
+def start_report(request, plan_pk):
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_pk)
+    form = StartReportForm(request.POST)
+    if not form.is_valid() or unit_of(request.user) is None:
+        messages.error(request, "Năm hoặc quý không hợp lệ.")
+        return redirect("papi:my-reports")
+    try:
+        report = start_unit_report(plan, unit=unit_of(request.user), by=request.user, **form.cleaned_data)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _message(error))
+        return redirect("papi:my-reports")
+    return redirect("papi:report", pk=report.pk)
+
+
+@login_required
+def report_detail(request, pk):
+    """Fill progress on each own task with evidence; 'submit' freezes the report."""
+    report = get_object_or_404(UnitReport.objects.visible_to(request.user).select_related("plan", "unit"), pk=pk)
+    entries = list(report.entries.select_related("task__group"))
+    forms = [(entry, EntryForm(request.POST or None, request.FILES or None, prefix=f"e{entry.pk}",
+                               initial={"progress": entry.progress, "result": entry.result})) for entry in entries]
+    if request.method == "POST" and report.is_frozen:
+        messages.error(request, "Báo cáo đã nộp, không được sửa.")
+        return redirect("papi:report", pk=report.pk)
+    if request.method == "POST":
+        if all(form.is_valid() for _, form in forms):
+            try:
+                save_report_progress(report, by=request.user, summary=request.POST.get("summary", report.summary),
+                                     progress={e.task_id: (f.cleaned_data["progress"], f.cleaned_data["result"])
+                                               for e, f in forms})
+                for entry, form in forms:
+                    if form.cleaned_data.get("evidence"):
+                        attach_evidence(entry, by=request.user, uploaded_file=form.cleaned_data["evidence"])
+                if "submit" in request.POST:
+                    submit_unit_report(report, by=request.user)
+                    messages.success(request, "Đã nộp báo cáo.")
+                else:
+                    messages.success(request, "Đã lưu báo cáo.")
+                return redirect("papi:report", pk=report.pk)
+            except ValidationError as error:
+                messages.error(request, _message(error))
+        else:
+            messages.error(request, "Vui lòng kiểm tra lại các ô được đánh dấu.")
+    files = {}
+    for attachment in Attachment.objects.visible_to(request.user).filter(
+        content_type__app_label="papi", content_type__model="unitreportentry", object_id__in=[e.pk for e in entries]
+    ):
+        files.setdefault(attachment.object_id, []).append(attachment)
+    rows = [(entry, form, files.get(entry.pk, [])) for entry, form in forms]
+    return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows)
+
+
+@login_required
+def office_report_download(request, pk):
+    report = get_object_or_404(OfficeReport.objects.visible_to(request.user).select_related("plan__owner__parent"), pk=pk)
+    response = HttpResponse(office_report_docx(report), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{office_report_filename(report)}"'
+    return response
+
+
+@login_required
+def score_import(request):
+    """Upload a sheet, see what would be kept and skipped, then confirm; a refused sheet names row and reason."""
+    if not request.user.has_perm("papi.add_papiscore"):
+        raise PermissionDenied("Bạn không có quyền nhập điểm PAPI.")
+    form = ScoreImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            data = base64.b64decode(request.POST["payload"], validate=True)
+        except (KeyError, binascii.Error):
+            raise PermissionDenied("Dữ liệu xác nhận không hợp lệ.") from None
+        if hashlib.sha256(data).hexdigest() != request.POST.get("sha256"):
+            raise PermissionDenied("Dữ liệu xác nhận không khớp.")
+        year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else None
+        try:
+            result = import_scores(name=request.POST["name"], data=data, province_code=request.POST["province"], year=year,
+                                   by=request.user)
+        except SheetRefused as refused:
+            context["problems"] = refused.problems
+        else:
+            messages.success(request, f"Đã nhập {result.province}: {result.created} dòng mới, {result.updated} dòng cập nhật, "
+                                      f"{result.unchanged} dòng không đổi, {len(result.skipped)} dòng bỏ qua.")
+            return redirect("papi:trend")
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["sheet"]
+        if upload.size > MAX_SHEET_BYTES:
+            form.add_error("sheet", "Tệp quá lớn (tối đa 5 MB).")
+        else:
+            data = upload.read()
+            try:
+                preview = preview_scores(name=upload.name, data=data, province_code=form.cleaned_data["province"],
+                                         year=form.cleaned_data["year"])
+            except SheetRefused as refused:
+                context["problems"] = refused.problems
+            else:
+                context.update(preview=preview, payload=base64.b64encode(data).decode(), sha256=hashlib.sha256(data).hexdigest(),
+                               name=upload.name, province=form.cleaned_data["province"], year=form.cleaned_data["year"] or "")
+    return _page(request, "papi/score_import.html", "Nhập điểm PAPI", **context)
+
+
+@login_required
+def trend(request):
+    """Leadership's view: each dimension across years against the mean and the best province, with plan progress."""
+    table = trend_table(request.user, province_code=request.GET.get("province"))
+    if table is None:
+        raise Http404("Không có số liệu PAPI nào bạn được xem.")
+    return _page(request, "papi/trend.html", "Xu hướng chỉ số PAPI", table=table, show_chart=request.GET.get("view") != "table")
