@@ -1,20 +1,29 @@
 """Unfold back-office configuration: branding and the sidebar grouped by area of work.
 
 Each doctype may add entries through `<app>/sidebar.py` (`SIDEBAR = [(area, [(title, icon,
-"app_label.model"), ...])]`); entries under the same area title are shown together.
+"app_label.model"), (title, icon, "namespace:page", "app_label.permission"), ...])]`); entries under
+the same area title are shown together.
 """
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 
-def _item(title, icon, model):
-    app_label, model_name = model.split(".")
+def _item(title, icon, target, permission=None):
+    """A sidebar link to a model's list ("app_label.model") or to a named page ("namespace:name").
+
+    A page entry names the permission that shows it; a model entry needs its view permission.
+    """
+    if ":" in target:
+        link, perm = reverse_lazy(target), permission
+    else:
+        app_label, model_name = target.split(".")
+        link, perm = reverse_lazy(f"admin:{app_label}_{model_name}_changelist"), f"{app_label}.view_{model_name}"
     return {
         "title": title,
         "icon": icon,
-        "link": reverse_lazy(f"admin:{app_label}_{model_name}_changelist"),
-        "permission": lambda request, perm=f"{app_label}.view_{model_name}": request.user.has_perm(perm),
+        "link": link,
+        "permission": lambda request, perm=perm: request.user.has_perm(perm),
     }
 
 

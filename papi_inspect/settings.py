@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    "axes",
+    "papi_inspect.apps.LoginLockConfig",
     "papi_inspect",
     *DOCTYPE_APPS,
 ]
