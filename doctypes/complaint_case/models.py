@@ -1,1 +1,169 @@
-"""Records of the complaint_case doctype."""
+"""Petitions (đơn) with their classification, and the log of every identity reveal."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
+from doctypes.papi.models import papi_links
+from papi_inspect.audit import history
+from papi_inspect.deadlines import deadline_status
+from papi_inspect.permissions import Role, VisibleQuerySet, has_role, unit_of
+
+
+class CaseQuerySet(VisibleQuerySet):
+    """A unit's staff see their unit's records; a handler sees what is assigned to them."""
+
+    def visible_for_staff(self, user):
+        unit = unit_of(user)
+        mine = Q(handler=user)
+        if unit is None:
+            return self.filter(mine)
+        return self.filter(mine | Q(unit_id__in=unit.family_ids()))
+
+
+class ContentKind(models.TextChoices):
+    COMPLAINT = "complaint", _("Khiếu nại")
+    DENUNCIATION = "denunciation", _("Tố cáo")
+    REQUEST = "request", _("Kiến nghị, phản ánh")
+    MIXED = "mixed", _("Nhiều nội dung")
+
+
+class DeadlineMixin:
+    """Every case shows the status of its current deadline (on time, due soon, overdue)."""
+
+    @property
+    def deadline_status(self):
+        due = self.current_due
+        return deadline_status(due) if due else None
+
+    def deadline_status_label(self):
+        status = self.deadline_status
+        return status.label if status else "—"
+
+
+class Petition(DeadlineMixin, ProtectedIdentity):
+    """A petition (đơn) received from any channel and classified per TT 05/2021/TT-TTCP."""
+
+    class Channel(models.TextChoices):
+        POST = "post", _("Bưu chính")
+        IN_PERSON = "in_person", _("Trực tiếp")
+        MAILBOX = "mailbox", _("Hòm thư góp ý")
+        RECEPTION = "reception", _("Qua tiếp công dân")
+        DEPUTY = "deputy", _("Đại biểu dân cử chuyển")
+        FRONT = "front", _("Mặt trận Tổ quốc chuyển")
+        PRESS = "press", _("Cơ quan báo chí chuyển")
+        AGENCY = "agency", _("Cơ quan khác chuyển")
+        LEADER = "leader", _("Lãnh đạo chuyển")
+        ONLINE = "online", _("Trực tuyến")
+
+    class PriorResolution(models.TextChoices):
+        NEVER = "never", _("Chưa được giải quyết")
+        ONCE = "once", _("Đã giải quyết lần đầu")
+        MANY = "many", _("Đã giải quyết nhiều lần")
+
+    class Outcome(models.TextChoices):
+        ACCEPT = "accept", _("Thụ lý")
+        TRANSFER = "transfer", _("Chuyển đơn")
+        GUIDE = "guide", _("Hướng dẫn")
+        URGE = "urge", _("Đôn đốc giải quyết")
+        FILE = "file", _("Lưu đơn")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Đã tiếp nhận")
+        CLASSIFIED = "classified", _("Đã phân loại")
+        PROCESSED = "processed", _("Đã xử lý")
+        MERGED = "merged", _("Đã gộp vào đơn khác")
+
+    code = models.CharField(_("số đơn"), max_length=30, unique=True)
+    received_on = models.DateField(_("ngày nhận"))
+    channel = models.CharField(_("nguồn đơn"), max_length=20, choices=Channel.choices)
+    forwarded_by = models.CharField(_("cơ quan, người chuyển"), max_length=255, blank=True)
+    pseudonym = models.CharField(_("bí danh người gửi"), max_length=40)
+    anonymous = models.BooleanField(_("đơn nặc danh"), default=False)
+    matter = models.CharField(_("vụ việc"), max_length=255, help_text=_("Tóm tắt vụ việc, không ghi tên người gửi."))
+    summary = models.TextField(_("nội dung"), blank=True)
+    matter_key = models.CharField(_("khóa so trùng vụ việc"), max_length=64, blank=True, editable=False)
+    content_kind = models.CharField(_("loại nội dung"), max_length=20, choices=ContentKind.choices, blank=True)
+    eligible = models.BooleanField(_("đủ điều kiện xử lý"), null=True, blank=True)
+    within_competence = models.BooleanField(_("thuộc thẩm quyền"), null=True, blank=True)
+    many_signers = models.BooleanField(_("nhiều người đứng tên"), default=False)
+    prior_resolution = models.CharField(
+        _("tình trạng giải quyết"), max_length=10, choices=PriorResolution.choices, default=PriorResolution.NEVER
+    )
+    has_verifiable_evidence = models.BooleanField(_("có thông tin, tài liệu kiểm chứng được"), default=False)
+    anti_corruption = models.BooleanField(_("liên quan phòng, chống tham nhũng"), default=False)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    outcome = models.CharField(_("kết quả xử lý"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_on = models.DateField(_("ngày xử lý"), null=True, blank=True)
+    outcome_note = models.TextField(_("ghi chú xử lý"), blank=True)
+    transfer_to = models.CharField(_("chuyển đến / hướng dẫn đến"), max_length=255, blank=True)
+    process_due = models.DateField(_("hạn xử lý đơn"), null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates", verbose_name=_("có thể trùng với")
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged", verbose_name=_("đã gộp vào")
+    )
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị xử lý"))
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người xử lý")
+    )
+    papi = papi_links(related_name="petitions")
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
+
+    objects = CaseQuerySet.as_manager()
+    history = history(sensitive=IDENTITY_FIELDS + ("matter_key",))
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("đơn")
+        verbose_name_plural = _("đơn thư")
+
+    def __str__(self):
+        return f"{self.code} – {self.matter}"
+
+    @property
+    def current_due(self):
+        return self.process_due if self.status in (self.Status.RECEIVED, self.Status.CLASSIFIED) else None
+
+    @property
+    def involves_denunciation(self):
+        return self.content_kind in (ContentKind.DENUNCIATION, ContentKind.MIXED)
+
+
+class IdentityAccessLogQuerySet(VisibleQuerySet):
+    """Leadership reads every entry; the chief inspector too; others only their own reveals."""
+
+    def visible_for_staff(self, user):
+        if has_role(user, Role.CHIEF_INSPECTOR):
+            return self.all()
+        return self.filter(user=user)
+
+
+class IdentityAccessLog(models.Model):
+    """One reveal (or refused attempt) of a protected identity: who, when, why, which record."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người xem"))
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    reason = models.TextField(_("lý do"))
+    record_label = models.CharField(_("hồ sơ"), max_length=80, help_text=_("Số hồ sơ và bí danh, không có danh tính."))
+    record_type = models.CharField(_("loại hồ sơ"), max_length=40)
+    record_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    granted = models.BooleanField(_("được phép"), default=True)
+
+    objects = IdentityAccessLogQuerySet.as_manager()
+    history = history()
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("nhật ký xem danh tính")
+        verbose_name_plural = _("nhật ký xem danh tính")
+
+    def __str__(self):
+        return f"{self.record_label} – {self.user} – {self.at:%d/%m/%Y %H:%M}"
+
+
+from doctypes.complaint_case.models_cases import ComplaintCase, Denunciation, DenunciationExtension  # noqa: E402, F401

@@ -1,0 +1,183 @@
+"""Back office for petitions, complaint and denunciation cases, and the identity access log.
+
+Identities are never listed, searched, filtered or shown in forms: adding takes write-only
+inputs that go straight to the service, and reading is the separate, logged reveal view.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from unfold.admin import TabularInline
+
+from django.urls import reverse
+
+from doctypes.complaint_case import api, services, services_complaint, services_denunciation
+from doctypes.complaint_case.admin_identity import IdentityAdminMixin, identity_form, identity_from
+from doctypes.complaint_case.admin_steps import StepAdminMixin, download_link
+from doctypes.complaint_case.models import ComplaintCase, Denunciation, DenunciationExtension, IdentityAccessLog, Petition
+from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+
+
+@admin.display(description=_("tình trạng hạn"))
+def deadline_column(record):
+    return record.deadline_status_label()
+
+
+class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
+    """Adding runs the doctype's service (deadlines, codes, PAPI links); editing keeps workflow fields read-only."""
+
+    workflow_fields = ()
+    add_fields = ()
+
+    def get_fields(self, request, obj=None):
+        return list(self.add_fields) if obj is None else super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.workflow_fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return identity_form(form) if obj is None and self.takes_identity else form
+
+    takes_identity = True
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else super().get_inlines(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A rule the service refuses is shown as a message in Vietnamese, not a server error.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        created = self.create(request, form.cleaned_data)
+        obj.__dict__.update({key: value for key, value in created.__dict__.items() if not key.startswith("_")})
+        obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
+
+
+@admin.register(Petition)
+class PetitionAdmin(ServiceCreateAdmin):
+    list_display = ["code", "received_on", "channel", "pseudonym", "matter", "content_kind", "status", "outcome",
+                    "process_due", deadline_column, "duplicate_of"]
+    list_filter = ["status", "channel", "content_kind", "outcome", "eligible", "within_competence", "anonymous", "unit"]
+    search_fields = ["code", "matter", "forwarded_by"]
+    list_select_related = ["duplicate_of"]
+    add_fields = ["received_on", "channel", "forwarded_by", "anonymous", "matter", "summary", "content_kind",
+                  "many_signers", "anti_corruption", "has_verifiable_evidence", "unit", "handler"]
+    workflow_fields = ["code", "pseudonym", "received_on", "status", "step_links", "content_kind", "eligible",
+                       "within_competence", "prior_resolution", "outcome", "outcome_on", "transfer_to", "process_due",
+                       "duplicate_of", "merged_into", "letter_link", "reveal_link"]
+    steps = {
+        "classify": (_("Phân loại đơn"), api.ClassifyInput, services.classify_petition),
+        "outcome": (_("Ghi kết quả xử lý đơn"), api.OutcomeInput, services.record_petition_outcome),
+        "merge": (_("Gộp vào đơn khác (ghi số thứ tự đơn đích)"), api.MergeInput, api.merge_visible),
+    }
+
+    @admin.display(description=_("văn bản"))
+    def letter_link(self, petition):
+        if petition.outcome not in (Petition.Outcome.TRANSFER, Petition.Outcome.GUIDE):
+            return "—"
+        return download_link(reverse("complaint_case:petition-letter", args=[petition.pk]), _("Tải phiếu chuyển / văn bản hướng dẫn (.docx)"))
+    exclude = ["matter_key"]
+    autocomplete_fields = []
+    inlines = [AttachmentInline]
+
+    def create(self, request, data):
+        return services.register_petition(
+            by=request.user, identity=identity_from(data),
+            **{key: data[key] for key in self.add_fields},
+        )
+
+
+@admin.register(ComplaintCase)
+class ComplaintCaseAdmin(ServiceCreateAdmin):
+    list_display = ["code", "received_on", "complainant_name", "subject", "level", "status", "accept_due",
+                    "resolve_due", deadline_column, "unit", "handler"]
+    list_filter = ["status", "level", "is_complex", "is_remote", "anti_corruption", "unit"]
+    search_fields = ["code", "subject", "complained_act", "complainant_name", "decision_number"]
+    takes_identity = False
+    add_fields = ["complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
+                  "is_remote", "anti_corruption", "unit", "handler"]
+    workflow_fields = ["code", "status", "step_links", "received_on", "level", "accepted_on", "accept_due", "resolve_due",
+                       "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on",
+                       "decision_number", "result", "conclusion", "petition", "decision_link"]
+    steps = {
+        "accept": (_("Thụ lý (Điều 27)"), api.AcceptInput, services_complaint.accept_complaint),
+        "verify": (_("Ghi kết quả xác minh"), api.VerifyInput, services_complaint.record_verification),
+        "dialogue": (_("Ghi kết quả đối thoại"), api.DialogueInput, services_complaint.record_dialogue),
+        "decide": (_("Ra quyết định giải quyết"), api.DecideInput, services_complaint.decide_complaint),
+    }
+
+    @admin.display(description=_("quyết định"))
+    def decision_link(self, case):
+        if case.status != ComplaintCase.Status.DECIDED:
+            return "—"
+        return download_link(reverse("complaint_case:complaint-decision", args=[case.pk]), _("Tải quyết định (.docx)"))
+    inlines = [AttachmentInline]
+
+    def create(self, request, data):
+        return services_complaint.open_complaint_case(by=request.user, **{key: data[key] for key in self.add_fields})
+
+
+class DenunciationExtensionInline(TabularInline):
+    model = DenunciationExtension
+    extra = 0
+    can_delete = False
+    fields = ["number", "decided_on", "decision_number", "reason", "new_due", "decided_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Denunciation)
+class DenunciationAdmin(ServiceCreateAdmin):
+    list_display = ["code", "received_on", "pseudonym", "subject", "status", "initial_due", "resolve_due",
+                    deadline_column, "unit", "handler"]
+    list_filter = ["status", "is_complex", "anti_corruption", "unit"]
+    search_fields = ["code", "subject", "denounced"]
+    add_fields = ["subject", "denounced", "received_on", "anti_corruption", "unit", "handler"]
+    steps = {
+        "extend-initial": (_("Kéo dài xử lý ban đầu (Điều 24)"), api.ReasonInput, services_denunciation.extend_initial_processing),
+        "decline": (_("Không thụ lý"), api.DeclineInput, services_denunciation.decline_denunciation),
+        "accept": (_("Thụ lý (Điều 29)"), api.AcceptInput, services_denunciation.accept_denunciation),
+        "notify": (_("Ghi thông báo thụ lý"), api.NoticeInput, services_denunciation.record_acceptance_notice),
+        "extend": (_("Gia hạn giải quyết (Điều 30)"), api.ExtendInput, services_denunciation.extend_resolution),
+        "conclude": (_("Kết luận nội dung tố cáo"), api.ConcludeInput, services_denunciation.conclude_denunciation),
+        "handle": (_("Xử lý kết luận"), api.HandleInput, services_denunciation.record_handling),
+        "request-report": (_("Yêu cầu báo cáo khi quá hạn (Điều 38)"), api.ReportRequestInput,
+                           services_denunciation.request_overdue_report),
+    }
+    workflow_fields = ["code", "pseudonym", "status", "step_links", "received_on", "initial_due", "initial_extended", "accepted_on",
+                       "notify_due", "notified_on", "resolve_due", "concluded_on", "conclusion", "handled_on", "handling",
+                       "report_requested_on", "report_due", "petition", "reveal_link"]
+    inlines = [DenunciationExtensionInline, AttachmentInline]
+
+    def create(self, request, data):
+        return services_denunciation.open_denunciation(
+            by=request.user, identity=identity_from(data), **{key: data[key] for key in self.add_fields}
+        )
+
+
+@admin.register(IdentityAccessLog)
+class IdentityAccessLogAdmin(VisibleAdmin):
+    list_display = ["at", "user", "record_label", "record_type", "granted", "reason"]
+    list_filter = ["granted", "record_type"]
+    search_fields = ["record_label", "reason", "user__username"]
+    readonly_fields = ["at", "user", "record_label", "record_type", "record_id", "granted", "reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

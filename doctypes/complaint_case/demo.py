@@ -1,0 +1,125 @@
+"""Demo month: petitions, complaints and denunciations in every state, with Vietnamese names.
+
+The reception log's demo (doctypes/citizen_reception/demo.py) adds ten more petitions. Running
+twice adds nothing: existing cases mean the demo is already loaded.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from doctypes.complaint_case import services, services_complaint as complaints, services_denunciation as denunciations
+from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.org.models import Unit
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Ngọc", "Hữu"]
+GIVEN = ["An", "Bình", "Cường", "Dung", "Giang", "Hải", "Hạnh", "Khánh", "Linh", "Nam", "Oanh", "Phúc", "Quân", "Sơn"]
+MATTERS = [
+    "Bồi thường khi thu hồi đất dự án đường vành đai", "Cấp giấy chứng nhận quyền sử dụng đất", "Ô nhiễm từ cơ sở chăn nuôi",
+    "Khai thác cát trái phép trên sông Thương", "Tranh chấp ranh giới thửa đất", "Xả thải của cụm công nghiệp",
+    "Hỗ trợ tái định cư", "Cấp phép khai thác khoáng sản", "Chậm giải quyết thủ tục đất đai", "Thái độ của cán bộ một cửa",
+]
+CHANNELS = [c for c, _ in Petition.Channel.choices if c != Petition.Channel.RECEPTION]
+DEMO_DENOUNCER = {"name": "Phạm Thị Kín Đáo", "address": "Thôn Đông, xã Tân Tiến", "id_number": "024185009999",
+                  "phone": "0987000111"}
+
+
+def person(index):
+    return f"{FAMILY[index % len(FAMILY)]} {MIDDLE[index % len(MIDDLE)]} {GIVEN[(index * 5) % len(GIVEN)]}"
+
+
+def load(users):
+    if ComplaintCase.objects.exists() or Denunciation.objects.exists():
+        return
+    today = timezone.localdate()
+    ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
+    inspectorate, unit = Unit.objects.get(code="snnmt-ttr"), Unit.objects.get(code="snnmt-ccthuyloi")
+    inspector, chief = users["thanhtravien"], users["chanhthanhtra"]
+    _petitions(users, ago, inspectorate)
+    _complaints(ago, inspectorate, unit, inspector, users["canbodonvi"])
+    _denunciations(ago, inspectorate, inspector, chief)
+
+
+def _petitions(users, ago, inspectorate):
+    clerk, inspector = users["vanphong"], users["thanhtravien"]
+    kinds = ["complaint", "denunciation", "request", "mixed", "complaint"]
+    outcomes = ["transfer", "guide", "urge", "file", "transfer"]
+    for index in range(50):
+        matter = MATTERS[index % len(MATTERS)]
+        anonymous = index % 17 == 16
+        petition = services.register_petition(
+            by=clerk, received_on=ago(2 + index % 45), channel=CHANNELS[index % len(CHANNELS)], matter=matter,
+            unit=inspectorate, handler=inspector, anonymous=anonymous, many_signers=index % 9 == 0,
+            identity=None if anonymous else {"name": person(index % 40), "address": f"Xã {GIVEN[index % len(GIVEN)]}",
+                                            "id_number": f"0240{index % 40:08d}"},
+            forwarded_by="Ban Tiếp công dân tỉnh" if index % 6 == 0 else "",
+            anti_corruption=index % 11 == 0, has_verifiable_evidence=anonymous,
+        )
+        if index % 5 == 4:
+            continue  # left unclassified; the older ones are overdue
+        kind = kinds[index % len(kinds)]
+        services.classify_petition(petition, by=inspector, content_kind=kind, eligible=index % 7 != 3,
+                                   within_competence=index % 3 != 0, prior_resolution=["never", "once", "many"][index % 3])
+        if index % 5 == 3:
+            continue
+        outcome = "file" if anonymous else outcomes[index % len(outcomes)]
+        services.record_petition_outcome(petition, by=inspector, outcome=outcome, decided_on=petition.received_on,
+                                         transfer_to="UBND huyện Lục Nam" if outcome in ("transfer", "guide") else "")
+    duplicate = Petition.objects.filter(duplicate_of__isnull=False, status=Petition.Status.RECEIVED).first()
+    if duplicate:
+        services.merge_petitions(duplicate, into=duplicate.duplicate_of, by=inspector)
+
+
+def _complaints(ago, inspectorate, unit, inspector, unit_staff):
+    specs = [  # (received days ago, level, steps done, complex, remote)
+        (3, 1, 0, False, False), (14, 1, 0, False, False), (20, 1, 1, False, False), (50, 1, 1, False, False),
+        (40, 1, 2, True, False), (45, 2, 2, False, True), (55, 2, 3, False, False), (60, 1, 4, False, False),
+        (70, 2, 4, True, True), (25, 1, 1, False, False),
+    ]
+    for index, (received, level, steps, is_complex, remote) in enumerate(specs):
+        own_unit = index == 9
+        case = complaints.open_complaint_case(
+            by=inspector, subject=MATTERS[index % len(MATTERS)], complained_act=f"Quyết định số {100 + index}/QĐ-UBND",
+            complainant_name=person(index + 3), received_on=ago(received), unit=unit if own_unit else inspectorate,
+            handler=unit_staff if own_unit else inspector, level=level, is_complex=is_complex, is_remote=remote,
+        )
+        if steps >= 1:
+            complaints.accept_complaint(case, by=inspector, accepted_on=ago(received - 5))
+        if steps >= 2:
+            complaints.record_verification(case, by=inspector, verified_on=ago(received - 15), result="Đã xác minh tại thực địa.")
+        if steps >= 3:
+            complaints.record_dialogue(case, by=inspector, held_on=ago(received - 20), result="Đã đối thoại, hai bên trình bày ý kiến.")
+        if steps >= 4:
+            complaints.decide_complaint(case, by=inspector, decided_on=ago(received - 25), decision_number=f"{20 + index}/QĐ-SNNMT",
+                                        result="upheld", conclusion="Khiếu nại không có cơ sở; giữ nguyên quyết định.")
+
+
+def _denunciations(ago, inspectorate, inspector, chief):
+    specs = [  # (received days ago, steps: 0 received, 1 extended initial, 2 declined, 3 accepted, 4 +1 ext, 5 +2 ext, 6 concluded, 7 handled, 8 overdue)
+        (2, 0), (9, 1), (15, 2), (20, 3), (40, 4), (70, 5), (50, 6), (65, 7), (80, 8),
+    ]
+    for index, (received, steps) in enumerate(specs):
+        identity = DEMO_DENOUNCER if index == 3 else {"name": person(index + 20), "address": "Phường Trần Phú",
+                                                     "id_number": f"0241{index:08d}", "phone": f"09120000{index:02d}"}
+        case = denunciations.open_denunciation(
+            by=inspector, subject=f"Tố cáo sai phạm: {MATTERS[(index + 3) % len(MATTERS)].lower()}",
+            denounced=f"Ông {person(index + 30)}, cán bộ {['địa chính', 'môi trường', 'thủy lợi'][index % 3]}",
+            received_on=ago(received), unit=inspectorate, handler=inspector, identity=identity, anti_corruption=index % 2 == 0,
+        )
+        if steps == 1:
+            denunciations.extend_initial_processing(case, by=inspector, reason="Cần xác minh tại nhiều địa điểm.")
+        if steps == 2:
+            denunciations.decline_denunciation(case, by=inspector, decided_on=ago(received - 5), reason="Không đủ điều kiện thụ lý.")
+        if steps >= 3:
+            denunciations.accept_denunciation(case, by=inspector, accepted_on=ago(received - 3))
+            denunciations.record_acceptance_notice(case, by=inspector, notified_on=ago(received - 5))
+        for number in range(1, min(steps - 3, 2) + 1 if steps in (4, 5) else 1):
+            denunciations.extend_resolution(case, by=chief, decided_on=ago(received - 30), decision_number=f"{number:02d}/QĐ-GH",
+                                            reason="Vụ việc phức tạp, cần xác minh thêm.")
+        if steps in (6, 7):
+            denunciations.conclude_denunciation(case, by=inspector, concluded_on=ago(received - 28), conclusion="Tố cáo đúng một phần.")
+        if steps == 7:
+            denunciations.record_handling(case, by=chief, handled_on=ago(received - 35), handling="Kiểm điểm, rút kinh nghiệm.")
+        if steps == 8:
+            denunciations.request_overdue_report(case, by=chief, requested_on=ago(3))

@@ -1,0 +1,172 @@
+"""Complaint cases (Luật Khiếu nại 2011) and denunciation cases (Luật Tố cáo 2018)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
+from doctypes.complaint_case.models import CaseQuerySet, DeadlineMixin
+from doctypes.papi.models import papi_links
+from papi_inspect.audit import history
+
+
+class CaseBase(DeadlineMixin, models.Model):
+    """Abstract: the fields every case shares."""
+
+    code = models.CharField(_("số hồ sơ"), max_length=30, unique=True)
+    petition = models.ForeignKey(
+        "complaint_case.Petition", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("đơn")
+    )
+    subject = models.CharField(_("nội dung vụ việc"), max_length=255)
+    received_on = models.DateField(_("ngày nhận đơn"))
+    accepted_on = models.DateField(_("ngày thụ lý"), null=True, blank=True)
+    is_complex = models.BooleanField(_("vụ việc phức tạp"), default=False)
+    anti_corruption = models.BooleanField(_("liên quan phòng, chống tham nhũng"), default=False)
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị giải quyết"))
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người được giao")
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-received_on", "-id"]
+
+
+class ComplaintCase(CaseBase):
+    """A complaint case: accept (Art. 27/36), verify, dialogue, decide (Art. 28/37)."""
+
+    class Instance(models.IntegerChoices):
+        FIRST = 1, _("Lần đầu")
+        SECOND = 2, _("Lần hai")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Chờ thụ lý")
+        ACCEPTED = "accepted", _("Đã thụ lý")
+        VERIFIED = "verified", _("Đã xác minh")
+        DIALOGUED = "dialogued", _("Đã đối thoại")
+        DECIDED = "decided", _("Đã ra quyết định")
+
+    class Result(models.TextChoices):
+        UPHELD = "upheld", _("Giữ nguyên quyết định, hành vi")
+        AMENDED = "amended", _("Sửa đổi một phần")
+        CANCELLED = "cancelled", _("Hủy bỏ")
+
+    complainant_name = models.CharField(_("người khiếu nại"), max_length=200)
+    complained_act = models.CharField(_("quyết định, hành vi bị khiếu nại"), max_length=255)
+    # Not "instance": simple-history reserves that name on history rows.
+    level = models.PositiveSmallIntegerField(_("lần giải quyết"), choices=Instance.choices, default=Instance.FIRST)
+    is_remote = models.BooleanField(_("vùng sâu, vùng xa, đi lại khó khăn"), default=False)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    accept_due = models.DateField(_("hạn thụ lý"), null=True, blank=True)
+    resolve_due = models.DateField(_("hạn giải quyết"), null=True, blank=True)
+    verified_on = models.DateField(_("ngày xác minh xong"), null=True, blank=True)
+    verification_result = models.TextField(_("kết quả xác minh"), blank=True)
+    dialogue_on = models.DateField(_("ngày đối thoại"), null=True, blank=True)
+    dialogue_result = models.TextField(_("kết quả đối thoại"), blank=True)
+    decided_on = models.DateField(_("ngày ra quyết định"), null=True, blank=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=40, blank=True)
+    result = models.CharField(_("kết quả giải quyết"), max_length=20, choices=Result.choices, blank=True)
+    conclusion = models.TextField(_("kết luận, căn cứ pháp lý"), blank=True)
+    papi = papi_links(related_name="complaint_cases")
+
+    history = history()
+
+    class Meta(CaseBase.Meta):
+        verbose_name = _("vụ việc khiếu nại")
+        verbose_name_plural = _("vụ việc khiếu nại")
+
+    def __str__(self):
+        return f"{self.code} – {self.subject}"
+
+    @property
+    def current_due(self):
+        if self.status == self.Status.RECEIVED:
+            return self.accept_due
+        return None if self.status == self.Status.DECIDED else self.resolve_due
+
+
+class Denunciation(ProtectedIdentity, CaseBase):
+    """A denunciation worked under a pseudonym: initial processing (Art. 24), accept, verify, conclude, handle."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Đang xử lý ban đầu")
+        NOT_ACCEPTED = "not_accepted", _("Không thụ lý")
+        ACCEPTED = "accepted", _("Đã thụ lý")
+        CONCLUDED = "concluded", _("Đã kết luận")
+        HANDLED = "handled", _("Đã xử lý kết luận")
+
+    pseudonym = models.CharField(_("bí danh người tố cáo"), max_length=40)
+    denounced = models.CharField(_("người, cơ quan bị tố cáo"), max_length=255)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    initial_due = models.DateField(_("hạn xử lý ban đầu"), null=True, blank=True)
+    initial_extended = models.BooleanField(_("đã kéo dài xử lý ban đầu"), default=False)
+    not_accepted_reason = models.TextField(_("lý do không thụ lý"), blank=True)
+    notify_due = models.DateField(_("hạn thông báo thụ lý"), null=True, blank=True)
+    notified_on = models.DateField(_("ngày thông báo thụ lý"), null=True, blank=True)
+    resolve_due = models.DateField(_("hạn giải quyết"), null=True, blank=True)
+    concluded_on = models.DateField(_("ngày kết luận"), null=True, blank=True)
+    conclusion = models.TextField(_("kết luận nội dung tố cáo"), blank=True)
+    handled_on = models.DateField(_("ngày xử lý kết luận"), null=True, blank=True)
+    handling = models.TextField(_("xử lý kết luận"), blank=True)
+    report_requested_on = models.DateField(_("ngày yêu cầu báo cáo (quá hạn)"), null=True, blank=True)
+    report_due = models.DateField(_("hạn báo cáo lý do chậm"), null=True, blank=True)
+    papi = papi_links(related_name="denunciations")
+
+    history = history(sensitive=IDENTITY_FIELDS)
+
+    class Meta(CaseBase.Meta):
+        verbose_name = _("vụ việc tố cáo")
+        verbose_name_plural = _("vụ việc tố cáo")
+
+    def __str__(self):
+        return f"{self.code} – {self.pseudonym}"
+
+    @property
+    def current_due(self):
+        if self.status == self.Status.RECEIVED:
+            return self.initial_due
+        if self.status == self.Status.ACCEPTED:
+            return self.resolve_due
+        return None
+
+    @property
+    def is_overdue(self):
+        from papi_inspect.deadlines import DeadlineStatus
+
+        return self.deadline_status == DeadlineStatus.OVERDUE
+
+
+class ExtensionQuerySet(models.QuerySet):
+    """An extension is visible exactly when its denunciation is."""
+
+    def visible_to(self, user):
+        return self.filter(denunciation__in=Denunciation.objects.visible_to(user))
+
+
+class DenunciationExtension(models.Model):
+    """A written decision extending the resolution time of a denunciation, with its reason (Art. 30)."""
+
+    denunciation = models.ForeignKey(Denunciation, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("vụ việc"))
+    number = models.PositiveSmallIntegerField(_("lần gia hạn"))
+    decided_on = models.DateField(_("ngày quyết định"))
+    decision_number = models.CharField(_("số quyết định"), max_length=40)
+    reason = models.TextField(_("lý do gia hạn"))
+    new_due = models.DateField(_("hạn mới"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi nhận"))
+
+    objects = ExtensionQuerySet.as_manager()
+    history = history()
+
+    class Meta:
+        ordering = ["denunciation", "number"]
+        verbose_name = _("quyết định gia hạn giải quyết tố cáo")
+        verbose_name_plural = _("quyết định gia hạn giải quyết tố cáo")
+        constraints = [models.UniqueConstraint(fields=["denunciation", "number"], name="one_extension_per_number")]
+
+    def __str__(self):
+        return f"{self.denunciation.code} – gia hạn lần {self.number}"
+

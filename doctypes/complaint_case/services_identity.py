@@ -1,0 +1,83 @@
+"""Revealing a protected identity: who may, with a reason, always logged (Luật Tố cáo 2018 Art. 9, 47)."""
+
+import base64
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from doctypes.complaint_case.identity import decrypt_identity
+from doctypes.complaint_case.models import IdentityAccessLog
+from papi_inspect.attachments import check_size, sniff_content_type
+from papi_inspect.audit import with_reason
+from papi_inspect.permissions import Role, has_role
+
+MIN_REASON_LENGTH = 10
+
+
+def is_protected(record):
+    """Denunciations, and petitions or receptions that concern one, fall under Art. 47 protection."""
+    if hasattr(record, "concerns_denunciation"):
+        return record.concerns_denunciation
+    if hasattr(record, "involves_denunciation"):
+        return record.involves_denunciation or record.anonymous
+    return True
+
+
+def assigned_to(record):
+    """The user the record is assigned to: the handler of a case, the officer of a reception."""
+    return getattr(record, "handler_id", None) or getattr(record, "officer_id", None)
+
+
+def may_reveal(user, record):
+    """Only the assigned handler and the chief inspector may reveal a protected identity; any other
+    identity is open to whoever may see and change the record. Leadership reads the log, not the name."""
+    model = type(record)
+    if not model.objects.visible_to(user).filter(pk=record.pk).exists():
+        return False
+    if assigned_to(record) == user.pk or has_role(user, Role.CHIEF_INSPECTOR):
+        return True
+    opts = model._meta
+    return not is_protected(record) and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def reveal_identity(record, *, by, reason):
+    """The decrypted identity for `by`, after logging who, when, why and which record.
+
+    A refused attempt is logged too, so leadership sees who tried. Not atomic on purpose: the
+    log row must survive a refusal or a key error raised after it.
+    """
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": f"Cần ghi lý do xem danh tính (ít nhất {MIN_REASON_LENGTH} ký tự)."})
+    allowed = may_reveal(by, record)
+    IdentityAccessLog.objects.create(
+        user=by, reason=reason, granted=allowed, record_type=record._meta.model_name, record_id=record.pk,
+        record_label=f"{record.code} – {record.pseudonym}"[:80],
+    )
+    if not allowed:
+        raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được xem danh tính người tố cáo.")
+    return decrypt_identity(record.identity_cipher)
+
+
+SIGNATURE_TYPES = {"image/png", "image/jpeg"}
+
+
+@transaction.atomic
+def store_signature(record, *, by, uploaded_file):
+    """Keep the scanned signature inside the encrypted identity (handwriting is protected, Art. 47).
+
+    Only those who may reveal the identity may add it, since adding means opening the identity.
+    """
+    if not may_reveal(by, record):
+        raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được cập nhật chữ ký của người tố cáo.")
+    check_size(uploaded_file)
+    data = uploaded_file.read()
+    mime_type = sniff_content_type(uploaded_file.name, data)
+    if mime_type not in SIGNATURE_TYPES:
+        raise ValidationError({"file": "Ảnh chữ ký phải là tệp PNG hoặc JPEG."})
+    identity = decrypt_identity(record.identity_cipher)
+    identity.update(signature=base64.b64encode(data).decode(), signature_type=mime_type)
+    record.set_identity(identity)
+    record._history_user = by
+    with_reason(record, "Cập nhật chữ ký (mã hóa)").save()
+    return record
