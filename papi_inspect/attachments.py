@@ -100,6 +100,19 @@ def _readable_size(size):
     return f"{size / 1024:g} KB" if size >= 1024 else f"{size} byte"
 
 
+def _kept_name(record, content_type, uploaded_name):
+    """The file name to keep: the uploaded one, or a neutral one on records that protect a person.
+
+    A citizen's own file name often carries their name ("don-to-cao-nguyen-van-a.pdf"); on a
+    record that protects an identity (Luật Tố cáo 2018 Art. 47) it must not reach lists,
+    downloads or history, so such a record is given "<record code>-tep-NN<ext>" instead.
+    """
+    if not getattr(record, "neutral_attachment_names", False):
+        return PurePath(uploaded_name).name[:255]
+    number = Attachment.objects.filter(content_type=content_type, object_id=record.pk).count() + 1
+    return f"{record.code}-tep-{number:02d}{PurePath(uploaded_name).suffix.lower()}"
+
+
 @transaction.atomic
 def attach_file(record, *, uploaded_file, by, description=""):
     """Store `uploaded_file` against `record` after checking permission, size and content."""
@@ -110,10 +123,11 @@ def attach_file(record, *, uploaded_file, by, description=""):
     data = uploaded_file.read()
     mime_type = sniff_content_type(uploaded_file.name, data)
     uploaded_file.seek(0)
+    content_type = ContentType.objects.get_for_model(record)
     attachment = Attachment(
-        content_type=ContentType.objects.get_for_model(record),
+        content_type=content_type,
         object_id=record.pk,
-        original_name=PurePath(uploaded_file.name).name[:255],
+        original_name=_kept_name(record, content_type, uploaded_file.name),
         mime_type=mime_type,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -206,6 +206,15 @@ PRIVATE_MEDIA_ROOT = Path(env("PAPI_PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private
 ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
 
+# --- Denouncers' identities (Luật Tố cáo 2018 Art. 47; "Mật" under QĐ 774/QĐ-TTg) ---------------
+# Fernet keys, comma-separated, newest first; or a file holding them one per line. Kept apart from
+# SECRET_KEY so that a leaked application secret does not open the identities. Development creates
+# DATA_DIR/identity.keys on first use; production refuses to start without one or the other.
+PAPI_IDENTITY_KEYS = env("PAPI_IDENTITY_KEYS", "")
+PAPI_IDENTITY_KEY_FILE = env("PAPI_IDENTITY_KEY_FILE", "")
+if PRODUCTION and not (PAPI_IDENTITY_KEYS or PAPI_IDENTITY_KEY_FILE):
+    raise ImproperlyConfigured("PAPI_IDENTITY_KEYS hoặc PAPI_IDENTITY_KEY_FILE phải được đặt khi PAPI_ENV=production.")
+
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "papi-inspect@localhost")

@@ -1,6 +1,5 @@
 """API building blocks shared by the reception and case endpoints: steps, reveal, uploads."""
 
-from pathlib import PurePath
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, mixins, permissions, serializers, status
@@ -107,22 +106,11 @@ class CaseViewSet(mixins.CreateModelMixin, VisibleReadOnlyViewSet):
     @action(detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser, FormParser],
             permission_classes=[MayChange])
     def upload(self, request, pk=None):
-        """Attach a file; it is stored under a neutral name, since a citizen's file name may carry their name."""
+        """Attach a file; attach_file keeps it under a neutral name, as a citizen's file name may name them."""
         record = self.get_object()
         data = read_input(UploadInput, request.data)
-        uploaded = data["file"]
-        uploaded.name = f"{record.code}-tep-{_next_file_number(record):02d}{PurePath(uploaded.name).suffix.lower()}"
         try:
-            attachment = attach_file(record, uploaded_file=uploaded, by=request.user, description=data["description"])
+            attachment = attach_file(record, uploaded_file=data["file"], by=request.user, description=data["description"])
         except DjangoValidationError as error:
             raise exceptions.ValidationError({"file": error.messages})
         return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
-
-
-def _next_file_number(record):
-    from django.contrib.contenttypes.models import ContentType
-
-    from papi_inspect.models import Attachment
-
-    content_type = ContentType.objects.get_for_model(record)
-    return Attachment.objects.filter(content_type=content_type, object_id=record.pk).count() + 1

@@ -120,6 +120,9 @@ def person_key_for(identity):
 class ProtectedIdentity(models.Model):
     """Abstract: an encrypted identity plus its keyed hash; nothing readable is stored."""
 
+    # papi_inspect.attachments keeps no uploaded file name on these records (it may name the person).
+    neutral_attachment_names = True
+
     identity_cipher = models.TextField(_("danh tính (mã hóa)"), blank=True, default="", editable=False)
     person_key = models.CharField(_("khóa so trùng"), max_length=64, blank=True, default="", db_index=True, editable=False)
 

@@ -14,6 +14,9 @@ from papi_inspect.audit import history
 class CaseBase(DeadlineMixin, models.Model):
     """Abstract: the fields every case shares."""
 
+    # Case files follow the petition's rule: uploaded file names may name the citizen.
+    neutral_attachment_names = True
+
     code = models.CharField(_("số hồ sơ"), max_length=30, unique=True)
     petition = models.ForeignKey(
         "complaint_case.Petition", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("đơn")

@@ -89,3 +89,19 @@ def test_it_lets_leadership_read_the_identity_access_log_and_not_unit_staff(clie
     assert client.get("/admin/complaint_case/identityaccesslog/").status_code == 200
     client_for(client, people.unit_staff)
     assert client.get("/api/v1/identity-access-log/").status_code == 403
+
+
+def test_it_keeps_no_uploaded_file_name_on_a_denunciation_through_the_shared_attachments_api(client, people):
+    """Luật Tố cáo 2018 Art. 47: a file named after the denouncer must not carry that name anywhere."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = make_denunciation(people.inspector, handler=people.inspector)
+    client_for(client, people.inspector)
+    named = SimpleUploadedFile("to-cao-hoang-thi-bi-mat.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = client.post(
+        "/api/v1/attachments/", {"record_type": "complaint_case.denunciation", "record_id": case.pk, "file": named}
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["original_name"] == f"{case.code}-tep-01.pdf"
+    download = client.get(response.json()["download_url"])
+    assert "bi-mat" not in download["Content-Disposition"]

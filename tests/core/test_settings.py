@@ -22,18 +22,26 @@ def import_settings(**env):
 
 
 def test_it_refuses_production_without_a_secret_key():
-    result = import_settings(PAPI_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="papi.local")
+    result = import_settings(PAPI_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="papi.local", PAPI_IDENTITY_KEYS="k")
     assert result.returncode != 0
     assert "SECRET_KEY phải được đặt" in result.stderr
 
 
 def test_it_refuses_production_without_allowed_hosts():
-    result = import_settings(PAPI_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="")
+    result = import_settings(PAPI_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="", PAPI_IDENTITY_KEYS="k")
     assert "ALLOWED_HOSTS phải được đặt" in result.stderr
 
 
-def test_it_starts_in_production_with_both(tmp_path):
-    result = import_settings(PAPI_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="papi.local", PAPI_DATA_DIR=str(tmp_path))
+def test_it_refuses_production_without_identity_keys(tmp_path):
+    result = import_settings(PAPI_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="papi.local", PAPI_IDENTITY_KEYS="")
+    assert "PAPI_IDENTITY_KEYS" in result.stderr
+
+
+def test_it_starts_in_production_with_all_three(tmp_path):
+    result = import_settings(
+        PAPI_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="papi.local", PAPI_DATA_DIR=str(tmp_path),
+        PAPI_IDENTITY_KEY_FILE=str(tmp_path / "keys"),
+    )
     assert result.returncode == 0, result.stderr
 
 
