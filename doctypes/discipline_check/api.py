@@ -1,0 +1,109 @@
+"""Read-only API for checklist templates and discipline checks, with their scores."""
+
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from doctypes.discipline_check import services
+from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
+from doctypes.inspection.display import status_label
+from doctypes.org.models import StaffProfile, Unit
+from papi_inspect.api import VisibleReadOnlyViewSet
+
+
+class ChecklistTemplateSerializer(serializers.ModelSerializer):
+    items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ChecklistTemplate
+        fields = ["id", "name", "description", "active", "items"]
+
+    def get_items(self, template):
+        return [{"id": i.pk, "area": i.area, "text": i.text, "weight": i.weight, "per_staff": i.per_staff} for i in template.items.all()]
+
+
+class ChecklistTemplateViewSet(VisibleReadOnlyViewSet):
+    queryset = ChecklistTemplate.objects.prefetch_related("items")
+    serializer_class = ChecklistTemplateSerializer
+    search_fields = ["name"]
+
+
+class CheckResultSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CheckResult
+        fields = ["id", "item", "staff", "outcome", "note"]
+
+
+class DisciplineCheckSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    results = CheckResultSerializer(many=True, read_only=True)
+    score = serializers.SerializerMethodField()
+    deadline_status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DisciplineCheck
+        fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "score",
+                  "deadline_status", "results"]
+
+    def get_score(self, check):
+        return services.summary_by_unit(check)
+
+    def get_deadline_status(self, check):
+        return status_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
+
+
+class DisciplineCheckViewSet(VisibleReadOnlyViewSet):
+    queryset = DisciplineCheck.objects.select_related("unit").prefetch_related("results__item")
+    serializer_class = DisciplineCheckSerializer
+    filterset_fields = ["unit", "status", "announced", "template", "scheduled_on"]
+    search_fields = ["unit__name", "summary"]
+
+
+class ScheduleSerializer(serializers.Serializer):
+    template = serializers.PrimaryKeyRelatedField(queryset=ChecklistTemplate.objects.all())
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    scheduled_on = serializers.DateField()
+    announced = serializers.BooleanField(default=True)
+
+
+class ResultInputSerializer(serializers.Serializer):
+    item = serializers.PrimaryKeyRelatedField(queryset=ChecklistItem.objects.all())
+    outcome = serializers.ChoiceField(choices=CheckResult.Outcome.values)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+    staff = serializers.PrimaryKeyRelatedField(queryset=StaffProfile.objects.all(), required=False, allow_null=True, default=None)
+
+
+class FinishSerializer(serializers.Serializer):
+    conducted_on = serializers.DateField()
+    summary = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class DisciplineCheckWriteViewSet(DisciplineCheckViewSet):
+    """Schedule, record results and finish through the discipline-check services."""
+
+    http_method_names = ["get", "post", "head", "options"]
+
+    def create(self, request):
+        data = ScheduleSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        check = services.schedule_check(by=request.user, **data.validated_data)
+        return Response(DisciplineCheckSerializer(check).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"])
+    def results(self, request, pk=None):
+        """{"results": [{"item": id, "outcome": "pass|fail|na", "note": "", "staff": id|null}]}"""
+        check = self.get_object()
+        rows = ResultInputSerializer(data=request.data.get("results", []), many=True)
+        rows.is_valid(raise_exception=True)
+        services.record_results(check, by=request.user, results=[(r["item"], r["outcome"], r["note"], r["staff"]) for r in rows.validated_data])
+        return Response(DisciplineCheckSerializer(check).data)
+
+    @action(detail=True, methods=["post"])
+    def finish(self, request, pk=None):
+        check = self.get_object()
+        data = FinishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.finish_check(check, by=request.user, **data.validated_data)
+        check.refresh_from_db()
+        return Response(DisciplineCheckSerializer(check).data)

@@ -1,0 +1,16 @@
+"""Role permissions for discipline checks: the office runs them; checked units and leadership read."""
+
+from papi_inspect.permissions import Role
+from papi_inspect.roles import ALL, EVERYONE, VIEW
+
+_MODELS = ["discipline_check.checklisttemplate", "discipline_check.checklistitem",
+           "discipline_check.disciplinecheck", "discipline_check.checkresult"]
+
+ROLE_PERMISSIONS = {
+    EVERYONE: {"discipline_check.checklisttemplate": VIEW, "discipline_check.checklistitem": VIEW},
+    Role.OFFICE_CLERK: {model: ALL for model in _MODELS},
+    Role.OFFICE_CHIEF: {model: ALL for model in _MODELS},
+    Role.LEADERSHIP: {model: VIEW for model in _MODELS},
+    Role.UNIT_HEAD: {"discipline_check.disciplinecheck": VIEW, "discipline_check.checkresult": VIEW},
+    Role.UNIT_STAFF: {"discipline_check.disciplinecheck": VIEW, "discipline_check.checkresult": VIEW},
+}

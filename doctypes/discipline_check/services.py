@@ -1,0 +1,91 @@
+"""Discipline checks: schedule, record item results, finish, and score per unit and per staff member."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from doctypes.discipline_check.access import may_run_checks
+from doctypes.discipline_check.models import CheckResult, DisciplineCheck
+from doctypes.inspection.access import agency_unit_ids
+from papi_inspect.audit import with_reason
+
+
+def _require_office(by, unit=None):
+    if not may_run_checks(by) or (unit is not None and not by.is_superuser and unit.pk not in agency_unit_ids(by)):
+        raise PermissionDenied("Chỉ Văn phòng Sở được thực hiện kiểm tra công vụ.")
+
+
+@transaction.atomic
+def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=None):
+    """Put a check on the calendar, announced beforehand or not."""
+    _require_office(by, unit)
+    if not template.active:
+        raise ValidationError({"template": "Mẫu phiếu này không còn được dùng."})
+    check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by)
+    with_reason(check, "Lên lịch kiểm tra công vụ").save()
+    return check
+
+
+@transaction.atomic
+def record_results(check, *, by, results):
+    """Record [(item, outcome, note, staff)] for a check; items must come from the check's template."""
+    _require_office(by, check.unit)
+    if check.status == DisciplineCheck.Status.DONE:
+        raise ValidationError("Cuộc kiểm tra đã kết thúc, không sửa kết quả được.")
+    saved = []
+    for item, outcome, note, staff in results:
+        if item.template_id != check.template_id:
+            raise ValidationError({"item": f"Nội dung \"{item}\" không thuộc mẫu phiếu của cuộc kiểm tra."})
+        if staff is not None and staff.unit_id not in check.unit.family_ids():
+            raise ValidationError({"staff": f"{staff} không thuộc đơn vị được kiểm tra."})
+        if outcome not in CheckResult.Outcome.values:
+            raise ValidationError({"outcome": f"Kết quả không hợp lệ: {outcome}."})
+        result, _ = CheckResult.objects.get_or_create(
+            check_record=check, item=item, staff=staff, defaults={"outcome": outcome, "note": note}
+        )
+        result.outcome, result.note = outcome, note
+        with_reason(result, "Ghi kết quả kiểm tra").save()
+        saved.append(result)
+    return saved
+
+
+@transaction.atomic
+def finish_check(check, *, by, conducted_on, summary=""):
+    """Close the check; every item of the template must have a unit-level or staff-level result."""
+    _require_office(by, check.unit)
+    missing = check.template.items.exclude(pk__in=check.results.values("item_id"))
+    if missing.exists():
+        raise ValidationError(f"Còn {missing.count()} nội dung chưa có kết quả.")
+    check.status, check.conducted_on, check.summary = DisciplineCheck.Status.DONE, conducted_on, summary
+    with_reason(check, "Kết thúc kiểm tra công vụ").save()
+    return check
+
+
+def score(results):
+    """Weighted share of passed items among applicable ones, 0–100, or None when nothing applied.
+
+    Not-applicable items count neither way, so checks from the same template stay comparable.
+    """
+    applicable = [r for r in results if r.outcome != CheckResult.Outcome.NOT_APPLICABLE]
+    total = sum(r.item.weight for r in applicable)
+    if not total:
+        return None
+    passed = sum(r.item.weight for r in applicable if r.outcome == CheckResult.Outcome.PASS)
+    return round(100 * passed / total, 1)
+
+
+def summary_by_unit(check):
+    return score(list(check.results.select_related("item")))
+
+
+def summary_by_staff(check):
+    """{staff profile: score} for the items marked per staff member."""
+    by_staff = {}
+    for result in check.results.filter(staff__isnull=False).select_related("item", "staff"):
+        by_staff.setdefault(result.staff, []).append(result)
+    return {staff: score(results) for staff, results in by_staff.items()}
+
+
+def template_scores(template, *, user):
+    """[(check, score)] for every finished check of one template the user may see: a comparable series."""
+    checks = DisciplineCheck.objects.visible_to(user).filter(template=template, status=DisciplineCheck.Status.DONE)
+    return [(check, summary_by_unit(check)) for check in checks.order_by("scheduled_on")]

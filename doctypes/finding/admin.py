@@ -1,0 +1,183 @@
+"""Back office for findings, violations, follow-up actions and their progress."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from unfold.admin import TabularInline
+
+from doctypes.finding import services
+from doctypes.finding.access import may_edit_finding, may_report_progress
+from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.inspection.display import status_label
+from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+
+
+class _ReadOnlyInline(TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ViolationInline(_ReadOnlyInline):
+    model = Violation
+    fields = ["kind", "responsible_unit", "sanction", "amount_to_recover", "amount_recovered", "repeated"]
+
+
+class ActionInline(_ReadOnlyInline):
+    model = Action
+    fields = ["description", "owner_unit", "due_on", "status"]
+
+
+class ProgressInline(_ReadOnlyInline):
+    model = ActionProgress
+    fields = ["reported_on", "reported_by", "note", "amount_recovered"]
+
+
+def _editable(finding):
+    return not (finding.inspection_id and finding.inspection.is_frozen)
+
+
+@admin.register(Finding)
+class FindingAdmin(VisibleAdmin):
+    list_display = ["title", "unit", "severity", "inspection", "discipline_check", "procedure_review", "recorded_on"]
+    list_filter = ["severity", ("unit", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "condition", "legal_document"]
+    filter_horizontal = ["papi_dimensions"]
+    readonly_fields = ["recorded_by"]
+    inlines = [ViolationInline, ActionInline, AttachmentInline]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not (may_edit_finding(request.user, obj) and _editable(obj)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+            if not may_edit_finding(request.user, obj):
+                raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Violation)
+class ViolationAdmin(VisibleAdmin):
+    list_display = ["kind", "responsible_unit", "sanction", "amount_to_recover", "amount_recovered", "repeated", "committed_on"]
+    list_filter = ["sanction", "repeated", ("responsible_unit", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["kind", "responsible_person", "responsible_unit__name"]
+    readonly_fields = ["repeated", "amount_recovered"]
+    inlines = [AttachmentInline]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not (may_edit_finding(request.user, obj.finding) and _editable(obj.finding)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.repeated = services.is_repeated(unit=obj.responsible_unit, committed_on=obj.committed_on)
+        super().save_model(request, obj, form, change)
+
+
+class ActionForm(forms.ModelForm):
+    """Checks the service's rules before saving, so the page shows the message beside the field."""
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk and data.get("finding") and data.get("due_on"):
+            try:
+                services.validate_action(data["finding"], due_on=data["due_on"], violation=data.get("violation"))
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
+class ProgressForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk and data.get("action"):
+            try:
+                services.validate_progress(data["action"], note=data.get("note", ""), amount_recovered=data.get("amount_recovered") or 0)
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
+@admin.register(Action)
+class ActionAdmin(VisibleAdmin):
+    form = ActionForm
+    list_display = ["description", "owner_unit", "due_on", "status", "deadline"]
+    list_filter = ["status", ("owner_unit", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["description", "owner_unit__name", "finding__title"]
+    readonly_fields = ["status", "verified_by", "verified_on", "closed_on", "escalated_on"]
+    inlines = [ProgressInline, AttachmentInline]
+    actions = ["export_to_excel", "verify_selected", "close_selected"]
+
+    @admin.display(description=_("Tình trạng hạn"))
+    def deadline(self, action):
+        return status_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not may_edit_finding(request.user, obj.finding):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            saved = services.recommend_action(obj.finding, by=request.user, description=obj.description,
+                                              owner_unit=obj.owner_unit, due_on=obj.due_on, violation=obj.violation)
+            obj.pk = saved.pk
+            return
+        super().save_model(request, obj, form, change)
+
+    def _run(self, request, queryset, service, done):
+        for action in queryset:
+            try:
+                service(action, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                messages.error(request, f"{action}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
+            else:
+                messages.success(request, f"{action}: {done}")
+
+    @admin.action(description=_("Xác nhận kết quả thực hiện"), permissions=["change"])
+    def verify_selected(self, request, queryset):
+        self._run(request, queryset, lambda a, by: services.verify_action(a, by=by, verified_on=timezone.localdate()), _("đã xác nhận"))
+
+    @admin.action(description=_("Đóng kiến nghị đã xác nhận"), permissions=["change"])
+    def close_selected(self, request, queryset):
+        self._run(request, queryset, lambda a, by: services.close_action(a, by=by, closed_on=timezone.localdate()), _("đã đóng"))
+
+
+@admin.register(ActionProgress)
+class ActionProgressAdmin(VisibleAdmin):
+    """The owner unit adds progress here; saving goes through report_action_progress."""
+
+    form = ProgressForm
+    list_display = ["action", "reported_on", "reported_by", "amount_recovered"]
+    search_fields = ["note", "action__description"]
+    readonly_fields = ["reported_by"]
+    inlines = [AttachmentInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action":
+            kwargs["queryset"] = Action.objects.visible_to(request.user).exclude(status=Action.Status.CLOSED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not may_report_progress(request.user, obj.action):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        saved = services.report_action_progress(obj.action, by=request.user, reported_on=obj.reported_on,
+                                                note=obj.note, amount_recovered=obj.amount_recovered)
+        obj.pk = saved.pk

@@ -1,0 +1,157 @@
+"""API for findings, violations and follow-up actions; writes go through the finding services."""
+
+from decimal import Decimal
+
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from doctypes.discipline_check.models import DisciplineCheck
+from doctypes.finding import services
+from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.inspection.display import status_label
+from doctypes.inspection.models import Inspection
+from doctypes.org.models import Unit
+from doctypes.procedure_review.models import ProcedureReview
+from papi_inspect.api import VisibleReadOnlyViewSet
+
+
+class VisibleRelated(serializers.PrimaryKeyRelatedField):
+    """A related record the caller can see; others are reported as not found."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.context["request"].user)
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    inspection = VisibleRelated(Inspection, required=False, allow_null=True)
+    discipline_check = VisibleRelated(DisciplineCheck, required=False, allow_null=True)
+    procedure_review = VisibleRelated(ProcedureReview, required=False, allow_null=True)
+
+    class Meta:
+        model = Finding
+        fields = ["id", "inspection", "discipline_check", "procedure_review", "unit", "title", "criteria", "condition",
+                  "cause", "effect", "severity", "legal_document", "legal_article", "legal_clause", "recorded_on"]
+
+
+class FindingViewSet(VisibleReadOnlyViewSet):
+    queryset = Finding.objects.select_related("unit")
+    serializer_class = FindingSerializer
+    filterset_fields = ["inspection", "discipline_check", "procedure_review", "severity"]
+    search_fields = ["title", "condition", "legal_document"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def create(self, request):
+        data = FindingSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        finding = services.record_finding(by=request.user, **data.validated_data)
+        return Response(FindingSerializer(finding).data, status=status.HTTP_201_CREATED)
+
+
+class ViolationSerializer(serializers.ModelSerializer):
+    finding = VisibleRelated(Finding)
+    responsible_unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    amount_outstanding = serializers.DecimalField(max_digits=18, decimal_places=0, read_only=True)
+
+    class Meta:
+        model = Violation
+        fields = ["id", "finding", "responsible_unit", "responsible_person", "kind", "committed_on", "sanction",
+                  "sanction_detail", "amount_to_recover", "assets_to_recover", "amount_recovered", "amount_outstanding",
+                  "repeated"]
+        read_only_fields = ["amount_recovered", "amount_outstanding", "repeated"]
+
+
+class ViolationViewSet(VisibleReadOnlyViewSet):
+    queryset = Violation.objects.select_related("responsible_unit")
+    serializer_class = ViolationSerializer
+    filterset_fields = ["finding", "repeated", "sanction"]
+    search_fields = ["kind", "responsible_person"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def create(self, request):
+        data = ViolationSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        violation = services.record_violation(values.pop("finding"), by=request.user, **values)
+        return Response(ViolationSerializer(violation).data, status=status.HTTP_201_CREATED)
+
+
+class ProgressSerializer(serializers.ModelSerializer):
+    reported_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    amount_recovered = serializers.DecimalField(max_digits=18, decimal_places=0, required=False, default=Decimal(0))
+
+    class Meta:
+        model = ActionProgress
+        fields = ["id", "reported_on", "reported_by", "note", "amount_recovered"]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    finding = VisibleRelated(Finding)
+    violation = VisibleRelated(Violation, required=False, allow_null=True)
+    owner_unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    progress = ProgressSerializer(many=True, read_only=True)
+    deadline_status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Action
+        fields = ["id", "finding", "violation", "description", "owner_unit", "due_on", "status", "deadline_status",
+                  "verified_on", "verification_note", "closed_on", "escalated_on", "progress"]
+        read_only_fields = ["status", "verified_on", "verification_note", "closed_on", "escalated_on"]
+
+    def get_deadline_status(self, action):
+        return status_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
+
+
+class DateSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class ActionViewSet(VisibleReadOnlyViewSet):
+    queryset = Action.objects.select_related("owner_unit").prefetch_related("progress__reported_by")
+    serializer_class = ActionSerializer
+    filterset_fields = ["finding", "status", "owner_unit"]
+    search_fields = ["description"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def create(self, request):
+        data = ActionSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        created = services.recommend_action(values.pop("finding"), by=request.user, **values)
+        return Response(ActionSerializer(created).data, status=status.HTTP_201_CREATED)
+
+    def _respond(self, action_record):
+        action_record.refresh_from_db()
+        return Response(ActionSerializer(action_record).data)
+
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def progress(self, request, pk=None):
+        """The owner unit reports progress: {"reported_on", "note", "amount_recovered"}."""
+        record = self.get_object()
+        data = ProgressSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.report_action_progress(record, by=request.user, **data.validated_data)
+        return self._respond(record)
+
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def verify(self, request, pk=None):
+        record = self.get_object()
+        data = DateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.verify_action(record, by=request.user, verified_on=data.validated_data["on"], note=data.validated_data["note"])
+        return self._respond(record)
+
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def close(self, request, pk=None):
+        record = self.get_object()
+        data = DateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.close_action(record, by=request.user, closed_on=data.validated_data["on"])
+        return self._respond(record)

@@ -1,0 +1,176 @@
+"""Findings, violations and follow-up: record, report progress, verify, close, escalate when overdue."""
+
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from doctypes.finding.access import may_edit_finding, may_report_progress, may_verify
+from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.org.models import StaffProfile
+from papi_inspect.audit import with_reason
+from papi_inspect.notifications import notify
+from papi_inspect.permissions import Role
+
+REPEAT_WINDOW_MONTHS = 24
+
+
+def _check_editable(finding, by):
+    if not may_edit_finding(by, finding):
+        raise PermissionDenied("Bạn không có quyền ghi, sửa phát hiện này.")
+    if finding.inspection_id and finding.inspection.is_frozen:
+        raise ValidationError("Cuộc thanh tra đã kết luận; phát hiện chỉ được sửa bằng văn bản sửa đổi kết luận.")
+
+
+@transaction.atomic
+def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspection=None, discipline_check=None,
+                   procedure_review=None, cause="", effect="", severity=Finding.Severity.MEDIUM, legal_document="",
+                   legal_article="", legal_clause="", papi_dimensions=()):
+    """Record a finding from exactly one source: an inspection, a discipline check or a procedure review."""
+    if sum(source is not None for source in (inspection, discipline_check, procedure_review)) != 1:
+        raise ValidationError({"source": "Phát hiện phải thuộc đúng một cuộc thanh tra, kiểm tra hoặc rà soát."})
+    finding = Finding(
+        inspection=inspection, discipline_check=discipline_check, procedure_review=procedure_review, unit=unit,
+        title=title, criteria=criteria, condition=condition, cause=cause, effect=effect, severity=severity,
+        legal_document=legal_document, legal_article=legal_article, legal_clause=legal_clause,
+        recorded_on=recorded_on, recorded_by=by,
+    )
+    _check_editable(finding, by)
+    with_reason(finding, "Ghi nhận phát hiện").save()
+    finding.papi_dimensions.set(papi_dimensions)
+    return finding
+
+
+def is_repeated(*, unit, committed_on, exclude=None):
+    """A violation by the same unit within the previous 24 months makes this one a repeat."""
+    earlier = Violation.objects.filter(
+        responsible_unit=unit, committed_on__gte=committed_on - relativedelta(months=REPEAT_WINDOW_MONTHS),
+        committed_on__lte=committed_on,
+    )
+    if exclude is not None:
+        earlier = earlier.exclude(pk=exclude.pk)
+    return earlier.exists()
+
+
+@transaction.atomic
+def record_violation(finding, *, by, responsible_unit, kind, committed_on, responsible_person="",
+                     sanction=Violation.Sanction.NONE, sanction_detail="", amount_to_recover=Decimal(0),
+                     assets_to_recover=""):
+    """Record a violation; it is flagged when the same unit violated within the last 24 months."""
+    _check_editable(finding, by)
+    if amount_to_recover < 0:
+        raise ValidationError({"amount_to_recover": "Số tiền phải thu hồi không được âm."})
+    violation = Violation(
+        finding=finding, responsible_unit=responsible_unit, responsible_person=responsible_person, kind=kind,
+        committed_on=committed_on, sanction=sanction, sanction_detail=sanction_detail,
+        amount_to_recover=amount_to_recover, assets_to_recover=assets_to_recover,
+        repeated=is_repeated(unit=responsible_unit, committed_on=committed_on),
+    )
+    with_reason(violation, "Ghi nhận vi phạm").save()
+    return violation
+
+
+def validate_action(finding, *, due_on, violation=None):
+    """A recommendation's due date is after the conclusion date and not before the finding."""
+    inspection = finding.inspection
+    if inspection is not None and inspection.concluded_on and due_on <= inspection.concluded_on:
+        raise ValidationError({"due_on": f"Hạn thực hiện phải sau ngày kết luận ({inspection.concluded_on:%d/%m/%Y})."})
+    if due_on < finding.recorded_on:
+        raise ValidationError({"due_on": "Hạn thực hiện không được trước ngày ghi nhận phát hiện."})
+    if violation is not None and violation.finding_id != finding.pk:
+        raise ValidationError({"violation": "Vi phạm không thuộc phát hiện này."})
+
+
+def validate_progress(action, *, note, amount_recovered):
+    if action.status in (Action.Status.VERIFIED, Action.Status.CLOSED):
+        raise ValidationError("Kiến nghị đã được xác nhận hoặc đã hoàn thành.")
+    if amount_recovered < 0:
+        raise ValidationError({"amount_recovered": "Số tiền thu hồi không được âm."})
+    if amount_recovered and action.violation is None:
+        raise ValidationError({"amount_recovered": "Kiến nghị không gắn với vi phạm nào có tiền phải thu hồi."})
+    if not note:
+        raise ValidationError({"note": "Phải nêu kết quả thực hiện."})
+
+
+@transaction.atomic
+def recommend_action(finding, *, by, description, owner_unit, due_on, violation=None):
+    """A recommendation gets an owner unit and a due date that is after the conclusion date."""
+    if not may_edit_finding(by, finding):
+        raise PermissionDenied("Bạn không có quyền ghi kiến nghị cho phát hiện này.")
+    validate_action(finding, due_on=due_on, violation=violation)
+    action = Action(finding=finding, violation=violation, description=description, owner_unit=owner_unit, due_on=due_on)
+    with_reason(action, "Ghi kiến nghị").save()
+    return action
+
+
+@transaction.atomic
+def report_action_progress(action, *, by, reported_on, note, amount_recovered=Decimal(0)):
+    """The owner unit reports progress; recovered money is added to the violation's running total."""
+    if not may_report_progress(by, action):
+        raise PermissionDenied("Chỉ đơn vị thực hiện được báo cáo tiến độ kiến nghị này.")
+    validate_progress(action, note=note, amount_recovered=amount_recovered)
+    progress = ActionProgress(action=action, reported_on=reported_on, reported_by=by, note=note, amount_recovered=amount_recovered)
+    with_reason(progress, "Báo cáo tiến độ").save()
+    if amount_recovered:
+        violation = Violation.objects.select_for_update().get(pk=action.violation_id)
+        violation.amount_recovered += amount_recovered  # the row is locked above
+        with_reason(violation, "Cập nhật số tiền đã thu hồi").save()
+    action.status = Action.Status.IN_PROGRESS
+    with_reason(action, "Báo cáo tiến độ").save()
+    return progress
+
+
+@transaction.atomic
+def verify_action(action, *, by, verified_on, note=""):
+    """The inspector checks the evidence and confirms the action was carried out."""
+    if not may_verify(by, action):
+        raise PermissionDenied("Chỉ người có thẩm quyền với phát hiện mới được xác nhận kết quả.")
+    if action.status != Action.Status.IN_PROGRESS:
+        raise ValidationError("Chỉ xác nhận được kiến nghị đã có báo cáo tiến độ.")
+    action.status, action.verified_by, action.verified_on, action.verification_note = (
+        Action.Status.VERIFIED, by, verified_on, note,
+    )
+    with_reason(action, "Kiểm tra, xác nhận kết quả").save()
+    return action
+
+
+@transaction.atomic
+def close_action(action, *, by, closed_on):
+    """Close a verified action; closing without verification is refused."""
+    if not may_verify(by, action):
+        raise PermissionDenied("Bạn không có quyền đóng kiến nghị này.")
+    if action.status != Action.Status.VERIFIED:
+        raise ValidationError("Chưa được kiểm tra, xác nhận kết quả: không thể đóng kiến nghị.")
+    action.status, action.closed_on = Action.Status.CLOSED, closed_on
+    with_reason(action, "Hoàn thành kiến nghị").save()
+    return action
+
+
+def _heads_of(unit):
+    profiles = StaffProfile.objects.filter(unit=unit, user__groups__name=Role.UNIT_HEAD, user__is_active=True)
+    return [profile.user for profile in profiles.select_related("user")]
+
+
+def _leadership():
+    from django.contrib.auth import get_user_model
+
+    return list(get_user_model().objects.filter(groups__name=Role.LEADERSHIP, is_active=True))
+
+
+@transaction.atomic
+def escalate_overdue_actions(*, today):
+    """Notify the owner unit's head and leadership of each open action past its due date (once per action)."""
+    overdue = Action.objects.filter(due_on__lt=today).exclude(status=Action.Status.CLOSED).select_related("owner_unit")
+    count = 0
+    for action in overdue:
+        link = reverse("admin:finding_action_change", args=[action.pk])
+        subject = f"Kiến nghị quá hạn: {action.owner_unit} (hạn {action.due_on:%d/%m/%Y})"
+        for recipient in _heads_of(action.owner_unit) + _leadership():
+            notify(recipient, subject=subject, body=action.description, link=link, key=f"finding.action.overdue.{action.pk}")
+        if action.escalated_on is None:
+            action.escalated_on = today
+            with_reason(action, "Báo cáo kiến nghị quá hạn").save()
+        count += 1
+    return count

@@ -1,0 +1,167 @@
+"""Back office for inspection plans and inspections; steps go through the services."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from unfold.admin import TabularInline
+
+from doctypes.inspection.access import may_draft_plan, may_edit_inspection
+from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
+from doctypes.inspection.display import status_label
+from doctypes.inspection.forms import StepForm
+from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
+from doctypes.inspection.planning import plan_warnings
+from doctypes.inspection.services import approve_inspection_plan
+from doctypes.inspection.steps import run_step
+from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from reports.docx_format import DOCX_CONTENT_TYPE
+
+STEP_FIELDS = [
+    "step", "next_due", "next_due_rule", "decision_number", "decision_date", "decision_signer", "announced_on",
+    "fieldwork_started_on", "fieldwork_due", "fieldwork_extensions", "extension_decision_number",
+    "extension_decision_date", "fieldwork_ended_on", "reported_on", "appraisal_required", "appraised_on",
+    "conclusion_number", "concluded_on", "conclusion_signer", "conclusion_summary", "published_on",
+]
+
+
+class PlannedInspectionInline(TabularInline):
+    model = Inspection
+    fields = ["title", "quarter", "kind", "step"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InspectionPlan)
+class InspectionPlanAdmin(VisibleAdmin):
+    list_display = ["title", "year", "status", "due_on", "deadline", "approved_on"]
+    list_filter = ["status", "year"]
+    search_fields = ["title", "number"]
+    readonly_fields = ["due_on", "drafted_by", "status", "approved_on", "warnings"]
+    inlines = [PlannedInspectionInline, AttachmentInline]
+    actions = ["export_to_excel", "approve_selected"]
+
+    @admin.action(description=_("Ghi nhận phê duyệt (ngày hôm nay)"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        for plan in queryset:
+            try:
+                approve_inspection_plan(plan, by=request.user, approved_by=plan.approved_by or "Giám đốc Sở",
+                                        approved_on=timezone.localdate(), number=plan.number)
+            except (ValidationError, PermissionDenied) as error:
+                messages.error(request, f"{plan}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
+            else:
+                messages.success(request, f"{plan}: {_('đã phê duyệt')}")
+
+    @admin.display(description=_("Tình trạng hạn"))
+    def deadline(self, plan):
+        return status_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
+
+    @admin.display(description=_("Cảnh báo trùng lặp, tái phạm"))
+    def warnings(self, plan):
+        if not plan.pk:
+            return ""
+        texts = [text for items in plan_warnings(plan).values() for text in items]
+        return "; ".join(texts) or _("Không có")
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or may_draft_plan(request.user, obj))
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            from doctypes.inspection.services import plan_due_date
+
+            obj.drafted_by = request.user
+            try:
+                obj.due_on = plan_due_date(obj.year)
+            except ValidationError as error:
+                raise PermissionDenied(error.messages[0]) from error
+        super().save_model(request, obj, form, change)
+
+
+class TeamInline(TabularInline):
+    model = InspectionTeamMember
+    fields = ["member", "role"]
+    extra = 0
+
+
+class AmendmentInline(TabularInline):
+    model = InspectionAmendment
+    fields = ["number", "issued_on", "reason", "changes", "recorded_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Inspection)
+class InspectionAdmin(VisibleAdmin):
+    list_display = ["title", "year", "quarter", "kind", "step", "next_due", "deadline"]
+    list_filter = ["step", "kind", "year", "level", "grounds"]
+    search_fields = ["title", "decision_number", "conclusion_number", "subject_units__name"]
+    autocomplete_fields = []
+    filter_horizontal = ["subject_units", "papi_dimensions"]
+    readonly_fields = STEP_FIELDS + ["actions_links"]
+    inlines = [TeamInline, AmendmentInline, AttachmentInline]
+
+    @admin.display(description=_("Tình trạng hạn"))
+    def deadline(self, inspection):
+        return status_label(inspection.next_due)
+
+    @admin.display(description=_("Thao tác"))
+    def actions_links(self, inspection):
+        if not inspection.pk:
+            return ""
+        links = [format_html('<a class="underline" href="{}">{}</a>', reverse("admin:inspection_inspection_step", args=[inspection.pk]), _("Ghi nhận bước tiếp theo"))]
+        if inspection.reported_on:
+            links.append(format_html('<a class="underline" href="{}">{}</a>', reverse("admin:inspection_inspection_docx", args=[inspection.pk]), _("Tải kết luận (.docx)")))
+        return format_html(" · ".join(["{}"] * len(links)), *links)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and (obj.is_frozen or not may_edit_inspection(request.user, obj)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/step/", self.admin_site.admin_view(self.step_view), name="inspection_inspection_step"),
+            path("<int:pk>/conclusion.docx", self.admin_site.admin_view(self.docx_view), name="inspection_inspection_docx"),
+        ] + super().get_urls()
+
+    def step_view(self, request, pk):
+        inspection = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not may_edit_inspection(request.user, inspection) and not may_draft_plan(request.user):
+            raise PermissionDenied
+        staff = get_user_model().objects.filter(staff_profile__unit=inspection.owner)
+        form = StepForm(request.POST or None, staff=staff)
+        if request.method == "POST" and form.is_valid():
+            try:
+                run_step(inspection, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Đã ghi nhận."))
+                return redirect("admin:inspection_inspection_change", inspection.pk)
+        context = {**self.admin_site.each_context(request), "form": form, "inspection": inspection, "title": _("Ghi nhận bước")}
+        return TemplateResponse(request, "inspection/step_form.html", context)
+
+    def docx_view(self, request, pk):
+        inspection = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not inspection.reported_on:
+            raise PermissionDenied
+        response = HttpResponse(conclusion_docx(inspection), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{conclusion_filename(inspection)}"'
+        return response

@@ -1,0 +1,107 @@
+"""API for inspection plans and inspections; every step is a POST that calls the same service as the back office."""
+
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
+from doctypes.inspection.display import status_label
+from doctypes.inspection.forms import STEP_CHOICES
+from doctypes.inspection.models import Inspection, InspectionPlan, InspectionTeamMember
+from doctypes.inspection.planning import plan_warnings
+from doctypes.inspection.steps import run_step
+from papi_inspect.api import VisibleReadOnlyViewSet
+from reports.docx_format import DOCX_CONTENT_TYPE
+
+
+class InspectionPlanSerializer(serializers.ModelSerializer):
+    deadline_status = serializers.SerializerMethodField()
+    warnings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InspectionPlan
+        fields = ["id", "year", "number", "title", "status", "drafted_on", "due_on", "deadline_status", "approved_by",
+                  "approved_on", "warnings"]
+
+    def get_deadline_status(self, plan):
+        return status_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
+
+    def get_warnings(self, plan):
+        return {str(pk): texts for pk, texts in plan_warnings(plan).items()}
+
+
+class InspectionPlanViewSet(VisibleReadOnlyViewSet):
+    queryset = InspectionPlan.objects.all()
+    serializer_class = InspectionPlanSerializer
+    filterset_fields = ["year", "status"]
+    search_fields = ["title", "number"]
+
+
+class TeamMemberSerializer(serializers.ModelSerializer):
+    member = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = InspectionTeamMember
+        fields = ["member", "role"]
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    subject_units = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    team = TeamMemberSerializer(many=True, read_only=True)
+    step_label = serializers.CharField(source="get_step_display", read_only=True)
+    deadline_status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "plan", "year", "kind", "grounds", "grounds_detail", "case_reference", "title", "scope",
+                  "period_from", "period_to", "quarter", "subject_units", "level", "remote", "step", "step_label",
+                  "next_due", "next_due_rule", "deadline_status", "decision_number", "decision_date", "decision_signer",
+                  "announced_on", "fieldwork_started_on", "fieldwork_due", "fieldwork_extensions",
+                  "extension_decision_number", "fieldwork_ended_on", "reported_on", "appraisal_required", "appraised_on",
+                  "conclusion_number", "concluded_on", "conclusion_signer", "published_on", "team"]
+
+    def get_deadline_status(self, inspection):
+        return status_label(inspection.next_due)
+
+
+class StepSerializer(serializers.Serializer):
+    step = serializers.ChoiceField(choices=[value for value, _ in STEP_CHOICES])
+    on = serializers.DateField()
+    number = serializers.CharField(required=False, default="", allow_blank=True)
+    signer = serializers.CharField(required=False, default="", allow_blank=True)
+    leader = serializers.SlugRelatedField(slug_field="username", queryset=get_user_model().objects.all(), required=False, allow_null=True, default=None)
+    members = serializers.SlugRelatedField(slug_field="username", queryset=get_user_model().objects.all(), many=True, required=False, default=list)
+    text = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class InspectionViewSet(VisibleReadOnlyViewSet):
+    queryset = Inspection.objects.all()
+    serializer_class = InspectionSerializer
+    filterset_fields = ["year", "kind", "step", "plan", "quarter"]
+    search_fields = ["title", "decision_number", "conclusion_number"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("subject_units", "team__member")
+
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def steps(self, request, pk=None):
+        """Record a step: {"step": "announce", "on": "2026-03-05", ...}; the service checks order and rights."""
+        inspection = self.get_object()
+        data = StepSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        run_step(inspection, by=request.user, **data.validated_data)
+        inspection.refresh_from_db()
+        return Response(InspectionSerializer(inspection).data, status=status.HTTP_200_OK)
+
+    @action(detail=True, methods=["get"], url_path="conclusion-docx")
+    def conclusion_docx(self, request, pk=None):
+        inspection = self.get_object()
+        if not inspection.reported_on:
+            raise NotFound()
+        response = HttpResponse(conclusion_docx(inspection), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{conclusion_filename(inspection)}"'
+        return response

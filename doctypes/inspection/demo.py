@@ -1,0 +1,122 @@
+"""Demo inspections: last year's and this year's plan, an inspection at every step, findings and actions."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from doctypes.finding import services as findings
+from doctypes.finding.models import Action
+from doctypes.inspection import services
+from doctypes.inspection.models import Inspection, InspectionPlan
+from doctypes.org.models import Unit
+
+D = datetime.date
+S = Inspection.Step
+SIGNER = "Trần Thị Mai"
+
+# title, year, subject unit, step reached, decision date, quarter
+DEMO_INSPECTIONS = [
+    ("Thanh tra quản lý, sử dụng kinh phí duy tu đê điều", 2025, "snnmt-ccthuyloi", S.PUBLISHED, D(2025, 7, 7), 3),
+    ("Thanh tra công tác quản lý thuốc bảo vệ thực vật", 2025, "snnmt-cctt", S.PUBLISHED, D(2025, 8, 4), 3),
+    ("Thanh tra công tác quản lý bảo vệ rừng", 2026, "snnmt-cckiemlam", S.PLANNED, None, 4),
+    ("Thanh tra việc thực hiện chính sách khuyến nông", 2026, "snnmt-ttkn", S.DECIDED, D(2026, 11, 20), 4),
+    ("Thanh tra công tác kiểm dịch động vật", 2026, "snnmt-cccnty", S.FIELDWORK, D(2026, 10, 28), 4),
+    ("Thanh tra công tác quản lý tài chính, tài sản", 2026, "snnmt-khtc", S.FIELDWORK_ENDED, D(2026, 9, 28), 3),
+    ("Thanh tra công tác tổ chức cán bộ", 2026, "snnmt-tccb", S.REPORTED, D(2026, 9, 1), 3),
+    ("Thanh tra công tác quản lý công trình thủy lợi", 2026, "snnmt-ccthuyloi", S.APPRAISED, D(2026, 8, 3), 3),
+    ("Thanh tra việc thu, nộp phí bảo vệ môi trường", 2026, "snnmt-ccthuyloi", S.CONCLUDED, D(2026, 5, 4), 2),
+    ("Thanh tra công tác phòng, chống tham nhũng", 2026, "snnmt-cckiemlam", S.PUBLISHED, D(2026, 3, 2), 1),
+]
+
+
+def _plan(owner, year, by):
+    plan = InspectionPlan.objects.filter(owner=owner, year=year).first()
+    return plan or services.draft_inspection_plan(owner=owner, year=year, title=f"Kế hoạch thanh tra năm {year}",
+                                                  by=by, drafted_on=D(year - 1, 11, 15))
+
+
+def _advance(inspection, to, start, users):
+    by, days = users["chanhthanhtra"], lambda n: start + datetime.timedelta(days=n)
+    if S.DECIDED <= to:
+        services.decide_inspection(inspection, by=by, number=f"{inspection.pk:02d}/QĐ-TTr", decided_on=start, signer=SIGNER,
+                                   leader=users["thanhtravien"], members=[by])
+    if S.FIELDWORK <= to:
+        services.announce_inspection(inspection, by=by, announced_on=days(3))
+    if S.FIELDWORK_ENDED <= to:
+        services.end_fieldwork(inspection, by=by, ended_on=days(24))
+    if S.REPORTED <= to:
+        services.report_inspection(inspection, by=by, reported_on=days(35))
+        if to >= S.CONCLUDED:
+            _findings(inspection, days(36), users)
+    if S.APPRAISED <= to and inspection.appraisal_required:
+        services.appraise_draft(inspection, by=by, appraised_on=days(42))
+    if S.CONCLUDED <= to:
+        services.conclude_inspection(inspection, by=by, number=f"{inspection.pk:02d}/KL-TTr", concluded_on=days(48),
+                                     signer=SIGNER, summary="Đơn vị cơ bản chấp hành quy định; còn một số tồn tại cần khắc phục.")
+    if S.PUBLISHED <= to:
+        services.publish_conclusion(inspection, by=by, published_on=days(52))
+
+
+def _findings(inspection, on, users):
+    by, unit = users["chanhthanhtra"], inspection.subject_units.first()
+    finding = findings.record_finding(
+        by=by, inspection=inspection, unit=unit, title="Chi sai định mức công tác phí", recorded_on=on,
+        criteria="Chi công tác phí theo định mức tại Thông tư 40/2017/TT-BTC.", condition="Chi vượt định mức 18.500.000 đồng.",
+        cause="Kế toán chưa cập nhật định mức mới.", effect="Thất thoát ngân sách.", severity="medium",
+        legal_document="Thông tư 40/2017/TT-BTC", legal_article="5", legal_clause="1",
+    )
+    violation = findings.record_violation(finding, by=by, responsible_unit=unit, kind="Chi sai chế độ", committed_on=on,
+                                          responsible_person="Kế toán trưởng", sanction="discipline",
+                                          amount_to_recover=Decimal(18_500_000))
+    findings.recommend_action(finding, by=by, description="Thu hồi nộp ngân sách số tiền chi sai", owner_unit=unit,
+                              due_on=on + datetime.timedelta(days=60), violation=violation)
+    findings.recommend_action(finding, by=by, description="Kiểm điểm, rút kinh nghiệm đối với kế toán", owner_unit=unit,
+                              due_on=on + datetime.timedelta(days=30))
+
+
+def _follow_up(inspection, users):
+    """Some actions progress and close; the rest stay open, several of them overdue."""
+    actions = list(Action.objects.filter(finding__inspection=inspection).order_by("pk"))
+    if not actions or actions[0].progress.exists():
+        return
+    unit_user = users["truongdonvi"] if actions[0].owner_unit.code == "snnmt-ccthuyloi" else users["thanhtravien"]
+    on = inspection.concluded_on + datetime.timedelta(days=20)
+    findings.report_action_progress(actions[0], by=unit_user, reported_on=on, note="Đã nộp một phần vào tài khoản tạm giữ.",
+                                    amount_recovered=Decimal(10_000_000))
+    if inspection.year == 2025:
+        findings.report_action_progress(actions[1], by=unit_user, reported_on=on, note="Đã tổ chức kiểm điểm.")
+        findings.verify_action(actions[1], by=users["thanhtravien"], verified_on=on + datetime.timedelta(days=3))
+        findings.close_action(actions[1], by=users["thanhtravien"], closed_on=on + datetime.timedelta(days=4))
+
+
+@transaction.atomic
+def load(users):
+    """Idempotent: plans by owner and year, inspections by title and year."""
+    owner = Unit.objects.get(code="snnmt-ttr")
+    chief = users["chanhthanhtra"]
+    for year in (2025, 2026):
+        plan = _plan(owner, year, chief)
+        for title, in_year, subject, step, start, quarter in DEMO_INSPECTIONS:
+            if in_year != year or Inspection.objects.filter(owner=owner, year=year, title=title).exists():
+                continue
+            inspection = services.add_inspection(
+                owner=owner, by=chief, title=title, subject_units=[Unit.objects.get(code=subject)], year=year, plan=plan,
+                quarter=quarter, scope="Việc chấp hành chính sách, pháp luật và nhiệm vụ được giao",
+                period_from=D(year - 2, 1, 1), period_to=D(year - 1, 12, 31),
+            )
+            if step > S.PLANNED:
+                _advance(inspection, step, start, users)
+            _follow_up(inspection, users)
+        if plan.status == InspectionPlan.Status.DRAFT:
+            services.approve_inspection_plan(plan, by=chief, approved_by="Giám đốc Sở", approved_on=D(year - 1, 12, 18),
+                                             number=f"01/KH-TTr-{year}")
+    _plan(owner, 2027, chief)
+    title = "Thanh tra đột xuất việc quản lý giống cây trồng"
+    if not Inspection.objects.filter(owner=owner, title=title).exists():
+        inspection = services.add_inspection(
+            owner=owner, by=chief, title=title, subject_units=[Unit.objects.get(code="snnmt-cctt")], year=2026,
+            kind=Inspection.Kind.UNSCHEDULED, grounds=Inspection.Grounds.DENUNCIATION, case_reference="Đơn tố cáo số 15/2026",
+            grounds_detail="Giải quyết tố cáo theo chỉ đạo của Giám đốc Sở.",
+        )
+        _advance(inspection, S.DECIDED, D(2026, 11, 23), users)
