@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 SIDEBAR = [(_("Kiểm tra công vụ, TTHC"), [
+    (_("Lịch kiểm tra công vụ"), "calendar_month", "discipline_check:calendar", "discipline_check.view_disciplinecheck"),
     (_("Kiểm tra công vụ"), "fact_check", "discipline_check.disciplinecheck"),
     (_("Kết quả kiểm tra"), "rule", "discipline_check.checkresult"),
     (_("Mẫu phiếu kiểm tra"), "list_alt", "discipline_check.checklisttemplate"),

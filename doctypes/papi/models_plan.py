@@ -184,7 +184,8 @@ class Task(models.Model):
     retired_reason = models.CharField(_("lý do ngừng"), max_length=255, blank=True)
 
     objects = TaskQuerySet.as_manager()
-    history = history()
+    # The units in charge and the PAPI links are part of what a task is: their changes are history too.
+    history = history(m2m_fields=["lead_units", "cooperating_units", "dimensions"])
 
     class Meta:
         ordering = ["group__section", "group__number", "order"]

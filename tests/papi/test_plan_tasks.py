@@ -82,3 +82,14 @@ def test_it_adds_and_edits_a_task_in_the_back_office_for_the_office_only(client,
     task.refresh_from_db()
     assert task.recurrence == "yearly" and list(task.cooperating_units.values_list("code", flat=True)) == ["snnmt-ttr"]
     assert task.history.first().history_change_reason == "Sửa nhiệm vụ"
+
+
+def test_it_keeps_the_units_in_charge_in_the_task_history(people):
+    plan = make_plan()
+    group = plan.groups.get(section="II", number=5)
+    task = add_task(group, by=people.office_clerk, text="Kiểm tra xả thải", lead_units=[unit("snnmt-ccthuyloi")])
+    update_task(task, by=people.office_clerk, lead_units=[unit("snnmt-ttr")])
+    snapshots = [[row.unit_id for row in record.lead_units.all()] for record in task.history.all()]
+    assert snapshots[0] == [unit("snnmt-ttr").pk]
+    assert [unit("snnmt-ccthuyloi").pk] in snapshots[1:]
+    assert task.history.first().history_change_reason == "Sửa nhiệm vụ"
