@@ -111,7 +111,7 @@ class InspectionAdmin(VisibleAdmin):
     list_display = ["title", "year", "quarter", "kind", "step", "next_due", "deadline"]
     list_filter = ["step", "kind", "year", "level", "grounds"]
     search_fields = ["title", "decision_number", "conclusion_number", "subject_units__name"]
-    autocomplete_fields = []
+    autocomplete_fields = ["complaint_case", "denunciation"]
     filter_horizontal = ["subject_units", "papi_dimensions"]
     readonly_fields = STEP_FIELDS + ["actions_links"]
     inlines = [TeamInline, AmendmentInline, AttachmentInline]

@@ -57,7 +57,8 @@ class InspectionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Inspection
-        fields = ["id", "plan", "year", "kind", "grounds", "grounds_detail", "case_reference", "title", "scope",
+        fields = ["id", "plan", "year", "kind", "grounds", "grounds_detail", "case_reference", "complaint_case",
+                  "denunciation", "title", "scope",
                   "period_from", "period_to", "quarter", "subject_units", "level", "remote", "step", "step_label",
                   "next_due", "next_due_rule", "deadline_status", "decision_number", "decision_date", "decision_signer",
                   "announced_on", "fieldwork_started_on", "fieldwork_due", "fieldwork_extensions",

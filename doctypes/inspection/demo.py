@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from doctypes.complaint_case.models import Denunciation
 from doctypes.finding import services as findings
 from doctypes.finding.models import Action
 from doctypes.inspection import services
@@ -116,7 +117,8 @@ def load(users):
     if not Inspection.objects.filter(owner=owner, title=title).exists():
         inspection = services.add_inspection(
             owner=owner, by=chief, title=title, subject_units=[Unit.objects.get(code="snnmt-cctt")], year=2026,
-            kind=Inspection.Kind.UNSCHEDULED, grounds=Inspection.Grounds.DENUNCIATION, case_reference="Đơn tố cáo số 15/2026",
+            kind=Inspection.Kind.UNSCHEDULED, grounds=Inspection.Grounds.DENUNCIATION,
+            denunciation=Denunciation.objects.order_by("pk").first(), case_reference="Đơn tố cáo số 15/2026",
             grounds_detail="Giải quyết tố cáo theo chỉ đạo của Giám đốc Sở.",
         )
         _advance(inspection, S.DECIDED, D(2026, 11, 23), users)

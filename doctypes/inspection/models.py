@@ -100,6 +100,14 @@ class Inspection(models.Model):
     grounds = models.CharField(_("căn cứ thanh tra đột xuất"), max_length=30, choices=Grounds.choices, blank=True)
     grounds_detail = models.TextField(_("nội dung căn cứ"), blank=True)
     case_reference = models.CharField(_("hồ sơ khiếu nại, tố cáo liên quan"), max_length=120, blank=True)
+    complaint_case = models.ForeignKey(
+        "complaint_case.ComplaintCase", on_delete=models.PROTECT, null=True, blank=True, related_name="inspections",
+        verbose_name=_("vụ việc khiếu nại"),
+    )
+    denunciation = models.ForeignKey(
+        "complaint_case.Denunciation", on_delete=models.PROTECT, null=True, blank=True, related_name="inspections",
+        verbose_name=_("vụ việc tố cáo"),
+    )
     title = models.CharField(_("tên cuộc thanh tra"), max_length=500)
     scope = models.TextField(_("phạm vi, nội dung"), blank=True)
     period_from = models.DateField(_("thời kỳ thanh tra từ"), null=True, blank=True)

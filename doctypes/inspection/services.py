@@ -52,8 +52,13 @@ def approve_inspection_plan(plan, *, by, approved_by, approved_on, number):
 @transaction.atomic
 def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Inspection.Kind.PLANNED, grounds="",
                    grounds_detail="", case_reference="", scope="", period_from=None, period_to=None, quarter=None,
-                   papi_dimensions=(), level=Inspection.Level.DEPARTMENT, remote=False):
-    """Add a planned inspection to the plan, or an unscheduled one with its grounds (Luật Thanh tra 2022)."""
+                   papi_dimensions=(), level=Inspection.Level.DEPARTMENT, remote=False, complaint_case=None,
+                   denunciation=None):
+    """Add a planned inspection to the plan, or an unscheduled one with its grounds (Luật Thanh tra 2022).
+
+    An inspection on the grounds of a complaint or denunciation is linked to that case when the case
+    is in the system, and only to a case the author may see.
+    """
     if not may_draft_plan(by) and not (plan is None and is_inspectorate(by)):
         raise PermissionDenied("Bạn không có quyền thêm cuộc thanh tra.")
     errors = {}
@@ -63,6 +68,7 @@ def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Ins
         errors["plan"] = "Kế hoạch đã phê duyệt; cuộc thanh tra phát sinh phải là thanh tra đột xuất."
     if kind == Inspection.Kind.UNSCHEDULED and not grounds:
         errors["grounds"] = "Thanh tra đột xuất phải nêu căn cứ."
+    errors.update(_case_link_errors(by, grounds, complaint_case, denunciation, case_reference))
     if not subject_units:
         errors["subject_units"] = "Phải có ít nhất một đối tượng thanh tra."
     if period_from and period_to and period_to < period_from:
@@ -72,12 +78,34 @@ def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Ins
     inspection = Inspection(
         owner=owner, plan=plan, year=year, kind=kind, grounds=grounds, grounds_detail=grounds_detail,
         case_reference=case_reference, title=title, scope=scope, period_from=period_from, period_to=period_to,
-        quarter=quarter, level=level, remote=remote,
+        quarter=quarter, level=level, remote=remote, complaint_case=complaint_case, denunciation=denunciation,
     )
     with_reason(inspection, "Thêm cuộc thanh tra").save()
     inspection.subject_units.set(subject_units)
     inspection.papi_dimensions.set(papi_dimensions)
     return inspection
+
+
+def _case_link_errors(by, grounds, complaint_case, denunciation, case_reference):
+    """A linked case must match the grounds and be visible to the author; complaint/denunciation grounds need a case."""
+    from doctypes.complaint_case.models import ComplaintCase, Denunciation
+
+    errors = {}
+    links = (
+        ("complaint_case", complaint_case, ComplaintCase, Inspection.Grounds.COMPLAINT),
+        ("denunciation", denunciation, Denunciation, Inspection.Grounds.DENUNCIATION),
+    )
+    for field, case, model, matching_grounds in links:
+        if case is None:
+            continue
+        if grounds != matching_grounds:
+            errors[field] = "Hồ sơ liên kết phải khớp với căn cứ thanh tra đột xuất."
+        elif not model.objects.visible_to(by).filter(pk=case.pk).exists():
+            errors[field] = "Bạn không được xem hồ sơ này nên không thể liên kết."
+    needs_case = grounds in (Inspection.Grounds.COMPLAINT, Inspection.Grounds.DENUNCIATION)
+    if needs_case and not (complaint_case or denunciation or case_reference.strip()):
+        errors["case_reference"] = "Thanh tra do khiếu nại, tố cáo phải liên kết hồ sơ vụ việc (hoặc ghi số hiệu hồ sơ ngoài hệ thống)."
+    return errors
 
 
 def _require(inspection, by, *, at, step_name):

@@ -94,3 +94,33 @@ def test_it_flags_in_next_years_plan_a_unit_with_a_repeated_violation(people):
     assert make_violation(finding, responsible_unit=unit("snnmt-cccnty"), committed_on=D(2025, 9, 1)).repeated
     planned = make_inspection(year=2026, subject="snnmt-cccnty")
     assert "tái phạm" in plan_warnings(make_plan(year=2026))[planned.pk][0]
+
+
+def test_it_links_an_unscheduled_inspection_to_the_denunciation_it_follows(people, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    from tests.complaint_case.builders import make_denunciation
+
+    monkeypatch.setenv("PAPI_IDENTITY_KEYS", Fernet.generate_key().decode())
+    case = make_denunciation(people.inspector)
+    inspection = make_inspection(plan=None, kind=Inspection.Kind.UNSCHEDULED, grounds=Inspection.Grounds.DENUNCIATION,
+                                 denunciation=case)
+    assert list(case.inspections.all()) == [inspection]
+
+
+def test_it_refuses_a_complaint_or_denunciation_inspection_without_its_case(people):
+    with pytest.raises(ValidationError) as error:
+        make_inspection(plan=None, kind=Inspection.Kind.UNSCHEDULED, grounds=Inspection.Grounds.COMPLAINT)
+    assert "case_reference" in error.value.message_dict
+
+
+def test_it_refuses_a_case_that_does_not_match_the_grounds(people, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    from tests.complaint_case.builders import make_denunciation
+
+    monkeypatch.setenv("PAPI_IDENTITY_KEYS", Fernet.generate_key().decode())
+    case = make_denunciation(people.inspector)
+    with pytest.raises(ValidationError) as error:
+        make_inspection(plan=None, kind=Inspection.Kind.UNSCHEDULED, grounds=Inspection.Grounds.COMPLAINT, denunciation=case)
+    assert "denunciation" in error.value.message_dict
