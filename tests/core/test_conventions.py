@@ -1,0 +1,65 @@
+"""House rules every doctype must keep; a new model or admin that forgets one fails here."""
+
+import inspect
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+
+from papi_inspect.admin_base import VisibleAdmin
+
+APP_LABELS = ["papi_inspect"] + [app.rsplit(".", 1)[-1] for app in settings.DOCTYPE_APPS]
+# Personal messages are not business records: no history, and an admin that shows only one's own.
+NO_HISTORY = {"papi_inspect.notification"}
+
+
+def project_models():
+    for label in APP_LABELS:
+        for model in apps.get_app_config(label).get_models():
+            if model.__name__.startswith("Historical") or model._meta.auto_created:
+                continue
+            yield model
+
+
+def key(model):
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+@pytest.mark.parametrize("model", list(project_models()), ids=key)
+def test_it_scopes_every_model_with_visible_to(model):
+    assert callable(getattr(model.objects, "visible_to", None)), f"{key(model)} needs objects.visible_to(user)"
+
+
+@pytest.mark.parametrize("model", [m for m in project_models() if key(m) not in NO_HISTORY], ids=key)
+def test_it_keeps_history_of_every_model(model):
+    assert hasattr(model, "history"), f"{key(model)} needs history = audit.history(...)"
+
+
+@pytest.mark.parametrize("model", list(project_models()), ids=key)
+def test_it_documents_every_model_in_one_line(model):
+    assert model.__doc__ and not model.__doc__.startswith(f"{model.__name__}("), f"{key(model)} needs a docstring"
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in project_models() if m in admin.site._registry and key(m) not in NO_HISTORY], ids=key
+)
+def test_it_builds_every_back_office_screen_on_visible_admin(model):
+    model_admin = admin.site._registry[model]
+    assert isinstance(model_admin, VisibleAdmin), f"{type(model_admin).__name__} must subclass VisibleAdmin"
+
+
+@pytest.mark.parametrize(
+    "app", [app for app in settings.DOCTYPE_APPS if any(apps.get_app_config(app.rsplit(".", 1)[-1]).get_models())]
+)
+def test_it_describes_every_doctype_folder_in_a_readme(app):
+    folder = Path(settings.BASE_DIR, *app.split("."))
+    assert (folder / "README.md").exists()
+
+
+def test_it_names_every_migration():
+    for label in APP_LABELS:
+        folder = Path(inspect.getfile(apps.get_app_config(label).module)).parent / "migrations"
+        for migration in folder.glob("0*.py"):
+            assert "_auto_" not in migration.name, migration
