@@ -11,6 +11,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from papi_inspect.audit import history
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, sees_everything
@@ -77,7 +78,7 @@ class DeadlineRule(models.Model):
     class Meta:
         ordering = ["code", "valid_from"]
         verbose_name = _("quy tắc thời hạn")
-        verbose_name_plural = _("quy tắc thời hạn")
+        verbose_name_plural = pgettext_lazy("số nhiều", "quy tắc thời hạn")
         constraints = [
             models.UniqueConstraint(fields=["code", "valid_from"], name="deadline_rule_unique_start"),
             models.CheckConstraint(
@@ -181,7 +182,7 @@ class Attachment(models.Model):
         ordering = ["-uploaded_at"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="attachment_record_idx")]
         verbose_name = _("tệp đính kèm")
-        verbose_name_plural = _("tệp đính kèm")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tệp đính kèm")
 
     def __str__(self):
         return self.original_name
@@ -219,7 +220,7 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("thông báo")
-        verbose_name_plural = _("thông báo")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thông báo")
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "key"], condition=~Q(key=""), name="notification_unique_key_per_recipient"

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from papi_inspect.audit import history
 from papi_inspect.permissions import VisibleQuerySet, unit_of
@@ -59,7 +60,7 @@ class Unit(models.Model):
     class Meta:
         ordering = ["code"]
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đơn vị")
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
@@ -140,7 +141,7 @@ class StaffProfile(models.Model):
     class Meta:
         ordering = ["unit__code", "full_name"]
         verbose_name = _("cán bộ")
-        verbose_name_plural = _("cán bộ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "cán bộ")
 
     def __str__(self):
         return f"{self.full_name} ({self.position})" if self.position else self.full_name
