@@ -251,6 +251,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Petitions and receptions classify content with the same choices: one schema name for both.
+    "ENUM_NAME_OVERRIDES": {"ContentKindEnum": "doctypes.complaint_case.models.ContentKind"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ class ChecklistTemplateSerializer(serializers.ModelSerializer):
         model = ChecklistTemplate
         fields = ["id", "name", "description", "active", "items"]
 
-    def get_items(self, template):
+    def get_items(self, template) -> list:
         return [{"id": i.pk, "area": i.area, "text": i.text, "weight": i.weight, "per_staff": i.per_staff} for i in template.items.all()]
 
 
@@ -46,10 +46,10 @@ class DisciplineCheckSerializer(serializers.ModelSerializer):
         fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "score",
                   "deadline_status", "results"]
 
-    def get_score(self, check):
+    def get_score(self, check) -> float | None:
         return services.summary_by_unit(check)
 
-    def get_deadline_status(self, check):
+    def get_deadline_status(self, check) -> str:
         return status_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
 
 

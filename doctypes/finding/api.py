@@ -104,7 +104,7 @@ class ActionSerializer(serializers.ModelSerializer):
                   "verified_on", "verification_note", "closed_on", "escalated_on", "progress"]
         read_only_fields = ["status", "verified_on", "verification_note", "closed_on", "escalated_on"]
 
-    def get_deadline_status(self, action):
+    def get_deadline_status(self, action) -> str:
         return status_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
 
 

@@ -27,10 +27,10 @@ class InspectionPlanSerializer(serializers.ModelSerializer):
         fields = ["id", "year", "number", "title", "status", "drafted_on", "due_on", "deadline_status", "approved_by",
                   "approved_on", "warnings"]
 
-    def get_deadline_status(self, plan):
+    def get_deadline_status(self, plan) -> str:
         return status_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
 
-    def get_warnings(self, plan):
+    def get_warnings(self, plan) -> list:
         return {str(pk): texts for pk, texts in plan_warnings(plan).items()}
 
 
@@ -65,7 +65,7 @@ class InspectionSerializer(serializers.ModelSerializer):
                   "extension_decision_number", "fieldwork_ended_on", "reported_on", "appraisal_required", "appraised_on",
                   "conclusion_number", "concluded_on", "conclusion_signer", "published_on", "team"]
 
-    def get_deadline_status(self, inspection):
+    def get_deadline_status(self, inspection) -> str:
         return status_label(inspection.next_due)
 
 

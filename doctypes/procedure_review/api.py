@@ -32,7 +32,7 @@ class ProcedureReviewSerializer(serializers.ModelSerializer):
         model = ProcedureReview
         fields = ["id", "procedure", "reviewed_on", "summary", "status", "proposals"]
 
-    def get_proposals(self, review):
+    def get_proposals(self, review) -> list:
         return [{"kind": p.kind, "content": p.content} for p in review.proposals.all()]
 
 
