@@ -61,6 +61,8 @@ DOCTYPE_APPS = [
     "doctypes.inspection",
     "doctypes.discipline_check",
     "doctypes.procedure_review",
+    "doctypes.tablet",
+    "reports",
 ]
 
 INSTALLED_APPS = [
@@ -82,6 +84,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "papi_inspect.apps.LoginLockConfig",
     "papi_inspect",
     *DOCTYPE_APPS,
@@ -256,6 +260,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Back office ----------------------------------------------------------------------------
+# Long reports and exports run as background tasks in the database: no extra server on a closed network.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 from papi_inspect.admin_site import UNFOLD  # noqa: E402  (kept in its own module for length)
 
 # --- Security in production ---------------------------------------------------------------------

@@ -1,0 +1,10 @@
+"""App config for tablet."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TabletConfig(AppConfig):
+    name = "doctypes.tablet"
+    label = "tablet"
+    verbose_name = _("Máy tính bảng thanh tra viên")
