@@ -1,6 +1,7 @@
 """The back-office base class every doctype's admin uses: visible_to, history and reasons."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -45,6 +46,17 @@ class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._is_visible(request, obj)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a posted past version even when its button is hidden, and that version
+        # carries read-only fields (statuses, frozen conclusions) no form shows: a revert would undo a
+        # workflow step behind the services. A past version is for reading; a correction is a new change.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         with_reason(obj, ADMIN_EDIT_REASON)
