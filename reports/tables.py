@@ -1,0 +1,205 @@
+"""The statistical tables of TT 06/2025/TT-TTCP, computed with pandas from the records a user may see.
+
+Each table's layout (columns, headings, header groups, formulas and checks) is a data file in
+fixtures/report_forms/; a column names a source key (reports/tables_sources.py) or a formula over
+other columns, or neither (shown empty: "nhập tay"). Every figure carries the records that make it.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from doctypes.org.models import Unit
+from reports import tables_frames
+from reports.periods import Period
+from reports.tables_sources import SOURCES
+
+FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
+TABLE_CODES = ("01/TCD", "02/XLD")
+MILLION = Decimal(1_000_000)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One leaf column of a form: its code in the numbering row, heading, header groups and unit."""
+
+    code: str
+    heading: str
+    group: tuple[str, ...]
+    unit: str = ""
+    computed: bool = True  # False: no record source, left empty for the user to fill in ("nhập tay")
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """A record behind a figure: neutral label (case number or pseudonym, never an identity) and admin URL."""
+
+    model: str
+    pk: int
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A cell value (None when not computed from records) and the records that make it."""
+
+    value: int | Decimal | str | None
+    records: tuple[RecordRef, ...] = field(default=())
+
+
+@dataclass
+class Row:
+    label: str
+    cells: dict[str, Figure]
+
+
+@dataclass
+class Table:
+    """A filled form: one row per unit plus "Tổng cộng"."""
+
+    code: str
+    title: str
+    columns: list[Column]
+    rows: list[Row]
+    period: Period
+    notes: str
+
+
+@lru_cache(maxsize=None)
+def load_layout(code):
+    """The form's layout from fixtures/report_forms/<code with "_" for "/">.json."""
+    path = FORMS_DIR / f"{code.replace('/', '_')}.json"
+    if code not in TABLE_CODES or not path.exists():
+        raise ValueError(f"Biểu mẫu không được hỗ trợ: {code!r}. Các biểu hiện có: {', '.join(TABLE_CODES)}.")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _url_pattern(model_label):
+    app_label, model_name = model_label.split(".")
+    try:
+        return reverse(f"admin:{app_label}_{model_name.lower()}_change", args=[987654321])
+    except NoReverseMatch:
+        return ""
+
+
+def _refs(frame):
+    return {(model, pk): RecordRef(model, int(pk), str(label), _url_pattern(model).replace("987654321", str(int(pk))))
+            for model, pk, label in zip(frame["model"], frame["pk"], frame["label"])}
+
+
+def _measure(sub, source):
+    if source.measure == "count":
+        return int(len(sub))
+    if source.measure == "nunique":
+        return int(sub[source.column].nunique())
+    total = int(sub[source.column].sum()) if len(sub) else 0
+    return Decimal(total) / MILLION if source.measure == "money" else total
+
+
+def _figure(sub, source, refs):
+    records = tuple(dict.fromkeys(refs[key] for key in zip(sub["model"], sub["pk"])))
+    return Figure(_measure(sub, source), records)
+
+
+TERM = re.compile(r"\d+")
+
+
+def _combine(figures):
+    """A formula's figure: the sum of its terms, unknown if any term is unknown; records of every term."""
+    values = [figure.value for figure in figures]
+    value = None if any(v is None for v in values) else sum(values)
+    return Figure(value, tuple(dict.fromkeys(record for figure in figures for record in figure.records)))
+
+
+def _unit_rows(layout, period, user):
+    frames, refs, source_rows = {}, {}, {}
+    for column in layout["columns"]:
+        key = column["source"]
+        if not key:
+            continue
+        source = SOURCES[key]
+        if source.frame not in frames:
+            frames[source.frame] = tables_frames.FRAMES[source.frame](period, user)
+            refs.update(_refs(frames[source.frame]))
+        frame = frames[source.frame]
+        source_rows[column["code"]] = (frame[source.where(frame, period).astype(bool)], source)
+    unit_ids = sorted({int(u) for frame in frames.values() for u in frame["unit_id"].dropna()})
+    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("code"))
+    scopes = [(unit.name, unit.pk) for unit in units] + [(_("Tổng cộng"), None)]
+    rows = []
+    for label, unit_id in scopes:
+        cells = {}
+        for code, (sub, source) in source_rows.items():
+            cells[code] = _figure(sub if unit_id is None else sub[sub["unit_id"].eq(unit_id)], source, refs)
+        rows.append(Row(label, _fill_formulas(layout, cells)))
+    return rows
+
+
+def _fill_formulas(layout, cells):
+    by_code = {column["code"]: column for column in layout["columns"]}
+
+    def value_of(code):
+        if code not in cells:
+            formula = by_code[code]["formula"]
+            cells[code] = _combine([value_of(term) for term in TERM.findall(formula)]) if formula else Figure(None)
+        return cells[code]
+
+    for code in by_code:
+        value_of(code)
+    return {code: cells[code] for code in by_code}
+
+
+def _columns(layout):
+    return [Column(c["code"], c["heading"], tuple(c["group"]), c.get("unit", ""), bool(c["source"] or c["formula"]))
+            for c in layout["columns"]]
+
+
+def build_table(code, *, period, user):
+    """Form `code` for `period`, from the records `user` may see (`visible_to`), one row per unit."""
+    layout = load_layout(code)
+    columns = _columns(layout)
+    manual = [column.code for column in columns if not column.computed]
+    notes = layout.get("notes", "")
+    if manual:
+        notes = f"{notes} " + _("Cột không tính được từ hồ sơ (nhập tay): %(columns)s.") % {"columns": ", ".join(manual)}
+    return Table(code=code, title=layout["title"], columns=columns, rows=_unit_rows(layout, period, user),
+                 period=period, notes=notes.strip())
+
+
+def table_to_dataframe(table):
+    """The table's values as a DataFrame: one row per table row, one column per column code."""
+    frame = pd.DataFrame([{code: figure.value for code, figure in row.cells.items()} for row in table.rows],
+                         index=[row.label for row in table.rows], columns=[column.code for column in table.columns])
+    frame.index.name = "Đơn vị"
+    frame.attrs["headings"] = {column.code: column.heading for column in table.columns}
+    return frame
+
+
+CHECK = re.compile(r"^\s*(<=|>=|=)\s*([\d+\s]+)$")
+
+
+def check_table(table):
+    """The form's rules between columns ("1 ≥ 2", "6 = 9+10+11") that a row breaks; unknown values are skipped."""
+    layout, problems = load_layout(table.code), []
+    for column in layout["columns"]:
+        for rule in column["checks"]:
+            op, expr = CHECK.match(rule).groups()
+            for row in table.rows:
+                left = row.cells[column["code"]].value
+                terms = [row.cells[term].value for term in TERM.findall(expr)]
+                if left is None or any(term is None for term in terms):
+                    continue
+                right = sum(terms)
+                if not {"=": left == right, "<=": left <= right, ">=": left >= right}[op]:
+                    problems.append(f"{table.code} – {row.label}: ({column['code']}) = {left} {op} ({expr.strip()}) = {right}")
+    return problems

@@ -1,0 +1,59 @@
+"""The query behind each source key a form's data file names: a frame, a filter and a measure."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Source:
+    """Records of `frame` where `where(frame, period)` holds, measured by count, sum, or distinct count."""
+
+    frame: str
+    where: Callable
+    measure: str = "count"  # "count" | "sum" | "nunique" | "money" (sum in đồng, shown in triệu đồng)
+    column: str = ""
+
+
+def _reception(role, measure="count", column="", group=False):
+    def where(frame, period):
+        mask = frame["role"].eq(role)
+        return mask & frame["is_group"].eq(True) if group else mask
+    return Source("receptions", where, measure, column)
+
+
+def _petition(condition):
+    return Source("petitions", lambda frame, period: condition(frame))
+
+
+def _kind(frame, kind):
+    return frame["in_competence"] & frame["content_kind"].eq(kind)
+
+
+SOURCES = {}
+for role in ("regular", "head", "delegate"):
+    SOURCES.update({
+        f"receptions.{role}_visits": _reception(role),
+        f"receptions.{role}_people": _reception(role, "sum", "group_size"),
+        f"receptions.{role}_matters": _reception(role, "nunique", "matter"),
+        f"receptions.{role}_groups": _reception(role, group=True),
+        f"receptions.{role}_group_people": _reception(role, "sum", "group_size", group=True),
+    })
+SOURCES.update({
+    "reception_days.head_days": Source("reception_days", lambda frame, period: frame["delegate_id"].isna()),
+    "reception_days.delegate_days": Source("reception_days", lambda frame, period: frame["delegate_id"].notna()),
+    "petitions.total": _petition(lambda frame: frame["pk"].notna()),
+    "petitions.processed": _petition(lambda frame: frame["processed"]),
+    "petitions.matters_in_competence": Source(
+        "petitions", lambda frame, period: frame["in_competence"] & frame["content_kind"].isin(["complaint", "denunciation", "request"]),
+        "nunique", "matter"),
+    "petitions.complaints_in_competence": _petition(lambda frame: _kind(frame, "complaint")),
+    "petitions.complaints_first": _petition(lambda frame: _kind(frame, "complaint") & frame["first_time"]),
+    "petitions.complaints_second": _petition(lambda frame: _kind(frame, "complaint") & ~frame["first_time"]),
+    "petitions.denunciations_in_competence": _petition(lambda frame: _kind(frame, "denunciation")),
+    "petitions.denunciations_first": _petition(lambda frame: _kind(frame, "denunciation") & frame["first_time"]),
+    "petitions.denunciations_next": _petition(lambda frame: _kind(frame, "denunciation") & ~frame["first_time"]),
+    "petitions.denunciations_corruption": _petition(lambda frame: _kind(frame, "denunciation") & frame["anti_corruption"]),
+    "petitions.requests_in_competence": _petition(lambda frame: _kind(frame, "request")),
+    "petitions.guided_outside": _petition(lambda frame: frame["outside_competence"] & frame["outcome"].eq("guide")),
+    "petitions.transferred_outside": _petition(lambda frame: frame["outside_competence"] & frame["outcome"].eq("transfer")),
+})
