@@ -23,7 +23,7 @@ from reports.periods import Period
 from reports.tables_sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
-TABLE_CODES = ("01/TCD", "02/XLD")
+TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC")
 MILLION = Decimal(1_000_000)
 
 
@@ -202,4 +202,19 @@ def check_table(table):
                 right = sum(terms)
                 if not {"=": left == right, "<=": left <= right, ">=": left >= right}[op]:
                     problems.append(f"{table.code} – {row.label}: ({column['code']}) = {left} {op} ({expr.strip()}) = {right}")
+    return problems
+
+
+def check_cross_tables(tables):
+    """The rules across forms (fixtures/report_forms/cross_checks.json) that the "Tổng cộng" rows break."""
+    rules = json.loads((FORMS_DIR / "cross_checks.json").read_text(encoding="utf-8"))
+    by_code, problems = {table.code: table for table in tables}, []
+    for rule in rules:
+        (left_code, left_col), (right_code, right_col) = rule["left"].split("#"), rule["right"].split("#")
+        if left_code not in by_code or right_code not in by_code:
+            continue
+        left = by_code[left_code].rows[-1].cells[left_col].value
+        right = by_code[right_code].rows[-1].cells[right_col].value
+        if None not in (left, right) and left != right:
+            problems.append(f"{rule['left']} = {left} ≠ {rule['right']} = {right} ({rule['basis']})")
     return problems

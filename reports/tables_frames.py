@@ -123,6 +123,7 @@ def _cases(model, period, user, closed_field, extra):
     window = Q(received_on__gte=period.start) | Q(**{f"{closed_field}__isnull": True}) | Q(**{f"{closed_field}__gte": period.start})
     rows = model.objects.visible_to(user).filter(window, received_on__lte=period.end).values(*fields)
     frame = _frame(model._meta.label, list(rows), fields).rename(columns={"petition__outcome_on": "petition_outcome_on"})
+    frame["petition_outcome_on"] = pd.to_datetime(frame["petition_outcome_on"])
     # The cases counted in cols 2–6 are those of the petitions counted in col 1 (processed in the period),
     # or, for a case opened without a petition, those received in the period.
     frame["in_scope"] = (frame["petition_id"].notna() & _in(frame, "petition_outcome_on", period)) | (

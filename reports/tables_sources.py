@@ -57,3 +57,32 @@ SOURCES.update({
     "petitions.guided_outside": _petition(lambda frame: frame["outside_competence"] & frame["outcome"].eq("guide")),
     "petitions.transferred_outside": _petition(lambda frame: frame["outside_competence"] & frame["outcome"].eq("transfer")),
 })
+
+
+def _in_period(frame, column, period):
+    return frame[column].ge(period.start_ts) & frame[column].le(period.end_ts)
+
+
+def _decision(level, results):
+    def where(frame, period):
+        return _in_period(frame, "decided_on", period) & frame["level"].eq(level) & frame["result"].isin(results)
+    return Source("complaints", where)
+
+
+# ComplaintCase.Result: "cancelled" = the complaint was right, "upheld" = wrong, "amended" = partly right.
+SOURCES.update({
+    "complaints.in_scope": Source("complaints", lambda frame, period: frame["in_scope"]),
+    "complaints.awaiting": Source("complaints", lambda frame, period: frame["in_scope"] & ~frame["accepted"]),
+    "complaints.accepted": Source("complaints", lambda frame, period: frame["in_scope"] & frame["accepted"]),
+    "complaints.first_right": _decision(1, ["cancelled"]),
+    "complaints.first_wrong": _decision(1, ["upheld"]),
+    "complaints.first_partly": _decision(1, ["amended"]),
+    "complaints.second_upheld": _decision(2, ["upheld"]),
+    "complaints.second_changed": _decision(2, ["amended", "cancelled"]),
+    "denunciations.in_scope": Source("denunciations", lambda frame, period: frame["in_scope"]),
+    "denunciations.awaiting": Source(
+        "denunciations", lambda frame, period: frame["in_scope"] & ~frame["accepted"] & ~frame["declined"]),
+    "denunciations.accepted": Source("denunciations", lambda frame, period: frame["in_scope"] & frame["accepted"]),
+    "denunciations.declined": Source("denunciations", lambda frame, period: frame["in_scope"] & frame["declined"]),
+    "denunciations.concluded": Source("denunciations", lambda frame, period: _in_period(frame, "concluded_on", period)),
+})
