@@ -86,3 +86,28 @@ SOURCES.update({
     "denunciations.declined": Source("denunciations", lambda frame, period: frame["in_scope"] & frame["declined"]),
     "denunciations.concluded": Source("denunciations", lambda frame, period: _in_period(frame, "concluded_on", period)),
 })
+
+
+def _inspection(condition):
+    return Source("inspections", lambda frame, period: frame["active"] & condition(frame, period))
+
+
+def _violation(sanction, person, measure="count", column=""):
+    def where(frame, period):
+        return frame["sanction"].eq(sanction) & (frame["person"].ne("") if person else frame["person"].eq(""))
+    return Source("violations", where, measure, column)
+
+
+SOURCES.update({
+    "inspections.carried_over": _inspection(lambda frame, period: frame["carried_over"]),
+    "inspections.started": _inspection(lambda frame, period: frame["decision_date"].ge(period.start_ts)),
+    "inspections.planned": _inspection(lambda frame, period: frame["kind"].eq("planned")),
+    "inspections.unscheduled": _inspection(lambda frame, period: frame["kind"].eq("unscheduled")),
+    "inspections.concluded": Source("inspections", lambda frame, period: frame["concluded"]),
+    "inspections.concluded_subject_units": Source("inspections", lambda frame, period: frame["concluded"], "sum", "n_subjects"),
+    "violations.to_recover": Source("violations", lambda frame, period: frame["pk"].notna(), "money", "amount_to_recover"),
+    "violations.discipline_orgs": _violation("discipline", False, "nunique", "org"),
+    "violations.discipline_people": _violation("discipline", True, "nunique", "person"),
+    "violations.criminal_cases": Source("violations", lambda frame, period: frame["sanction"].eq("criminal")),
+    "violations.criminal_people": _violation("criminal", True, "nunique", "person"),
+})

@@ -1,0 +1,45 @@
+"""01/TTr from inspections, findings and violations: each figure, the period, the rules and permissions."""
+
+import datetime
+from decimal import Decimal
+
+from doctypes.inspection.models import Inspection
+from reports.periods import resolve_period
+from reports.tables import build_table, check_table
+from tests.finding.builders import make_finding, make_violation
+from tests.inspection.builders import advance, make_inspection
+
+D = datetime.date
+S = Inspection.Step
+YEAR = resolve_period("year", 2025)
+
+
+def test_01_ttr_counts_inspections_conclusions_and_violations(people):
+    concluded = advance(make_inspection(year=2025), S.REPORTED, start=D(2025, 3, 2))
+    finding = make_finding(inspection=concluded, recorded_on=D(2025, 4, 1))
+    make_violation(finding, amount_to_recover=Decimal(20_000_000), sanction="discipline", responsible_person="Ông A")
+    make_violation(finding, amount_to_recover=Decimal(1_500_000), sanction="criminal", responsible_person="Bà B")
+    make_violation(finding, amount_to_recover=Decimal(0), sanction="discipline")
+    advance(concluded, S.CONCLUDED, start=D(2025, 3, 2))
+    advance(make_inspection(year=2024, title="Cuộc từ kỳ trước"), S.FIELDWORK, start=D(2024, 11, 4))
+    advance(make_inspection(year=2025, title="Đột xuất", kind="unscheduled", grounds="violation_signs", plan=None),
+            S.DECIDED, start=D(2025, 6, 2))
+
+    table = build_table("01/TTr", period=YEAR, user=people.chief_inspector)
+    cells = table.rows[-1].cells
+    values = {code: cells[code].value for code in ("1", "2", "3", "4", "5", "6", "7", "10", "21", "22", "23", "24", "25")}
+    assert values == {"1": 3, "2": 1, "3": 2, "4": 2, "5": 1, "6": 1, "7": 1, "10": Decimal("21.5"),
+                      "21": 2, "22": 1, "23": 1, "24": 1, "25": 1}
+    assert cells["8"].value is None and cells["12"].value is None
+    assert {ref.model for ref in cells["10"].records} == {"finding.Violation"}
+    assert check_table(table) == []
+    assert table.rows[0].label == "Thanh tra Sở"
+    outsider = build_table("01/TTr", period=YEAR, user=people.outsider)
+    assert len(outsider.rows) == 1 and outsider.rows[0].cells["1"].value == 0
+
+
+def test_a_unit_head_sees_only_inspections_of_their_unit(people):
+    advance(make_inspection(year=2025), S.DECIDED, start=D(2025, 3, 2))
+    advance(make_inspection(year=2025, subject="snnmt-cckiemlam", title="Kiểm lâm"), S.DECIDED, start=D(2025, 3, 3))
+    assert build_table("01/TTr", period=YEAR, user=people.unit_head).rows[-1].cells["1"].value == 1
+    assert build_table("01/TTr", period=YEAR, user=people.leader).rows[-1].cells["1"].value == 2
