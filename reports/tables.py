@@ -23,7 +23,7 @@ from reports.periods import Period
 from reports.tables_sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
-TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "01/TTr")
+TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "01/TTr", "02/TTr")
 MILLION = Decimal(1_000_000)
 
 

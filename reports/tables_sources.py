@@ -111,3 +111,16 @@ SOURCES.update({
     "violations.criminal_cases": Source("violations", lambda frame, period: frame["sanction"].eq("criminal")),
     "violations.criminal_people": _violation("criminal", True, "nunique", "person"),
 })
+
+
+def _followup(condition, measure="count", column=""):
+    return Source("followup_violations", condition, measure, column)
+
+
+SOURCES.update({
+    "followups.carried_over": Source("followup_conclusions", lambda frame, period: frame["carried_over"]),
+    "followups.completed": Source("followup_conclusions", lambda frame, period: frame["completed"]),
+    "followups.not_completed": Source("followup_conclusions", lambda frame, period: ~frame["completed"]),
+    "followups.money_due": _followup(lambda frame, period: frame["pk"].notna(), "money", "amount_due"),
+    "followups.money_recovered": _followup(lambda frame, period: frame["pk"].notna(), "money", "recovered_in_period"),
+})

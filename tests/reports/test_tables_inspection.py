@@ -43,3 +43,23 @@ def test_a_unit_head_sees_only_inspections_of_their_unit(people):
     advance(make_inspection(year=2025, subject="snnmt-cckiemlam", title="Kiểm lâm"), S.DECIDED, start=D(2025, 3, 3))
     assert build_table("01/TTr", period=YEAR, user=people.unit_head).rows[-1].cells["1"].value == 1
     assert build_table("01/TTr", period=YEAR, user=people.leader).rows[-1].cells["1"].value == 2
+
+
+def test_02_ttr_follows_conclusions_actions_and_money(people):
+    from doctypes.finding import services as finding_services
+    from tests.finding.builders import make_action
+
+    inspection = advance(make_inspection(year=2025), S.REPORTED, start=D(2025, 3, 2))
+    finding = make_finding(inspection=inspection, recorded_on=D(2025, 4, 1))
+    violation = make_violation(finding, amount_to_recover=Decimal(40_000_000))
+    advance(inspection, S.CONCLUDED, start=D(2025, 3, 2))
+    action = make_action(finding, violation=violation, due_on=D(2025, 9, 30))
+    finding_services.report_action_progress(action, by=people.unit_head, reported_on=D(2025, 7, 1), note="Đã nộp một phần",
+                                            amount_recovered=Decimal(15_000_000))
+    table = build_table("02/TTr", period=YEAR, user=people.chief_inspector)
+    cells = table.rows[-1].cells
+    assert [cells[c].value for c in ("1", "2", "3", "4")] == [1, 0, 0, 1]
+    assert (cells["5"].value, cells["6"].value) == (Decimal(40), Decimal(15))
+    assert cells["6"].records[0].pk == violation.pk and cells["9"].value is None
+    assert check_table(table) == []
+    assert build_table("02/TTr", period=YEAR, user=people.outsider).rows[-1].cells["1"].value == 0
