@@ -1,5 +1,6 @@
-"""Who may run discipline checks and procedure reviews: the office; units read their own."""
+"""Who may run discipline checks and procedure reviews: the office and a check's leader; units read their own."""
 
+from doctypes.inspection.access import agency_unit_ids
 from papi_inspect.permissions import Role, has_role
 
 
@@ -10,3 +11,12 @@ def is_office(user):
 
 def may_run_checks(user):
     return bool(user and user.is_authenticated and user.is_active) and (user.is_superuser or is_office(user))
+
+
+def may_record_results(user, check):
+    """The office of the checked unit's department, or the check's team leader (who may be an inspector)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    if check.leader_id == user.pk or user.is_superuser:
+        return True
+    return is_office(user) and check.unit_id in agency_unit_ids(user)

@@ -63,10 +63,10 @@ class ChecklistItem(models.Model):
 
 class DisciplineCheckQuerySet(VisibleQuerySet):
     def visible_for_staff(self, user):
-        # The office sees its department's checks; a checked unit sees the checks of itself.
+        # The office sees its department's checks; a checked unit sees the checks of itself; a leader sees theirs.
         if is_office(user):
             return self.filter(unit_id__in=agency_unit_ids(user))
-        return self.filter(unit_id__in=own_unit_ids(user))
+        return self.filter(models.Q(unit_id__in=own_unit_ids(user)) | models.Q(leader=user))
 
 
 class DisciplineCheck(models.Model):

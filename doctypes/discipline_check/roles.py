@@ -11,6 +11,9 @@ ROLE_PERMISSIONS = {
     Role.OFFICE_CLERK: {model: ALL for model in _MODELS},
     Role.OFFICE_CHIEF: {model: ALL for model in _MODELS},
     Role.LEADERSHIP: {model: VIEW for model in _MODELS},
+    # An inspector may lead a check (the object rule `may_record_results` narrows it to their own).
+    Role.CHIEF_INSPECTOR: {"discipline_check.disciplinecheck": VIEW, "discipline_check.checkresult": ("view", "add", "change")},
+    Role.INSPECTOR: {"discipline_check.disciplinecheck": VIEW, "discipline_check.checkresult": ("view", "add", "change")},
     Role.UNIT_HEAD: {"discipline_check.disciplinecheck": VIEW, "discipline_check.checkresult": VIEW},
     Role.UNIT_STAFF: {"discipline_check.disciplinecheck": VIEW, "discipline_check.checkresult": VIEW},
 }

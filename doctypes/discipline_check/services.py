@@ -3,8 +3,9 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from doctypes.discipline_check.access import may_run_checks
+from doctypes.discipline_check.access import may_record_results, may_run_checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
+from doctypes.finding.photos import attach_photo
 from doctypes.inspection.access import agency_unit_ids
 from papi_inspect.audit import with_reason
 
@@ -27,8 +28,12 @@ def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=N
 
 @transaction.atomic
 def record_results(check, *, by, results):
-    """Record [(item, outcome, note, staff)] for a check; items must come from the check's template."""
-    _require_office(by, check.unit)
+    """Record [(item, outcome, note, staff)] for a check; items must come from the check's template.
+
+    The office or the check's leader records them (the leader may be an inspector working on a tablet).
+    """
+    if not may_record_results(by, check):
+        raise PermissionDenied("Chỉ Văn phòng Sở hoặc trưởng đoàn kiểm tra được ghi kết quả kiểm tra.")
     if check.status == DisciplineCheck.Status.DONE:
         raise ValidationError("Cuộc kiểm tra đã kết thúc, không sửa kết quả được.")
     saved = []
@@ -46,6 +51,15 @@ def record_results(check, *, by, results):
         with_reason(result, "Ghi kết quả kiểm tra").save()
         saved.append(result)
     return saved
+
+
+@transaction.atomic
+def record_result(check, *, by, item, outcome, note="", staff=None, photos=()):
+    """Record one item's result; a failed item keeps the photos taken of it as evidence."""
+    result = record_results(check, by=by, results=[(item, outcome, note, staff)])[0]
+    for photo in photos:
+        attach_photo(result, by=by, photo=photo, description=f"Ảnh: {item.text[:200]}")
+    return result
 
 
 @transaction.atomic

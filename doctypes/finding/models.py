@@ -51,6 +51,15 @@ class Finding(models.Model):
     papi_dimensions = papi_links(related_name="findings")
     recorded_on = models.DateField(_("ngày ghi nhận"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi"))
+    # Where the inspector stood (WGS 84), when the tablet could tell; optional evidence of presence.
+    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    signer_name = models.CharField(_("người đại diện đơn vị ký xác nhận"), max_length=255, blank=True)
+    signed_at = models.DateTimeField(_("thời điểm ký"), null=True, blank=True)
+    signature = models.ForeignKey(
+        "papi_inspect.Attachment", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("chữ ký (ảnh)"),
+    )
 
     objects = FindingQuerySet.as_manager()
     history = history()

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from doctypes.finding.access import may_edit_finding, may_report_progress, may_verify
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.finding.photos import attach_photo
 from doctypes.org.models import StaffProfile
 from papi_inspect.audit import with_reason
 from papi_inspect.notifications import notify
@@ -27,19 +28,50 @@ def _check_editable(finding, by):
 @transaction.atomic
 def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspection=None, discipline_check=None,
                    procedure_review=None, cause="", effect="", severity=Finding.Severity.MEDIUM, legal_document="",
-                   legal_article="", legal_clause="", papi_dimensions=()):
-    """Record a finding from exactly one source: an inspection, a discipline check or a procedure review."""
+                   legal_article="", legal_clause="", papi_dimensions=(), latitude=None, longitude=None, photos=()):
+    """Record a finding from exactly one source: an inspection, a discipline check or a procedure review.
+
+    Photos taken on the spot are attached in the same transaction, so a finding never lacks its evidence.
+    """
     if sum(source is not None for source in (inspection, discipline_check, procedure_review)) != 1:
         raise ValidationError({"source": "Phát hiện phải thuộc đúng một cuộc thanh tra, kiểm tra hoặc rà soát."})
+    _check_position(latitude, longitude)
     finding = Finding(
         inspection=inspection, discipline_check=discipline_check, procedure_review=procedure_review, unit=unit,
         title=title, criteria=criteria, condition=condition, cause=cause, effect=effect, severity=severity,
         legal_document=legal_document, legal_article=legal_article, legal_clause=legal_clause,
-        recorded_on=recorded_on, recorded_by=by,
+        recorded_on=recorded_on, recorded_by=by, latitude=latitude, longitude=longitude,
     )
     _check_editable(finding, by)
     with_reason(finding, "Ghi nhận phát hiện").save()
     finding.papi_dimensions.set(papi_dimensions)
+    for photo in photos:
+        attach_photo(finding, by=by, photo=photo, description="Ảnh chụp tại hiện trường")
+    return finding
+
+
+def _check_position(latitude, longitude):
+    if (latitude is None) != (longitude is None):
+        raise ValidationError({"latitude": "Vị trí phải có cả vĩ độ và kinh độ."})
+    if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValidationError({"latitude": "Vị trí GPS không hợp lệ."})
+
+
+@transaction.atomic
+def sign_finding(finding, *, by, signer_name, image, signed_at):
+    """The inspected party's representative signs the finding on screen; the image is kept with name and time.
+
+    The signature acknowledges what was recorded in their presence; a finding is signed once, and not after
+    its inspection is concluded (then corrections are amendments).
+    """
+    _check_editable(finding, by)
+    if not signer_name.strip():
+        raise ValidationError({"signer_name": "Phải ghi họ tên người ký."})
+    if finding.signature_id:
+        raise ValidationError("Phát hiện này đã có chữ ký xác nhận.")
+    finding.signature = attach_photo(finding, by=by, photo=image, description=f"Chữ ký của {signer_name.strip()}")
+    finding.signer_name, finding.signed_at = signer_name.strip(), signed_at
+    with_reason(finding, "Đơn vị ký xác nhận phát hiện").save()
     return finding
 
 
@@ -123,8 +155,8 @@ def report_action_progress(action, *, by, reported_on, note, amount_recovered=De
 
 
 @transaction.atomic
-def verify_action(action, *, by, verified_on, note=""):
-    """The inspector checks the evidence and confirms the action was carried out."""
+def verify_action(action, *, by, verified_on, note="", photos=()):
+    """The inspector checks the evidence (photos taken on the spot are kept) and confirms the action was carried out."""
     if not may_verify(by, action):
         raise PermissionDenied("Chỉ người có thẩm quyền với phát hiện mới được xác nhận kết quả.")
     if action.status != Action.Status.IN_PROGRESS:
@@ -133,6 +165,8 @@ def verify_action(action, *, by, verified_on, note=""):
         Action.Status.VERIFIED, by, verified_on, note,
     )
     with_reason(action, "Kiểm tra, xác nhận kết quả").save()
+    for photo in photos:
+        attach_photo(action, by=by, photo=photo, description="Ảnh kiểm tra, xác nhận kết quả")
     return action
 
 

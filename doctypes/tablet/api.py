@@ -1,0 +1,146 @@
+"""The tablet's API: its assignments as JSON, and the sync endpoint that applies one queued item per call."""
+
+import json
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from doctypes.discipline_check.models import CheckResult, ChecklistItem, DisciplineCheck
+from doctypes.finding.api import VisibleRelated
+from doctypes.finding.models import Action, Finding
+from doctypes.inspection.models import Inspection
+from doctypes.org.models import Unit
+from doctypes.papi.models import Dimension
+from doctypes.tablet import services
+from doctypes.tablet.assignments import assignments_for
+from doctypes.tablet.models import SyncReceipt
+
+NOT_YOURS = {"does_not_exist": "Không tìm thấy hồ sơ, hoặc bạn không có quyền với hồ sơ này.",
+             "incorrect_type": "Mã hồ sơ không hợp lệ."}
+
+
+def visible(model, **kwargs):
+    return VisibleRelated(model, error_messages=NOT_YOURS, **kwargs)
+
+
+class FindingItemSerializer(serializers.Serializer):
+    inspection = visible(Inspection, required=False, allow_null=True, default=None)
+    discipline_check = visible(DisciplineCheck, required=False, allow_null=True, default=None)
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all(), required=False, allow_null=True, default=None)
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    condition = serializers.CharField()
+    criteria = serializers.CharField()
+    cause = serializers.CharField(required=False, allow_blank=True, default="")
+    severity = serializers.ChoiceField(choices=Finding.Severity.choices, default=Finding.Severity.MEDIUM)
+    papi_dimension = serializers.PrimaryKeyRelatedField(queryset=Dimension.objects.all(), required=False, allow_null=True, default=None)
+    legal_document = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    legal_article = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    legal_clause = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None,
+                                        coerce_to_string=False)
+    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None,
+                                         coerce_to_string=False)
+    recorded_on = serializers.DateField(required=False, default=None)
+    signer_name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    signed_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate(self, data):
+        source = data["inspection"] or data["discipline_check"]
+        if source is None:
+            raise serializers.ValidationError({"inspection": "Phát hiện phải thuộc một cuộc thanh tra hoặc kiểm tra công vụ."})
+        if data["unit"] is None:
+            # The inspected party: the check's unit, or the inspection's (first) subject unit.
+            data["unit"] = source.unit if data["discipline_check"] else source.subject_units.order_by("pk").first()
+        data["title"] = data["title"].strip() or data["condition"].strip()[:120]
+        data["recorded_on"] = data["recorded_on"] or timezone.localdate()
+        dimension = data.pop("papi_dimension")
+        data["papi_dimensions"] = [dimension] if dimension else []
+        return data
+
+
+class CheckResultItemSerializer(serializers.Serializer):
+    check = visible(DisciplineCheck)
+    item = serializers.PrimaryKeyRelatedField(queryset=ChecklistItem.objects.all())
+    outcome = serializers.ChoiceField(choices=CheckResult.Outcome.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    base_version = serializers.IntegerField(allow_null=True)
+
+
+class VerificationItemSerializer(serializers.Serializer):
+    action = visible(Action)
+    verified_on = serializers.DateField(required=False, default=None)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    base_version = serializers.IntegerField(allow_null=True)
+
+    def validate(self, data):
+        data["verified_on"] = data["verified_on"] or timezone.localdate()
+        return data
+
+
+ITEM_SERIALIZERS = {
+    SyncReceipt.Kind.FINDING: FindingItemSerializer,
+    SyncReceipt.Kind.CHECK_RESULT: CheckResultItemSerializer,
+    SyncReceipt.Kind.VERIFICATION: VerificationItemSerializer,
+}
+
+
+def _error(code, message, http_status, **extra):
+    return Response({"error": {"code": code, "message": message, **extra}}, status=http_status)
+
+
+def _messages(error):
+    return " ".join(error.messages)
+
+
+class SyncView(APIView):
+    """POST one queued item: multipart with `key` (UUID), `kind`, `payload` (JSON), `photos` and `signature` files."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, JSONParser]
+
+    def post(self, request):
+        try:
+            key = uuid.UUID(str(request.data.get("key", "")))
+        except ValueError:
+            return _error("invalid", "Thiếu mã đồng bộ (UUID) của mục.", status.HTTP_400_BAD_REQUEST)
+        kind = request.data.get("kind")
+        if kind not in ITEM_SERIALIZERS:
+            return _error("invalid", "Loại mục đồng bộ không hợp lệ.", status.HTTP_400_BAD_REQUEST)
+        payload = request.data.get("payload") or "{}"
+        try:
+            payload = json.loads(payload) if isinstance(payload, str) else payload
+        except ValueError:
+            return _error("invalid", "Nội dung mục đồng bộ không đọc được.", status.HTTP_400_BAD_REQUEST)
+        parsed = ITEM_SERIALIZERS[kind](data=payload, context={"request": request})
+        if not parsed.is_valid():
+            return _error("invalid", "Dữ liệu không hợp lệ.", status.HTTP_400_BAD_REQUEST, fields=parsed.errors)
+        try:
+            answer, duplicate = services.apply_sync_item(
+                by=request.user, key=key, kind=kind, values=parsed.validated_data,
+                photos=request.FILES.getlist("photos"), signature=request.FILES.get("signature"),
+            )
+        except services.SyncConflict as conflict:
+            return _error("conflict", "Bản trên máy chủ đã thay đổi từ khi bạn mở. Hãy chọn giữ bản nào.",
+                          status.HTTP_409_CONFLICT, server=conflict.server, mine=conflict.mine)
+        except PermissionDenied as refused:
+            return _error("refused", str(refused) or "Bạn không có quyền sửa hồ sơ này.", status.HTTP_403_FORBIDDEN)
+        except ValidationError as refused:
+            return _error("refused", _messages(refused), status.HTTP_422_UNPROCESSABLE_ENTITY)
+        return Response(answer, status=status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED)
+
+
+class AssignmentsView(APIView):
+    """Today's and this week's work of the signed-in user, with the checklists and base versions the device needs."""
+
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        response = Response(assignments_for(request.user, today=timezone.localdate()))
+        response["Cache-Control"] = "private, no-cache"
+        return response

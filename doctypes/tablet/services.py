@@ -1,0 +1,113 @@
+"""Apply one tablet sync item through the back office's own services, exactly once, refusing silent overwrites."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from doctypes.discipline_check import services as checks
+from doctypes.discipline_check.models import CheckResult, DisciplineCheck
+from doctypes.finding import services as findings
+from doctypes.finding.models import Action
+from doctypes.tablet.models import SyncReceipt
+from papi_inspect.audit import with_reason
+
+
+class SyncConflict(Exception):
+    """The server's copy changed since the device read it: both versions go back to the inspector."""
+
+    def __init__(self, *, server, mine):
+        super().__init__("conflict")
+        self.server, self.mine = server, mine
+
+
+def version_of(instance):
+    """The base version a device must quote to edit `instance`: its latest history id, or None if it does not exist."""
+    if instance is None:
+        return None
+    return instance.history.order_by("-history_id").values_list("history_id", flat=True).first()
+
+
+def versions_of(model, ids):
+    """{pk: latest history id} for many records in one query."""
+    rows = model.history.filter(id__in=list(ids)).values("id").annotate(version=Max("history_id"))
+    return {row["id"]: row["version"] for row in rows}
+
+
+def _server_side(instance, fields):
+    """What the server holds now, shown beside the device's version in a conflict."""
+    if instance is None:
+        return {"version": None}
+    latest = instance.history.order_by("-history_id").select_related("history_user").first()
+    who = latest.history_user if latest else None
+    return {
+        **{field: getattr(instance, field) for field in fields},
+        "version": latest.history_id if latest else None,
+        "changed_by": (who.get_full_name() or who.username) if who else "",
+        "changed_at": latest.history_date.isoformat() if latest else None,
+    }
+
+
+def _check_base(instance, base_version, *, fields, mine):
+    if version_of(instance) != base_version:
+        raise SyncConflict(server=_server_side(instance, fields), mine=mine)
+
+
+def _finding(*, by, photos, signature=None, signer_name="", signed_at=None, **values):
+    finding = findings.record_finding(by=by, photos=photos, **values)
+    if signature is not None:
+        findings.sign_finding(finding, by=by, signer_name=signer_name, image=signature, signed_at=signed_at)
+    return finding
+
+
+def _check_result(*, by, photos, check, item, outcome, note, base_version, signature=None):
+    # Lock the check so two devices editing one item are applied one after the other.
+    check = DisciplineCheck.objects.select_for_update().get(pk=check.pk)
+    current = CheckResult.objects.filter(check_record=check, item=item, staff=None).first()
+    _check_base(current, base_version, fields=["outcome", "note"],
+                mine={"outcome": outcome, "note": note, "base_version": base_version})
+    return checks.record_result(check, by=by, item=item, outcome=outcome, note=note, photos=photos)
+
+
+def _verification(*, by, photos, action, verified_on, note, base_version, signature=None):
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    _check_base(action, base_version, fields=["status", "verification_note"],
+                mine={"note": note, "verified_on": verified_on.isoformat(), "base_version": base_version})
+    return findings.verify_action(action, by=by, verified_on=verified_on, note=note, photos=photos)
+
+
+HANDLERS = {
+    SyncReceipt.Kind.FINDING: _finding,
+    SyncReceipt.Kind.CHECK_RESULT: _check_result,
+    SyncReceipt.Kind.VERIFICATION: _verification,
+}
+
+
+def _replay(receipt, by):
+    if receipt.user_id != by.pk:
+        raise ValidationError({"key": "Mã đồng bộ này đã được dùng cho một mục khác."})
+    return {**receipt.response, "duplicate": True}
+
+
+def apply_sync_item(*, by, key, kind, values, photos=(), signature=None):
+    """Apply one item from the device in its own transaction; a key already applied returns the first answer.
+
+    The device repeats an upload whenever it did not hear back, so the key (a UUID it made) is the only
+    thing that tells a retry from a new record. Returns (answer, was_duplicate).
+    """
+    receipt = SyncReceipt.objects.filter(key=key).first()
+    if receipt is not None:
+        return _replay(receipt, by), True
+    try:
+        with transaction.atomic():
+            record = HANDLERS[kind](by=by, photos=photos, signature=signature, **values)
+            answer = {"kind": kind, "model": record._meta.model_name, "id": record.pk, "version": version_of(record)}
+            with_reason(SyncReceipt(key=key, user=by, kind=kind, content_type=ContentType.objects.get_for_model(record),
+                                    object_id=record.pk, response=answer), "Đồng bộ từ máy tính bảng").save()
+    except IntegrityError:
+        # Two copies of one upload raced; the one that lost rolled back and answers with the winner's receipt.
+        receipt = SyncReceipt.objects.filter(key=key).first()
+        if receipt is None:
+            raise
+        return _replay(receipt, by), True
+    return answer, False

@@ -1,0 +1,38 @@
+"""Template tags of the tablet: the settings and Vietnamese texts its scripts read."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import json_script
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _texts():
+    return {
+        "online": _("Trực tuyến"), "offline": _("Mất kết nối – làm việc ngoại tuyến"),
+        "saved": _("Đã lưu trên máy, chưa đồng bộ."), "synced": _("Đã đồng bộ"), "pending": _("Chưa đồng bộ"),
+        "conflict": _("Xung đột – cần chọn bản giữ lại"), "refused": _("Bị từ chối"),
+        "login": _("Phiên đăng nhập đã hết: hãy đăng nhập lại để đồng bộ (dữ liệu vẫn giữ trên máy)."),
+        "notImage": _("Tệp đã chọn không phải là ảnh."), "noGps": _("Không lấy được vị trí GPS."),
+        "gpsOk": _("Đã lấy vị trí"), "needSigner": _("Hãy ghi họ tên người ký."),
+        "required": _("Hãy điền thực trạng và tiêu chí."), "chooseOutcome": _("Hãy chọn Đạt, Không đạt hoặc Không áp dụng."),
+        "confirmDrop": _("Bỏ mục này khỏi máy? Nội dung chưa đồng bộ sẽ mất."),
+        "keepMine": _("Giữ bản của tôi"), "keepServer": _("Giữ bản trên máy chủ"),
+        "server": _("Bản trên máy chủ"), "mine": _("Bản của tôi"), "retry": _("Gửi lại"), "drop": _("Bỏ khỏi máy"),
+        "empty": _("Không còn mục nào chờ đồng bộ."), "changedBy": _("Người sửa"), "photos": _("ảnh"),
+        "pass": _("Đạt"), "fail": _("Không đạt"), "na": _("Không áp dụng"), "none": _("(chưa có)"),
+        "finding": _("Phát hiện"), "check_result": _("Kết quả kiểm tra"), "verification": _("Xác nhận kiến nghị"),
+        "network": _("Chưa gửi được: không có kết nối. Sẽ tự gửi khi có mạng."),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def tablet_settings(context):
+    user = context.get("user")
+    settings = {
+        "syncUrl": reverse("tablet:api-sync"), "swUrl": reverse("tablet:sw"), "scope": reverse("tablet:home"),
+        "assignmentsUrl": reverse("tablet:api-assignments"), "loginUrl": reverse("tablet:login"),
+        "userId": user.pk if user is not None and user.is_authenticated else None, "texts": _texts(),
+    }
+    return json_script(settings, "tablet-settings")

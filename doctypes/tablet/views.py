@@ -1,0 +1,129 @@
+"""The tablet's pages: sign-in, home, an inspection and its finding form, a checklist, a verification, the queue."""
+
+import hashlib
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from doctypes.discipline_check.access import may_record_results
+from doctypes.discipline_check.models import DisciplineCheck
+from doctypes.finding.models import Action, Finding
+from doctypes.inspection.models import Inspection
+from doctypes.papi.models import Dimension
+from doctypes.tablet import assignments
+from doctypes.tablet.legal_bases import legal_bases
+from doctypes.tablet.services import version_of
+
+tablet_login_required = login_required(login_url=reverse_lazy("tablet:login"))
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "tablet/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("tablet:home")
+
+
+def _page(request, template, **context):
+    response = render(request, template, context)
+    # Pages are personal; only this browser's service worker may keep them, for offline use.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@tablet_login_required
+def home(request):
+    return _page(request, "tablet/home.html", work=assignments.assignments_for(request.user, today=timezone.localdate()))
+
+
+def _team_inspection(user, pk):
+    """An inspection the user works on in the field; any other is "not found", as if it did not exist."""
+    inspection = assignments.team_inspections(user).filter(pk=pk).first()
+    if inspection is None:
+        raise Http404("Không tìm thấy cuộc thanh tra trong danh sách việc của bạn.")
+    return inspection
+
+
+def _run_check(user, pk):
+    check = DisciplineCheck.objects.visible_to(user).select_related("unit", "template").filter(pk=pk).first()
+    if check is None or not may_record_results(user, check):
+        raise Http404("Không tìm thấy cuộc kiểm tra trong danh sách việc của bạn.")
+    return check
+
+
+@tablet_login_required
+def inspection(request, pk):
+    record = _team_inspection(request.user, pk)
+    findings = Finding.objects.visible_to(request.user).filter(inspection=record).order_by("-recorded_on", "-pk")
+    return _page(request, "tablet/inspection.html", inspection=record, findings=findings)
+
+
+def _finding_form(request, *, source_field, source, units, back_url, year):
+    dimensions = Dimension.objects.visible_to(request.user).existing_in(year).filter(parent__isnull=False)
+    return _page(request, "tablet/finding_form.html", source_field=source_field, source=source, units=units,
+                 back_url=back_url, dimensions=dimensions, legal_bases=legal_bases(request.user),
+                 severities=Finding.Severity.choices)
+
+
+@tablet_login_required
+def inspection_finding(request, pk):
+    record = _team_inspection(request.user, pk)
+    return _finding_form(request, source_field="inspection", source=record, units=record.subject_units.all(),
+                         back_url=reverse("tablet:inspection", args=[pk]), year=record.year)
+
+
+@tablet_login_required
+def check(request, pk):
+    record = _run_check(request.user, pk)
+    return _page(request, "tablet/check.html", check=record, items=assignments.checklist(record))
+
+
+@tablet_login_required
+def check_finding(request, pk):
+    record = _run_check(request.user, pk)
+    return _finding_form(request, source_field="discipline_check", source=record, units=[record.unit],
+                         back_url=reverse("tablet:check", args=[pk]), year=record.scheduled_on.year)
+
+
+@tablet_login_required
+def verify(request, pk):
+    action = next((a for a in assignments.pending_verifications(request.user) if a.pk == pk), None)
+    if action is None:
+        raise Http404("Không tìm thấy kiến nghị chờ xác nhận trong danh sách việc của bạn.")
+    return _page(request, "tablet/verify.html", action=action, version=version_of(action),
+                 progress=action.progress.order_by("reported_on", "pk"))
+
+
+@tablet_login_required
+def queue(request):
+    return _page(request, "tablet/queue.html")
+
+
+SHELL_ASSETS = [
+    "papi_inspect/vendor/bootstrap-5.3.8/bootstrap.min.css",
+    "papi_inspect/vendor/bootstrap-5.3.8/bootstrap.bundle.min.js",
+    "papi_inspect/vendor/htmx-2.0.8/htmx.min.js",
+    "papi_inspect/vendor/dexie-4.2.1/dexie.min.js",
+    "papi_inspect/front/front.css",
+    "tablet/tablet.css",
+    "tablet/queue.js",
+    "tablet/forms.js",
+]
+# Bump when sw.js itself changes, so tablets replace their cached copy of the shell.
+SHELL_VERSION = "1"
+
+
+@never_cache
+def service_worker(request):
+    """The service worker, rendered so it knows the (possibly hashed) asset URLs of the app shell."""
+    assets = [static(path) for path in SHELL_ASSETS]
+    digest = hashlib.sha256("\n".join(assets).encode()).hexdigest()[:10]
+    response = render(request, "tablet/sw.js", {"assets": assets, "version": f"{SHELL_VERSION}-{digest}"},
+                      content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = reverse("tablet:home")
+    return response
