@@ -77,7 +77,8 @@ def may_attach_to(user, record):
     model = type(record)
     opts = model._meta
     return (
-        model.objects.visible_to(user).filter(pk=record.pk).exists()
+        # A doctype's read-only viewers (workable_by) may not add files either.
+        getattr(model.objects, "workable_by", model.objects.visible_to)(user).filter(pk=record.pk).exists()
         and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
         and user.has_perm("papi_inspect.add_attachment")
     )

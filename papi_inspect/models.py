@@ -133,7 +133,9 @@ class AttachmentQuerySet(VisibleQuerySet):
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             if model is None:
                 continue
-            record_ids = model.objects.visible_to(user).values_list("pk", flat=True)
+            # A doctype may narrow files further than rows (a verifier sees a case, not its originals).
+            records = getattr(model.objects, "files_visible_to", model.objects.visible_to)(user)
+            record_ids = records.values_list("pk", flat=True)
             visible |= Q(content_type_id=content_type_id, object_id__in=record_ids)
         return self.filter(visible)
 

@@ -1,8 +1,9 @@
 """The written refusal notice for a case already properly resolved (Luật Tiếp công dân 2013, Art. 9(3))."""
 
 from doctypes.complaint_case.identity import decrypt_identity
-from doctypes.complaint_case.letters import PLACE
-from reports.docx_format import Signature, StateDocument, StateDocumentHeader
+from doctypes.complaint_case.letters import PLACE, default_signer, signature_for
+from papi_inspect.permissions import Role
+from reports.docx_format import StateDocument, StateDocumentHeader
 
 
 def refusal_notice_filename(reception):
@@ -32,5 +33,6 @@ def refusal_notice(reception):
     )
     if reception.refusal_note:
         document.paragraph(reception.refusal_note)
-    document.sign(Signature(authority="TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG", name="", recipients=["Như trên;", "Lưu: VT, hồ sơ."]))
+    signer = default_signer(reception.unit, Role.OFFICE_CHIEF)
+    document.sign(signature_for(signer, recipients=["Như trên;", "Lưu: VT, hồ sơ."]))
     return document.to_bytes()

@@ -9,9 +9,37 @@ from django.utils import timezone
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from doctypes.complaint_case.services_identity import is_protected
+from doctypes.org.models import StaffProfile
+from papi_inspect.permissions import Role
 from reports.docx_format import Signature, StateDocument, StateDocumentHeader, vietnamese_date
 
 PLACE = "Bắc Giang"
+HEAD = "Giám đốc"  # letters are issued in the department's name; its head is the Giám đốc Sở
+
+
+def default_signer(unit, role, *, position_prefix=""):
+    """The person of `role` in the unit's agency who signs when the record names nobody (the head first)."""
+    agency = unit.agency()
+    profiles = StaffProfile.objects.filter(unit_id__in=agency.family_ids(), user__is_active=True,
+                                           user__groups__name=str(role)).select_related("user").order_by("id")
+    preferred = [p for p in profiles if p.position.lower().startswith(position_prefix.lower())] if position_prefix else []
+    chosen = (preferred or list(profiles) or [None])[0]
+    return chosen.user if chosen else None
+
+
+def signature_for(signer, *, recipients):
+    """The signature block of NĐ 30/2020 (Art. 13, Phụ lục I): the head signs in their own title,
+    a deputy "KT." (ký thay), a unit chief "TL." (thừa lệnh) under the head's title; then the name."""
+    profile = getattr(signer, "staff_profile", None) if signer else None
+    position = (profile.position if profile else "").strip()
+    name = (profile.full_name if profile else "") or (signer.get_full_name() if signer else "")
+    if not position or position.lower().startswith(HEAD.lower()):
+        authority = HEAD
+    elif position.lower().startswith(f"phó {HEAD.lower()}"):
+        authority = f"KT. {HEAD}\nPhó {HEAD}"
+    else:
+        authority = f"TL. {HEAD}\n{position}"
+    return Signature(authority=authority, name=name, recipients=recipients)
 
 
 def _header(unit, *, number, day, doc_type, subject):
@@ -60,8 +88,8 @@ def petition_letter(petition):
                            "xem xét, giải quyết theo thẩm quyền.")
     if petition.outcome_note:
         document.paragraph(petition.outcome_note)
-    document.sign(Signature(authority="KT. CHÁNH THANH TRA\nPHÓ CHÁNH THANH TRA", name="",
-                            recipients=["Như trên;", "Lưu: VT, hồ sơ."]))
+    signer = petition.signer or default_signer(petition.unit, Role.CHIEF_INSPECTOR)
+    document.sign(signature_for(signer, recipients=["Như trên;", "Lưu: VT, hồ sơ."]))
     return document.to_bytes()
 
 
@@ -96,5 +124,6 @@ def complaint_decision(case):
     else:
         document.paragraph("Điều 2. Trường hợp không đồng ý, người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án.")
     document.paragraph("Điều 3. Quyết định có hiệu lực kể từ ngày ký.")
-    document.sign(Signature(authority="GIÁM ĐỐC", name="", recipients=["Người khiếu nại;", "Thanh tra tỉnh;", "Lưu: VT, hồ sơ."]))
+    signer = case.signer or default_signer(case.unit, Role.LEADERSHIP, position_prefix=HEAD)
+    document.sign(signature_for(signer, recipients=["Người khiếu nại;", "Thanh tra tỉnh;", "Lưu: VT, hồ sơ."]))
     return document.to_bytes()

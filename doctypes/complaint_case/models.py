@@ -10,18 +10,45 @@ from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.deadlines import deadline_status
-from papi_inspect.permissions import Role, VisibleQuerySet, has_role, unit_of
+from papi_inspect.permissions import Role, VisibleQuerySet, has_role, sees_everything, unit_of
 
 
 class CaseQuerySet(VisibleQuerySet):
-    """A unit's staff see their unit's records; a handler sees what is assigned to them."""
+    """A unit's staff see their unit's records; a handler sees what is assigned to them.
 
-    def visible_for_staff(self, user):
+    Some people also get a read-only view (`read_only_grant`): they see the record's fields,
+    never its files, letters or identity, and may not change it (`workable_by`).
+    """
+
+    def work_grant(self, user):
         unit = unit_of(user)
         mine = Q(handler=user)
-        if unit is None:
-            return self.filter(mine)
-        return self.filter(mine | Q(unit_id__in=unit.family_ids()))
+        return mine if unit is None else mine | Q(unit_id__in=unit.family_ids())
+
+    def read_only_grant(self, user):
+        return Q(pk__in=[])
+
+    def visible_for_staff(self, user):
+        return self.filter(self.work_grant(user) | self.read_only_grant(user))
+
+    def workable_by(self, user):
+        """The records `user` may act on (steps, uploads, letters, reveal): visible_to minus read-only grants."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if sees_everything(user):
+            return self.all()
+        return self.filter(self.work_grant(user))
+
+    def files_visible_to(self, user):
+        """Whose files (originals) `user` may download; papi_inspect.models.Attachment asks this first."""
+        return self.workable_by(user)
+
+
+class PetitionQuerySet(CaseQuerySet):
+    """The office clerk who registered a petition keeps a read-only view of where it is."""
+
+    def read_only_grant(self, user):
+        return Q(registered_by=user)
 
 
 class ContentKind(models.TextChoices):
@@ -111,10 +138,18 @@ class Petition(DeadlineMixin, ProtectedIdentity):
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người xử lý")
     )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("người vào sổ"), editable=False,
+    )
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("người ký văn bản"), help_text=_("Để trống: Chánh Thanh tra ký."),
+    )
     papi = papi_links(related_name="petitions")
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
 
-    objects = CaseQuerySet.as_manager()
+    objects = PetitionQuerySet.as_manager()
     history = history(sensitive=IDENTITY_FIELDS + ("matter_key",))
 
     class Meta:
@@ -167,3 +202,4 @@ class IdentityAccessLog(models.Model):
 
 
 from doctypes.complaint_case.models_cases import ComplaintCase, Denunciation, DenunciationExtension  # noqa: E402, F401
+from doctypes.complaint_case.models_verification import DenunciationVerifier, RedactedCopy  # noqa: E402, F401

@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
 from doctypes.complaint_case.models import CaseQuerySet, DeadlineMixin
+from papi_inspect.permissions import sees_everything
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 
@@ -72,6 +74,10 @@ class ComplaintCase(CaseBase):
     dialogue_result = models.TextField(_("kết quả đối thoại"), blank=True)
     decided_on = models.DateField(_("ngày ra quyết định"), null=True, blank=True)
     decision_number = models.CharField(_("số quyết định"), max_length=40, blank=True)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("người ký quyết định"), help_text=_("Để trống: Giám đốc Sở ký."),
+    )
     result = models.CharField(_("kết quả giải quyết"), max_length=20, choices=Result.choices, blank=True)
     conclusion = models.TextField(_("kết luận, căn cứ pháp lý"), blank=True)
     papi = papi_links(related_name="complaint_cases")
@@ -90,6 +96,26 @@ class ComplaintCase(CaseBase):
         if self.status == self.Status.RECEIVED:
             return self.accept_due
         return None if self.status == self.Status.DECIDED else self.resolve_due
+
+
+class DenunciationQuerySet(CaseQuerySet):
+    """Members of the verification team see the case read-only and get only redacted copies of its files."""
+
+    def _verifying(self, user):
+        from doctypes.complaint_case.models_verification import DenunciationVerifier
+
+        return DenunciationVerifier.objects.filter(user=user).values("denunciation_id")
+
+    def read_only_grant(self, user):
+        return Q(pk__in=self._verifying(user))
+
+    def files_visible_to(self, user):
+        # A verifier is not entitled to the identity (Luật Tố cáo 2018 Art. 47), even when a colleague
+        # of the handling unit: the originals name the denouncer, so they get the redacted copies only.
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        workable = self.all() if sees_everything(user) else self.filter(self.work_grant(user))
+        return workable.exclude(Q(pk__in=self._verifying(user)) & ~Q(handler=user))
 
 
 class Denunciation(ProtectedIdentity, CaseBase):
@@ -119,6 +145,7 @@ class Denunciation(ProtectedIdentity, CaseBase):
     report_due = models.DateField(_("hạn báo cáo lý do chậm"), null=True, blank=True)
     papi = papi_links(related_name="denunciations")
 
+    objects = DenunciationQuerySet.as_manager()
     history = history(sensitive=IDENTITY_FIELDS)
 
     class Meta(CaseBase.Meta):

@@ -9,6 +9,7 @@ from doctypes.complaint_case.models import ContentKind, Petition
 from doctypes.papi.models import Dimension
 from papi_inspect.audit import with_reason
 from papi_inspect.deadlines import DeadlineError, compute_deadline
+from papi_inspect.permissions import Role, has_role
 
 COMPLAINTS_SUBDIMENSION = "3.2"  # PAPI 3.2: complaints and denunciations
 ANTI_CORRUPTION_DIMENSION = "4"  # PAPI 4: control of corruption
@@ -73,7 +74,7 @@ def register_petition(
         forwarded_by=forwarded_by, anonymous=anonymous, matter=matter.strip(), summary=summary,
         many_signers=many_signers, content_kind=content_kind, unit=unit, handler=handler,
         anti_corruption=anti_corruption, has_verifiable_evidence=has_verifiable_evidence,
-        process_due=due_date("petition.process", received_on),
+        process_due=due_date("petition.process", received_on), registered_by=by,
     )
     petition.pseudonym = f"Người gửi {petition.code}"
     petition.set_identity({} if anonymous else identity)
@@ -110,8 +111,8 @@ def classify_petition(
 
 
 @transaction.atomic
-def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to="", note=""):
-    """Accept, transfer, guide, urge or file a classified petition (TT 05/2021).
+def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to="", note="", signer=None):
+    """Accept, transfer, guide, urge or file a classified petition (TT 05/2021); `signer` signs its letter.
 
     An anonymous petition is never accepted as a denunciation (Luật Tố cáo 2018 Art. 25); with
     verifiable evidence it is transferred or checked, otherwise filed.
@@ -129,8 +130,12 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
             raise ValidationError({"outcome": "Chỉ thụ lý đơn khiếu nại hoặc tố cáo; đơn nhiều nội dung cần tách."})
     if outcome in (Petition.Outcome.TRANSFER, Petition.Outcome.GUIDE) and not transfer_to.strip():
         raise ValidationError({"transfer_to": "Cần ghi cơ quan có thẩm quyền được chuyển đến hoặc hướng dẫn đến."})
+    if signer is not None and not has_role(signer, Role.LEADERSHIP, Role.CHIEF_INSPECTOR):
+        raise ValidationError({"signer": "Phiếu chuyển đơn, văn bản hướng dẫn do lãnh đạo Sở hoặc Chánh Thanh tra ký."})
     petition.outcome, petition.outcome_on = outcome, decided_on
     petition.transfer_to, petition.outcome_note = transfer_to.strip(), note
+    if signer is not None:
+        petition.signer = signer
     petition.status = Petition.Status.PROCESSED
     return save(petition, f"Xử lý đơn: {Petition.Outcome(outcome).label}", by=by)
 

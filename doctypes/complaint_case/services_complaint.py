@@ -5,6 +5,7 @@ from django.db import transaction
 
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
+from papi_inspect.permissions import Role, has_role
 from doctypes.complaint_case.services import (
     check_not_before, check_not_future, due_date, link_papi, next_code, save,
 )
@@ -97,9 +98,9 @@ def record_dialogue(case, *, by, held_on, result):
 
 
 @transaction.atomic
-def decide_complaint(case, *, by, decided_on, decision_number, result, conclusion):
+def decide_complaint(case, *, by, decided_on, decision_number, result, conclusion, signer=None):
     """Issue the resolution decision, after verification; at second instance only after the
-    mandatory dialogue (NĐ 124/2020 Art. 28)."""
+    mandatory dialogue (NĐ 124/2020 Art. 28). `signer` is the leader who signs it (Art. 31)."""
     if case.status in (Status.RECEIVED, Status.ACCEPTED):
         raise ValidationError({"status": "Chưa xác minh: không thể ra quyết định giải quyết trước khi xác minh."})
     if case.level == ComplaintCase.Instance.SECOND and case.status != Status.DIALOGUED:
@@ -109,6 +110,11 @@ def decide_complaint(case, *, by, decided_on, decision_number, result, conclusio
     check_not_before(decided_on, case.verified_on, field="decided_on", label="Ngày ra quyết định", earlier_label="ngày xác minh")
     if not decision_number.strip():
         raise ValidationError({"decision_number": "Cần số quyết định."})
+    if signer is not None and not has_role(signer, Role.LEADERSHIP):
+        raise ValidationError({"signer": "Quyết định giải quyết khiếu nại do Giám đốc Sở hoặc Phó Giám đốc được giao ký "
+                                         "(Luật Khiếu nại 2011, Điều 20)."})
     case.decided_on, case.decision_number, case.result = decided_on, decision_number.strip(), result
     case.conclusion, case.status = conclusion, Status.DECIDED
+    if signer is not None:
+        case.signer = signer
     return save(case, "Ra quyết định giải quyết khiếu nại", by=by)
