@@ -1,14 +1,19 @@
-"""Photos taken in the field (findings, checklist results, signatures): checked as real images, then attached."""
+"""Photos taken in the field (findings, checklist results, signatures): checked as real images, shrunk, then attached."""
+
+import io
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from PIL import Image, UnidentifiedImageError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from papi_inspect.attachments import _readable_size, attach_file
 
-# A tablet resizes its photos to about 1600 px (a few hundred KB); anything far above that did not pass
-# through the device's resizing and would fill the file store.
+# A tablet resizes its photos to about 1600 px (a few hundred KB); a photo above the cap that did not pass
+# through the device's resizing is shrunk here, and refused only if it still does not fit.
 DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MAX_EDGE = 1600
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
@@ -16,28 +21,61 @@ def photo_max_bytes():
     return getattr(settings, "PHOTO_MAX_BYTES", DEFAULT_PHOTO_MAX_BYTES)
 
 
-def check_photo(uploaded_file):
-    """Refuse a photo over the cap, or whose bytes are not a JPEG, PNG or WebP image Pillow can read."""
-    limit = photo_max_bytes()
-    if uploaded_file.size > limit:
-        raise ValidationError(
-            f"Ảnh '{uploaded_file.name}' vượt quá dung lượng cho phép ({_readable_size(limit)}); hãy chụp lại hoặc giảm cỡ ảnh.",
-            code="photo_too_large",
-        )
+def _image_format(uploaded_file):
     uploaded_file.seek(0)
     try:
         with Image.open(uploaded_file) as image:
             image_format = image.format
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(f"Tệp '{uploaded_file.name}' không phải là ảnh.", code="not_an_image")
     finally:
         uploaded_file.seek(0)
     if image_format not in PHOTO_FORMATS:
         raise ValidationError(f"Ảnh '{uploaded_file.name}' phải là JPEG, PNG hoặc WebP.", code="not_an_image")
+    return image_format
+
+
+def _too_large(uploaded_file, limit):
+    return ValidationError(
+        f"Ảnh '{uploaded_file.name}' vượt quá dung lượng cho phép ({_readable_size(limit)}); hãy chụp lại hoặc giảm cỡ ảnh.",
+        code="photo_too_large",
+    )
+
+
+def shrink_photo(uploaded_file, limit):
+    """A JPEG copy at most PHOTO_MAX_EDGE px on its long side, or an error if even that exceeds `limit`."""
+    uploaded_file.seek(0)
+    try:
+        with Image.open(uploaded_file) as image:
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail((PHOTO_MAX_EDGE, PHOTO_MAX_EDGE))
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            out = io.BytesIO()
+            image.save(out, "JPEG", quality=82, optimize=True)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(f"Tệp '{uploaded_file.name}' không phải là ảnh.", code="not_an_image")
+    if out.tell() > limit:
+        raise _too_large(uploaded_file, limit)
+    name = f"{PurePath(uploaded_file.name).stem or 'anh'}.jpg"
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
+
+
+def check_photo(uploaded_file):
+    """The photo to keep: refused unless its bytes are a JPEG, PNG or WebP image; shrunk when above the cap.
+
+    A file beyond the attachment cap is refused before it is decoded at all.
+    """
+    limit = photo_max_bytes()
+    if uploaded_file.size > settings.ATTACHMENT_MAX_BYTES:
+        raise _too_large(uploaded_file, limit)
+    _image_format(uploaded_file)
+    if uploaded_file.size > limit:
+        return shrink_photo(uploaded_file, limit)
+    return uploaded_file
 
 
 def attach_photo(record, *, by, photo, description=""):
     """Attach a checked photo through the core attachment service (which checks permission and content again)."""
-    check_photo(photo)
-    return attach_file(record, uploaded_file=photo, by=by, description=description)
+    return attach_file(record, uploaded_file=check_photo(photo), by=by, description=description)

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
@@ -56,7 +57,8 @@ def _check_base(instance, base_version, *, fields, mine):
 def _finding(*, by, photos, signature=None, signer_name="", signed_at=None, **values):
     finding = findings.record_finding(by=by, photos=photos, **values)
     if signature is not None:
-        findings.sign_finding(finding, by=by, signer_name=signer_name, image=signature, signed_at=signed_at)
+        # The device stamps the moment of signing; an item without one was signed when it arrived.
+        findings.sign_finding(finding, by=by, signer_name=signer_name, image=signature, signed_at=signed_at or timezone.now())
     return finding
 
 
