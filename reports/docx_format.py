@@ -5,7 +5,7 @@ import io
 from dataclasses import dataclass, field
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -114,17 +114,35 @@ class StateDocument:
         _run(paragraph, text, bold=bold, italic=italic)
         return paragraph
 
-    def table(self, columns, rows):
-        """A bordered table with a bold header row; cells are written as text."""
+    def table(self, columns, rows, *, size=12, bold_rows=(), align_first=None):
+        """A bordered table with a bold header row; cells are written as text (`bold_rows`: indexes of rows in bold)."""
         table = self.document.add_table(rows=1, cols=len(columns))
         table.style = "Table Grid"
         for cell, title in zip(table.rows[0].cells, columns):
-            _cell_lines(cell, [(str(title), True, False, 12)])
-        for row in rows:
+            _cell_lines(cell, [(str(title), True, False, size)])
+        for index, row in enumerate(rows):
             cells = table.add_row().cells
-            for cell, value in zip(cells, row):
-                _cell_lines(cell, [("" if value is None else str(value), False, False, 12)])
+            for position, (cell, value) in enumerate(zip(cells, row)):
+                align = align_first if position < 2 and align_first is not None else WD_ALIGN_PARAGRAPH.CENTER
+                _cell_lines(cell, [("" if value is None else str(value), index in bold_rows, False, size)], align=align)
         return table
+
+    def landscape_section(self):
+        """A new landscape A4 section (for wide tables), same margins, page numbers on every page."""
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+        section.different_first_page_header_footer = False
+        return section
+
+    def centered(self, text, *, bold=False, italic=False, size=None):
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(2)
+        _run(paragraph, text, bold=bold, italic=italic, size=size)
+        return paragraph
 
     def sign(self, signature):
         table = self.document.add_table(rows=1, cols=2)

@@ -36,6 +36,8 @@ def table_data(table):
     return {
         "code": table.code,
         "title": str(table.title),
+        "layout": table.layout,
+        "row_heading": str(table.row_heading),
         "period": plain(table.period),
         "notes": [str(note) for note in (table.notes or ())] if not isinstance(table.notes, str) else [table.notes],
         "columns": [
@@ -44,7 +46,8 @@ def table_data(table):
             for column in table.columns
         ],
         "rows": [
-            {"label": str(row.label), "cells": {str(code): figure_data(figure) for code, figure in row.cells.items()}}
+            {"label": str(row.label), "key": row.key, "heading": row.heading,
+             "cells": {str(code): figure_data(figure) for code, figure in row.cells.items()}}
             for row in table.rows
         ],
     }
@@ -77,7 +80,7 @@ def period_line(period):
 
 def total_row(table):
     """The table's total row (labelled "Tổng…"), or its single row, or None."""
-    for row in table["rows"]:
+    for row in reversed(table["rows"]):
         if row["label"].strip().lower().startswith("tổng"):
             return row
     return table["rows"][0] if len(table["rows"]) == 1 else None

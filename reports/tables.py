@@ -23,7 +23,7 @@ from reports.periods import Period
 from reports.tables_sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
-TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "01/TTr", "02/TTr")
+TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "01/TTr", "02/TTr", "01/PCTN", "02/PCTN")
 MILLION = Decimal(1_000_000)
 
 
@@ -58,8 +58,12 @@ class Figure:
 
 @dataclass
 class Row:
+    """One printed row: a unit (or "Tổng cộng"), an indicator of 01/PCTN (its MS in `key`), or a listed case."""
+
     label: str
     cells: dict[str, Figure]
+    key: str = ""
+    heading: bool = False  # a section heading of a row-list form: printed, never filled
 
 
 @dataclass
@@ -72,6 +76,8 @@ class Table:
     rows: list[Row]
     period: Period
     notes: str
+    layout: str = "units"  # "units" (one row per unit), "indicators" (01/PCTN), "list" (02/PCTN)
+    row_heading: str = "Đơn vị"
 
 
 @lru_cache(maxsize=None)
@@ -121,18 +127,32 @@ def _combine(figures):
     return Figure(value, tuple(dict.fromkeys(record for figure in figures for record in figure.records)))
 
 
-def _unit_rows(layout, period, user):
-    frames, refs, source_rows = {}, {}, {}
-    for column in layout["columns"]:
-        key = column["source"]
-        if not key:
+def load_frames(keys, period, user, units=None):
+    """The frames the source `keys` read, each built once, kept to `units` (the reporting agency) when given."""
+    frames, refs = {}, {}
+    for key in keys:
+        name = SOURCES[key].frame
+        if name in frames:
             continue
-        source = SOURCES[key]
-        if source.frame not in frames:
-            frames[source.frame] = tables_frames.FRAMES[source.frame](period, user)
-            refs.update(_refs(frames[source.frame]))
-        frame = frames[source.frame]
-        source_rows[column["code"]] = (frame[source.where(frame, period).astype(bool)], source)
+        frame = tables_frames.FRAMES[name](period, user)
+        if units is not None:
+            frame = frame[frame["unit_id"].isin([int(unit) for unit in units])]
+        frames[name] = frame
+        refs.update(_refs(frame))
+    return frames, refs
+
+
+def selected(frames, key, period):
+    source = SOURCES[key]
+    frame = frames[source.frame]
+    return frame[source.where(frame, period).astype(bool)], source
+
+
+def _unit_rows(layout, period, user, units=None):
+    keys = [column["source"] for column in layout["columns"] if column["source"]]
+    frames, refs = load_frames(keys, period, user, units)
+    source_rows = {column["code"]: selected(frames, column["source"], period)
+                   for column in layout["columns"] if column["source"]}
     unit_ids = sorted({int(u) for frame in frames.values() for u in frame["unit_id"].dropna()})
     units = list(Unit.objects.filter(pk__in=unit_ids).order_by("code"))
     scopes = [(unit.name, unit.pk) for unit in units] + [(_("Tổng cộng"), None)]
@@ -164,15 +184,24 @@ def _columns(layout):
             for c in layout["columns"]]
 
 
-def build_table(code, *, period, user):
-    """Form `code` for `period`, from the records `user` may see (`visible_to`), one row per unit."""
+def build_table(code, *, period, user, units=None):
+    """Form `code` for `period`, from the records `user` may see (`visible_to`), one row per unit.
+
+    `units` (ids) keeps the records of the reporting agency only: leadership sees every agency's
+    records, but a department's report counts its own. Row-list and case-list forms (01/PCTN,
+    02/PCTN) are built by reports/tables_pctn_forms.py from their own layouts.
+    """
     layout = load_layout(code)
+    if layout.get("layout") in {"indicators", "list"}:
+        from reports import tables_pctn_forms
+
+        return tables_pctn_forms.build(layout, period=period, user=user, units=units)
     columns = _columns(layout)
     manual = [column.code for column in columns if not column.computed]
     notes = layout.get("notes", "")
     if manual:
         notes = f"{notes} " + _("Cột không tính được từ hồ sơ (nhập tay): %(columns)s.") % {"columns": ", ".join(manual)}
-    return Table(code=code, title=layout["title"], columns=columns, rows=_unit_rows(layout, period, user),
+    return Table(code=code, title=layout["title"], columns=columns, rows=_unit_rows(layout, period, user, units),
                  period=period, notes=notes.strip())
 
 

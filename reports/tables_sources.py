@@ -124,3 +124,27 @@ SOURCES.update({
     "followups.money_due": _followup(lambda frame, period: frame["pk"].notna(), "money", "amount_due"),
     "followups.money_recovered": _followup(lambda frame, period: frame["pk"].notna(), "money", "recovered_in_period"),
 })
+
+
+def _corrupt_violation(extra=None, measure="count", column=""):
+    def where(frame, period):
+        mask = frame["corruption"]
+        return mask & extra(frame) if extra else mask
+    return Source("violations", where, measure, column)
+
+
+# 01/PCTN (TT 06/2025) from anti-corruption inspections and their violations; the mapping of an
+# indicator to records is our reading of the form, not stated by it (chưa xác nhận).
+SOURCES.update({
+    "pctn.inspections": Source("inspections", lambda frame, period: frame["corruption"] & frame["active"]),
+    "pctn.inspections_concluded": Source("inspections", lambda frame, period: frame["corruption"] & frame["concluded"]),
+    "pctn.inspected_units": Source("inspections", lambda frame, period: frame["corruption"] & frame["active"], "sum", "n_subjects"),
+    "pctn.discipline_orgs": _corrupt_violation(lambda f: f["sanction"].eq("discipline") & f["person"].eq(""), "nunique", "org"),
+    "pctn.discipline_people": _corrupt_violation(lambda f: f["sanction"].eq("discipline") & f["person"].ne(""), "nunique", "person"),
+    "pctn.criminal_cases": _corrupt_violation(lambda f: f["sanction"].eq("criminal")),
+    "pctn.criminal_people": _corrupt_violation(lambda f: f["sanction"].eq("criminal") & f["person"].ne(""), "nunique", "person"),
+    "pctn.violations": _corrupt_violation(),
+    "pctn.violators": _corrupt_violation(lambda f: f["person"].ne(""), "nunique", "person"),
+    "pctn.amount_to_recover": _corrupt_violation(None, "money", "amount_to_recover"),
+    "pctn.amount_recovered": Source("followup_violations", lambda frame, period: frame["corruption"], "money", "recovered_in_period"),
+})

@@ -1,0 +1,96 @@
+"""The report as .docx (NĐ 30/2020/NĐ-CP format), rendered from a version's snapshot alone, never from records.
+
+The narrative and signature come first on portrait pages; the statistical tables follow as an
+appendix in a landscape section. A table with one row per unit is printed turned (one line per
+column of the form, one column per unit) so that 20–35 columns stay readable; the companion .xlsx
+keeps each form's own orientation.
+"""
+
+import datetime
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from reports.docx_format import Signature, StateDocument, StateDocumentHeader, document_number, vietnamese_date
+from reports.snapshot import format_value
+
+TABLE_PT = 8
+
+
+def render_docx(data):
+    header = data["header"]
+    day = datetime.date.fromisoformat(header["date"])
+    document = StateDocument(StateDocumentHeader(
+        parent_agency=header["parent_agency"], issuing_agency=header["issuing_agency"],
+        number=document_number(header["number"], header["symbol"]), place=header["place"], date=day,
+        doc_type=header["doc_type"], subject=header["subject"]))
+    period = data["period"]
+    document.paragraph(
+        f"Thực hiện {period['basis'].split(',')[0]} quy định chế độ báo cáo, {header['issuing_agency']} báo cáo "
+        f"{header['subject'][0].lower()}{header['subject'][1:]} ({period['line'][0].lower()}{period['line'][1:]}) như sau:")
+    _narrative(document, data)
+    signature = data["signature"]
+    document.sign(Signature(authority=signature["authority"], name=signature["name"], recipients=signature["recipients"]))
+    if data["tables"]:
+        document.landscape_section()
+        number = document_number(header["number"], header["symbol"]).removeprefix("Số:").strip()
+        attached = f"(Kèm theo Báo cáo số {number} {vietnamese_date(day)} của {header['issuing_agency']})"
+        for index, table in enumerate(data["tables"]):
+            if index:
+                document.document.add_page_break()
+            _table(document, table, attached)
+    return document.to_bytes()
+
+
+def _narrative(document, data):
+    if not data["has_narrative"]:
+        document.paragraph("Kỳ báo cáo này chỉ gồm các biểu số liệu kèm theo (Thông tư 06/2025/TT-TTCP, Điều 4).")
+        return
+    printed = set()
+    for section in data["sections"]:
+        if section["parent"] and section["parent"] not in printed:
+            printed.add(section["parent"])
+            document.heading(section["parent"])
+        document.heading(section["heading"])
+        lines = [line.strip() for line in section["text"].splitlines() if line.strip()]
+        for line in lines or ["…"]:
+            document.paragraph(line)
+
+
+def _table(document, table, attached):
+    document.centered(f"Biểu số {table['code']}", bold=True, size=12)
+    document.centered(table["title"], bold=True, size=12)
+    document.centered(_period_line(table), italic=True, size=11)
+    document.centered(attached, italic=True, size=11)
+    if table["layout"] == "indicators":
+        rows = [[row["key"] if not row["key"].endswith("A") else "", row["label"],
+                 format_value(row["cells"]["ĐVT"]["value"]), format_value(row["cells"]["SỐ LIỆU"]["value"])]
+                for row in table["rows"]]
+        bold = {index for index, row in enumerate(table["rows"]) if row["heading"]}
+        document.table(["MS", "NỘI DUNG", "ĐVT", "SỐ LIỆU"], rows, size=TABLE_PT, bold_rows=bold,
+                       align_first=WD_ALIGN_PARAGRAPH.LEFT)
+    elif table["layout"] == "list":
+        columns = [column["code"] for column in table["columns"]]
+        rows = [[row["label"]] + [format_value(row["cells"][code]["value"]) for code in columns] for row in table["rows"]]
+        document.table(["TT"] + [column["heading"] for column in table["columns"]], rows, size=TABLE_PT,
+                       bold_rows={len(rows) - 1})
+    else:
+        units = table["rows"]
+        rows = []
+        for column in table["columns"]:
+            heading = " › ".join([*column["group"], column["heading"]])
+            unit = f" ({column['unit']})" if column["unit"] else ""
+            rows.append([column["code"], heading + unit] + [format_value(row["cells"][column["code"]]["value"]) for row in units])
+        document.table(["MS", "Chỉ tiêu"] + [row["label"] for row in units], rows, size=TABLE_PT,
+                       align_first=WD_ALIGN_PARAGRAPH.LEFT)
+    for note in table["notes"]:
+        if note:
+            paragraph = document.document.add_paragraph()
+            run = paragraph.add_run(f"Ghi chú: {note}")
+            run.italic, run.font.size = True, Pt(9)
+
+
+def _period_line(table):
+    period = table["period"]
+    start, end = (datetime.date.fromisoformat(period[key]) for key in ("start", "end"))
+    return f"Số liệu tính từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
