@@ -17,6 +17,7 @@ from doctypes.complaint_case.admin_identity import IdentityAdminMixin, identity_
 from doctypes.complaint_case.admin_steps import StepAdminMixin, download_link
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, DenunciationExtension, IdentityAccessLog, Petition
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_filters import DeadlineStatusFilter, HandlerFilter
 
 
 @admin.display(description=_("tình trạng hạn"))
@@ -69,7 +70,7 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
 class PetitionAdmin(ServiceCreateAdmin):
     list_display = ["code", "received_on", "channel", "pseudonym", "matter", "content_kind", "status", "outcome",
                     "process_due", deadline_column, "duplicate_of"]
-    list_filter = ["status", "channel", "content_kind", "outcome", "eligible", "within_competence", "anonymous", "unit"]
+    list_filter = ["status", DeadlineStatusFilter, "channel", "content_kind", "outcome", "eligible", "within_competence", "anonymous", "unit", HandlerFilter]
     search_fields = ["code", "matter", "forwarded_by"]
     list_select_related = ["duplicate_of"]
     add_fields = ["received_on", "channel", "forwarded_by", "anonymous", "matter", "summary", "content_kind",
@@ -103,7 +104,7 @@ class PetitionAdmin(ServiceCreateAdmin):
 class ComplaintCaseAdmin(ServiceCreateAdmin):
     list_display = ["code", "received_on", "complainant_name", "subject", "level", "status", "accept_due",
                     "resolve_due", deadline_column, "unit", "handler"]
-    list_filter = ["status", "level", "is_complex", "is_remote", "anti_corruption", "unit"]
+    list_filter = ["status", DeadlineStatusFilter, "level", "is_complex", "is_remote", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "complained_act", "complainant_name", "decision_number"]
     takes_identity = False
     add_fields = ["complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
@@ -144,7 +145,7 @@ class DenunciationExtensionInline(TabularInline):
 class DenunciationAdmin(ServiceCreateAdmin):
     list_display = ["code", "received_on", "pseudonym", "subject", "status", "initial_due", "resolve_due",
                     deadline_column, "unit", "handler"]
-    list_filter = ["status", "is_complex", "anti_corruption", "unit"]
+    list_filter = ["status", DeadlineStatusFilter, "is_complex", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "denounced"]
     add_fields = ["subject", "denounced", "received_on", "anti_corruption", "unit", "handler"]
     steps = {

@@ -59,6 +59,6 @@ class DisciplineCheckAdmin(VisibleAdmin):
 @admin.register(CheckResult)
 class CheckResultAdmin(VisibleAdmin):
     list_display = ["check_record", "item", "staff", "outcome"]
-    list_filter = ["outcome", "item__area"]
+    list_filter = ["outcome", "item__area", ("check_record__unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["note", "item__text", "check_record__unit__name"]
     inlines = [AttachmentInline]

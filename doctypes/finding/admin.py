@@ -12,6 +12,7 @@ from doctypes.finding.access import may_edit_finding, may_report_progress
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.inspection.display import status_label
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_filters import DeadlineStatusFilter, RecoveryFilter
 
 
 class _ReadOnlyInline(TabularInline):
@@ -70,7 +71,7 @@ class FindingAdmin(VisibleAdmin):
 @admin.register(Violation)
 class ViolationAdmin(VisibleAdmin):
     list_display = ["kind", "responsible_unit", "sanction", "amount_to_recover", "amount_recovered", "repeated", "committed_on"]
-    list_filter = ["sanction", "repeated", ("responsible_unit", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["sanction", "repeated", RecoveryFilter, ("responsible_unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["kind", "responsible_person", "responsible_unit__name"]
     readonly_fields = ["repeated", "amount_recovered"]
     inlines = [AttachmentInline]
@@ -114,7 +115,7 @@ class ProgressForm(forms.ModelForm):
 class ActionAdmin(VisibleAdmin):
     form = ActionForm
     list_display = ["description", "owner_unit", "due_on", "status", "deadline"]
-    list_filter = ["status", ("owner_unit", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", DeadlineStatusFilter, ("owner_unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["description", "owner_unit__name", "finding__title"]
     readonly_fields = ["status", "verified_by", "verified_on", "closed_on", "escalated_on"]
     inlines = [ProgressInline, AttachmentInline]

@@ -14,6 +14,7 @@ from doctypes.papi.models_plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models_report import OfficeReport, UnitReport
 from doctypes.papi.models_score import PapiScore, Province, ScoreImport
 from papi_inspect.admin_base import VisibleAdmin
+from papi_inspect.admin_filters import PapiDimensionFilter, PapiProgressFilter
 
 LINKS = "papi/admin_links.html"  # the PAPI screens that are not model lists: reports, trend, import
 
@@ -86,7 +87,7 @@ class TaskGroupAdmin(VisibleAdmin):
 @admin.register(Task)
 class TaskAdmin(VisibleAdmin):
     list_display = ["__str__", "recurrence", "status"]
-    list_filter = ["group__plan", "group", "recurrence", "status", "lead_units"]
+    list_filter = ["group__plan", "group", "recurrence", "status", PapiProgressFilter, PapiDimensionFilter, "lead_units"]
     search_fields = ["text"]
     filter_horizontal = ["lead_units", "cooperating_units", "dimensions"]
     fields = ["group", "text", "lead_units", "cooperating_units", "recurrence", "status", "dimensions", "retired_reason"]
