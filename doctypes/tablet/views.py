@@ -1,6 +1,7 @@
 """The tablet's pages: sign-in, home, an inspection and its finding form, a checklist, a verification, the queue."""
 
 import hashlib
+import json
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from doctypes.discipline_check.access import may_record_results
@@ -123,7 +125,11 @@ def service_worker(request):
     """The service worker, rendered so it knows the (possibly hashed) asset URLs of the app shell."""
     assets = [static(path) for path in SHELL_ASSETS]
     digest = hashlib.sha256("\n".join(assets).encode()).hexdigest()[:10]
-    response = render(request, "tablet/sw.js", {"assets": assets, "version": f"{SHELL_VERSION}-{digest}"},
+    config = {"assets": assets, "version": f"{SHELL_VERSION}-{digest}", "scope": reverse("tablet:home"),
+              "login": reverse("tablet:login"), "api": "/api/v1/tablet/",
+              "offline": _("Mất kết nối và trang này chưa được lưu trên máy. Hãy mở lại khi có mạng.")}
+    # JSON of URLs and one sentence is valid JavaScript as it stands (this is a script file, not HTML).
+    response = render(request, "tablet/sw.js", {"config": json.dumps(config, ensure_ascii=False)},
                       content_type="application/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = reverse("tablet:home")
     return response

@@ -24,6 +24,13 @@ def _texts():
         "pass": _("Đạt"), "fail": _("Không đạt"), "na": _("Không áp dụng"), "none": _("(chưa có)"),
         "finding": _("Phát hiện"), "check_result": _("Kết quả kiểm tra"), "verification": _("Xác nhận kiến nghị"),
         "network": _("Chưa gửi được: không có kết nối. Sẽ tự gửi khi có mạng."),
+        "savedLocal": _("Đã lưu trên máy – chưa đồng bộ"), "onServer": _("Đã có trên máy chủ"),
+        "removePhoto": _("Bỏ ảnh"), "signedBy": _("Người ký"), "signedAt": _("Ký lúc"),
+        "needSignature": _("Đã ghi họ tên người ký nhưng chưa ký vào ô."), "gpsWait": _("Đang lấy vị trí…"),
+        "fields": {"outcome": _("Kết quả"), "note": _("Ghi chú"), "status": _("Trạng thái"),
+                   "verification_note": _("Nhận xét khi xác nhận"), "verified_on": _("Ngày xác nhận")},
+        "values": {"pass": _("Đạt"), "fail": _("Không đạt"), "na": _("Không áp dụng"), "open": _("Chưa thực hiện"),
+                   "in_progress": _("Đang thực hiện"), "verified": _("Đã kiểm tra xác nhận"), "closed": _("Đã hoàn thành")},
     }
 
 
