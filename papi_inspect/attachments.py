@@ -119,6 +119,13 @@ def attach_file(record, *, uploaded_file, by, description=""):
     """Store `uploaded_file` against `record` after checking permission, size and content."""
     if not may_attach_to(by, record):
         raise PermissionDenied("Bạn không có quyền đính kèm tệp vào hồ sơ này.")
+    return store_file(record, uploaded_file=uploaded_file, by=by, description=description)
+
+
+@transaction.atomic
+def store_file(record, *, uploaded_file, by, description=""):
+    """Check size and content and store the file; the caller has checked the permission (a doctype
+    service storing a file it made itself, e.g. a redacted copy, checks its own rule)."""
     check_size(uploaded_file)
     uploaded_file.seek(0)
     data = uploaded_file.read()

@@ -12,10 +12,12 @@ from unfold.admin import TabularInline
 
 from django.urls import reverse
 
-from doctypes.complaint_case import api, services, services_complaint, services_denunciation
+from doctypes.complaint_case import api, services, services_complaint, services_denunciation, services_verification
 from doctypes.complaint_case.admin_identity import IdentityAdminMixin, identity_form, identity_from
 from doctypes.complaint_case.admin_steps import StepAdminMixin, download_link
-from doctypes.complaint_case.models import ComplaintCase, Denunciation, DenunciationExtension, IdentityAccessLog, Petition
+from doctypes.complaint_case.models import (
+    ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
+)
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
 from papi_inspect.admin_filters import DeadlineStatusFilter, HandlerFilter
 
@@ -34,8 +36,27 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
     def get_fields(self, request, obj=None):
         return list(self.add_fields) if obj is None else super().get_fields(request, obj)
 
+    # Links that act on the record or open its files and identity; a read-only viewer gets none of them.
+    action_fields = ("step_links", "letter_link", "decision_link", "reveal_link")
+
+    def is_workable(self, request, obj):
+        workable = getattr(self.model.objects, "workable_by", self.model.objects.visible_to)
+        return obj is None or workable(request.user).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        # A read-only grant (the registering clerk, a verifier) shows the record but never changes it.
+        return super().has_change_permission(request, obj) and self.is_workable(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
-        return () if obj is None else self.workflow_fields
+        if obj is None:
+            return ()
+        if not self.is_workable(request, obj):
+            return [name for name in self.workflow_fields if name not in self.action_fields]
+        return self.workflow_fields
+
+    def files_shown(self, request, obj):
+        files = getattr(self.model.objects, "files_visible_to", self.model.objects.visible_to)
+        return files(request.user).filter(pk=obj.pk).exists()
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -44,7 +65,11 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
     takes_identity = True
 
     def get_inlines(self, request, obj):
-        return [] if obj is None else super().get_inlines(request, obj)
+        if obj is None:
+            return []
+        inlines = super().get_inlines(request, obj)
+        # The originals may name the person: only those entitled to the files see the list.
+        return inlines if self.files_shown(request, obj) else [i for i in inlines if i is not AttachmentInline]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # A rule the service refuses is shown as a message in Vietnamese, not a server error.
@@ -141,6 +166,35 @@ class DenunciationExtensionInline(TabularInline):
         return False
 
 
+class VerifierInline(TabularInline):
+    model = DenunciationVerifier
+    extra = 0
+    can_delete = False
+    fields = ["user", "team_role", "assigned_on", "assigned_by"]
+    readonly_fields = fields
+    verbose_name_plural = _("Tổ xác minh (chỉ nhận bản che danh tính)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class RedactedCopyInline(TabularInline):
+    model = RedactedCopy
+    extra = 0
+    can_delete = False
+    fields = ["source", "original", "automatic", "made_by", "made_at", "download_link"]
+    readonly_fields = fields
+    verbose_name_plural = _("Bản che danh tính (tổ xác minh tải về)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("tải về"))
+    def download_link(self, copy):
+        attachment = copy.file
+        return download_link(reverse("attachment-download", args=[attachment.pk]), attachment.original_name) if attachment else "—"
+
+
 @admin.register(Denunciation)
 class DenunciationAdmin(ServiceCreateAdmin):
     list_display = ["code", "received_on", "pseudonym", "subject", "status", "initial_due", "resolve_due",
@@ -158,11 +212,23 @@ class DenunciationAdmin(ServiceCreateAdmin):
         "handle": (_("Xử lý kết luận"), api.HandleInput, services_denunciation.record_handling),
         "request-report": (_("Yêu cầu báo cáo khi quá hạn (Điều 38)"), api.ReportRequestInput,
                            services_denunciation.request_overdue_report),
+        "assign-verifier": (_("Giao xác minh (Điều 31)"), api.AssignVerifierInput, services_verification.assign_verifier),
+        "unassign-verifier": (_("Thôi giao xác minh"), api.VerifierInput, services_verification.unassign_verifier),
+        "redact": (_("Lập bản che danh tính tự động (.txt, .docx, nội dung đơn)"), api.EmptyInput,
+                   services_verification.make_redacted_copies),
+        "upload-redacted": (_("Tải bản che của tệp scan (PDF, ảnh)"), api.RedactedUploadInput,
+                            services_verification.upload_redacted_copy),
     }
     workflow_fields = ["code", "pseudonym", "status", "step_links", "received_on", "initial_due", "initial_extended", "accepted_on",
                        "notify_due", "notified_on", "resolve_due", "concluded_on", "conclusion", "handled_on", "handling",
-                       "report_requested_on", "report_due", "petition", "reveal_link"]
-    inlines = [DenunciationExtensionInline, AttachmentInline]
+                       "report_requested_on", "report_due", "petition", "pending_copies", "reveal_link"]
+    inlines = [DenunciationExtensionInline, VerifierInline, RedactedCopyInline, AttachmentInline]
+    action_fields = ServiceCreateAdmin.action_fields + ("pending_copies",)
+
+    @admin.display(description=_("tệp chưa có bản che"))
+    def pending_copies(self, case):
+        pending = services_verification.pending_originals(case)
+        return ", ".join(f"#{a.pk} {a.original_name}" for a in pending) or "—"
 
     def create(self, request, data):
         return services_denunciation.open_denunciation(

@@ -23,6 +23,8 @@ def _form_field(name, field):
         return forms.NullBooleanField(label=name, required=False)
     if isinstance(field, serializers.ChoiceField):
         return forms.ChoiceField(label=name, required=required, choices=[("", "—"), *field.choices.items()])
+    if isinstance(field, serializers.FileField):
+        return forms.FileField(label=name, required=required)
     if isinstance(field, serializers.PrimaryKeyRelatedField):
         return forms.IntegerField(label=name, required=required)
     widget = forms.Textarea(attrs={"rows": 3}) if name in TEXT_FIELDS else None
@@ -55,7 +57,7 @@ class StepAdminMixin:
         if not self.has_change_permission(request, record):
             raise PermissionDenied
         label, serializer_class, service = self.steps[step]
-        form = form_for(serializer_class)(request.POST or None)
+        form = form_for(serializer_class)(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             serializer = serializer_class(data={k: v for k, v in form.cleaned_data.items() if v not in (None, "")})
             if serializer.is_valid():

@@ -4,11 +4,19 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
+from django.urls import reverse
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
 from doctypes.complaint_case import services, services_complaint as complaints, services_denunciation as denunciations
+from doctypes.complaint_case import services_verification as verification
 from doctypes.complaint_case.api_base import HIDDEN_FIELDS, CaseViewSet, IdentityInput, step
-from doctypes.complaint_case.models import ComplaintCase, Denunciation, DenunciationExtension, IdentityAccessLog, Petition
+from doctypes.complaint_case.models import (
+    ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
+)
 from doctypes.org.models import Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.models import Attachment
 
 
 def _with_deadline(model_class, *extra):
@@ -35,8 +43,34 @@ class ExtensionSerializer(serializers.ModelSerializer):
         fields = ["number", "decided_on", "decision_number", "reason", "new_due", "decided_by"]
 
 
+class VerifierSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DenunciationVerifier
+        fields = ["user", "team_role", "assigned_on", "assigned_by"]
+
+
+class RedactedCopySerializer(serializers.ModelSerializer):
+    """A redacted copy and the link to its file (the only file a verifier may download)."""
+
+    file = serializers.SerializerMethodField()
+    download = serializers.SerializerMethodField()
+
+    class Meta:
+        model = RedactedCopy
+        fields = ["id", "source", "original", "automatic", "made_by", "made_at", "file", "download"]
+
+    def get_file(self, copy) -> int | None:
+        attachment = copy.file
+        return attachment.pk if attachment else None
+
+    def get_download(self, copy) -> str | None:
+        attachment = copy.file
+        return reverse("attachment-download", args=[attachment.pk]) if attachment else None
+
+
 class DenunciationSerializer(_with_deadline(Denunciation)):
     extensions = ExtensionSerializer(many=True, read_only=True)
+    verifiers = VerifierSerializer(many=True, read_only=True)
 
 
 def _visible(model, user, record, *, field):
@@ -208,8 +242,27 @@ class ReportRequestInput(serializers.Serializer):
     requested_on = serializers.DateField()
 
 
+class AssignVerifierInput(serializers.Serializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.filter(is_active=True))
+    team_role = serializers.ChoiceField(choices=DenunciationVerifier.TeamRole.choices, default=DenunciationVerifier.TeamRole.MEMBER)
+    assigned_on = serializers.DateField(required=False)
+
+
+class VerifierInput(serializers.Serializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all())
+
+
+class EmptyInput(serializers.Serializer):
+    pass
+
+
+class RedactedUploadInput(serializers.Serializer):
+    original = serializers.PrimaryKeyRelatedField(queryset=Attachment.objects.all())
+    uploaded_file = serializers.FileField()
+
+
 class DenunciationViewSet(CaseViewSet):
-    queryset = Denunciation.objects.prefetch_related("extensions")
+    queryset = Denunciation.objects.prefetch_related("extensions", "verifiers")
     serializer_class = DenunciationSerializer
     create_input = DenunciationInput
     filterset_fields = ["status", "is_complex", "anti_corruption", "unit", "handler"]
@@ -228,6 +281,16 @@ class DenunciationViewSet(CaseViewSet):
     conclude = step(ConcludeInput, denunciations.conclude_denunciation, url_path="conclude")
     handle = step(HandleInput, denunciations.record_handling, url_path="handle")
     request_report = step(ReportRequestInput, denunciations.request_overdue_report, url_path="request-report")
+    assign_verifier = step(AssignVerifierInput, verification.assign_verifier, url_path="assign-verifier")
+    unassign_verifier = step(VerifierInput, verification.unassign_verifier, url_path="unassign-verifier")
+    redact = step(EmptyInput, verification.make_redacted_copies, url_path="redact")
+    upload_redacted = step(RedactedUploadInput, verification.upload_redacted_copy, url_path="upload-redacted")
+
+    @action(detail=True, methods=["get"], url_path="redacted-copies")
+    def redacted_copies(self, request, pk=None):
+        """The redacted copies of the case (files under /files/<id>/); originals are never listed here."""
+        case = self.get_object()
+        return Response(RedactedCopySerializer(verification.copies_for(request.user, case), many=True).data)
 
 
 class IdentityAccessLogSerializer(serializers.ModelSerializer):

@@ -52,11 +52,18 @@ class RedactedCopy(models.Model):
     # The copy's own file is stored under "<code>-tep-01<ext>", never the uploaded name.
     neutral_attachment_names = True
 
+    class Source(models.TextChoices):
+        PETITION_TEXT = "petition_text", _("Nội dung đơn")
+        ATTACHMENT = "attachment", _("Tệp đính kèm")
+
     denunciation = models.ForeignKey(
         "complaint_case.Denunciation", on_delete=models.CASCADE, related_name="redacted_copies", verbose_name=_("vụ việc")
     )
+    source = models.CharField(_("bản gốc là"), max_length=20, choices=Source.choices, default=Source.ATTACHMENT)
+    # Empty for the copy of the petition's own text, which is no file.
     original = models.OneToOneField(
-        "papi_inspect.Attachment", on_delete=models.PROTECT, related_name="redacted_copy", verbose_name=_("tệp gốc")
+        "papi_inspect.Attachment", on_delete=models.PROTECT, null=True, blank=True, related_name="redacted_copy",
+        verbose_name=_("tệp gốc"),
     )
     automatic = models.BooleanField(_("che tự động"), default=False)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người lập"))
@@ -69,6 +76,10 @@ class RedactedCopy(models.Model):
         ordering = ["denunciation", "id"]
         verbose_name = _("bản che danh tính")
         verbose_name_plural = _("bản che danh tính")
+        constraints = [
+            models.UniqueConstraint(fields=["denunciation", "source"], condition=models.Q(source="petition_text"),
+                                    name="one_redacted_petition_text"),
+        ]
 
     def __str__(self):
         return self.code
@@ -76,7 +87,7 @@ class RedactedCopy(models.Model):
     @property
     def code(self):
         """A neutral label, also the stem of the copy's file name."""
-        return f"{self.denunciation.code}-ban-che-{self.original_id}"
+        return f"{self.denunciation.code}-ban-che-{self.original_id or 'noi-dung-don'}"
 
     @property
     def file(self):
