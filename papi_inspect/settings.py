@@ -112,7 +112,9 @@ WSGI_APPLICATION = "papi_inspect.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Unfold is first in INSTALLED_APPS and ships admin/index.html; the dashboard's override in
+        # reports/templates/admin/ must win, so that folder is searched before the apps' folders.
+        "DIRS": [BASE_DIR / "reports" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
