@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import GenericTabularInline, ModelAdmin
 
 from papi_inspect.audit import ADMIN_EDIT_REASON, with_reason
-from papi_inspect.exports import XLSX_CONTENT_TYPE, changelist_workbook, export_filename
+from papi_inspect.exports import export_response
 from papi_inspect.models import Attachment
 
 
@@ -23,10 +22,8 @@ class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
 
     @admin.action(description=_("Xuất Excel các dòng đã chọn"), permissions=["view"])
     def export_to_excel(self, request, queryset):
-        """Export the selected rows; the queryset already passed through visible_to."""
-        response = HttpResponse(changelist_workbook(self, request, queryset), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{export_filename(self.model)}"'
-        return response
+        """Export the selected rows; the queryset already passed through visible_to (large lists: a background job)."""
+        return export_response(self, request, queryset)
 
     def get_queryset(self, request):
         queryset = self.model.objects.visible_to(request.user)

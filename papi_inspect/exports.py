@@ -21,7 +21,7 @@ def _cell_value(value):
     return str(value)
 
 
-def changelist_workbook(model_admin, request, queryset):
+def changelist_workbook(model_admin, request, queryset, progress=None):
     """An .xlsx of `queryset` with the changelist's columns (list_display), as bytes.
 
     The columns are the changelist's own, so a field the screen never shows — a denouncer's
@@ -34,7 +34,10 @@ def changelist_workbook(model_admin, request, queryset):
     sheet.append([str(label_for_field(name, model_admin.model, model_admin)) for name in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for obj in queryset:
+    total = queryset.count() if progress else 0
+    for index, obj in enumerate(queryset.iterator(chunk_size=500) if progress else queryset):
+        if progress and index % 200 == 0:
+            progress(5 + int(90 * index / max(total, 1)), f"Đang ghi dòng {index + 1}/{total}")
         row = []
         for name in columns:
             _, _, value = lookup_field(name, obj, model_admin)
@@ -48,3 +51,18 @@ def changelist_workbook(model_admin, request, queryset):
 def export_filename(model):
     stamp = timezone.localdate().strftime("%Y%m%d")
     return f"{slugify(str(model._meta.verbose_name_plural), allow_unicode=False) or model._meta.model_name}-{stamp}.xlsx"
+
+
+def export_response(model_admin, request, queryset):
+    """The export as a download, or, for a large list, a background job and its progress page."""
+    from django.http import HttpResponse
+    from django.shortcuts import redirect
+
+    from reports.services_jobs import EXPORT_IN_BACKGROUND_OVER, start_export_job
+
+    if queryset.count() > EXPORT_IN_BACKGROUND_OVER:
+        job = start_export_job(model_admin, request, queryset)
+        return redirect("reports:job", job.pk)
+    response = HttpResponse(changelist_workbook(model_admin, request, queryset), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(model_admin.model)}"'
+    return response

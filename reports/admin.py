@@ -1,0 +1,202 @@
+"""Back office for reports: list, new report for a period, narrative form, Generate / Freeze, versions with downloads."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from unfold.admin import TabularInline
+
+from papi_inspect.admin_base import VisibleAdmin
+from reports import services, services_jobs
+from reports.catalogue import SPECS, has_narrative
+from reports.models import Report, ReportVersion
+
+
+class NewReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=Report.Kind.choices)
+    period_kind = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Report.PeriodKind.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+
+
+class ReportForm(forms.ModelForm):
+    """The report's header fields plus one text area per narrative section of its outline."""
+
+    class Meta:
+        model = Report
+        fields = ["number", "place", "signer_authority", "signer_name", "recipients"]
+        widgets = {"signer_authority": forms.Textarea(attrs={"rows": 2}), "recipients": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        report = self.instance
+        if report.pk and has_narrative(report.spec, report.period_kind):
+            for section in report.spec.sections:
+                self.fields[f"section_{section.key}"] = forms.CharField(
+                    label=section.heading, required=False, initial=report.narrative.get(section.key, ""),
+                    widget=forms.Textarea(attrs={"rows": 6}))
+
+    def sections(self):
+        return {name.removeprefix("section_"): value for name, value in self.cleaned_data.items() if name.startswith("section_")}
+
+
+class ReportVersionInline(TabularInline):
+    model = ReportVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "created_at", "frozen_at", "frozen_by", "files", "freeze_link"]
+    readonly_fields = fields
+    verbose_name_plural = _("Phiên bản đã tạo")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Tệp"))
+    def files(self, version):
+        links = [(reverse("reports:version-download", args=[version.pk, ext]), version.file_name(ext)) for ext in ("docx", "xlsx")]
+        return format_html_join(" · ", '<a class="underline" href="{}">{}</a>', links)
+
+    @admin.display(description=_("Chốt"))
+    def freeze_link(self, version):
+        if version.is_frozen:
+            return _("Đã chốt")
+        request = getattr(self, "_request", None)
+        if request is None or not services.may_freeze(request.user):
+            return "—"
+        return format_html('<a class="underline" href="{}">{}</a>', reverse("admin:reports_report_freeze", args=[version.pk]),
+                           _("Chốt phiên bản này"))
+
+    def get_queryset(self, request):
+        self._request = request
+        return ReportVersion.objects.visible_to(request.user)
+
+
+@admin.register(Report)
+class ReportAdmin(VisibleAdmin):
+    form = ReportForm
+    list_display = ["__str__", "kind", "period_kind", "year", "status", "latest_version"]
+    list_filter = ["kind", "period_kind", "status", "year"]
+    search_fields = ["year"]
+    inlines = [ReportVersionInline]
+    readonly_fields = ["kind", "period_kind", "year", "status", "owner", "cut_off", "generate_link"]
+    fieldsets = [
+        (None, {"fields": ["kind", "period_kind", "year", "cut_off", "owner", "status", "generate_link"]}),
+        (_("Số, nơi ban hành và người ký"), {"fields": ["number", "place", "signer_authority", "signer_name", "recipients"]}),
+    ]
+
+    def __getattr__(self, name):
+        # A read-only viewer (leadership) sees the narrative fields as text: Django looks them up on the admin.
+        if name.startswith("section_"):
+            key = name.removeprefix("section_")
+
+            def show(report):
+                return report.narrative.get(key, "") if report else ""
+
+            show.short_description = next((s.heading for spec in SPECS.values() for s in spec.sections if s.key == key), key)
+            return show
+        raise AttributeError(name)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and has_narrative(obj.spec, obj.period_kind):
+            fieldsets.append((_("Nội dung báo cáo"), {"fields": [f"section_{s.key}" for s in obj.spec.sections]}))
+        return fieldsets
+
+    @admin.display(description=_("Phiên bản mới nhất"))
+    def latest_version(self, report):
+        version = report.versions.order_by("-number").first()
+        if version is None:
+            return "—"
+        return f"v{version.number}" + (" (" + str(_("đã chốt")) + ")" if version.is_frozen else "")
+
+    @admin.display(description=_("Thời gian chốt số liệu"))
+    def cut_off(self, report):
+        period = services.period_of(report)
+        return f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y} ({period.basis})"
+
+    @admin.display(description=_("Tạo báo cáo"))
+    def generate_link(self, report):
+        request = getattr(self, "_request", None)
+        if not report.pk or request is None or not services.may_draft(request.user):
+            return "—"
+        return format_html('<a class="bg-primary-600 text-white px-3 py-2 rounded" href="{}">{}</a>',
+                           reverse("admin:reports_report_generate", args=[report.pk]), _("Tạo phiên bản mới (Word + Excel)"))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        self._request = request
+        # The narrative fields are added per outline in ReportForm.__init__, not model fields for the factory.
+        kwargs["fields"] = ReportForm.Meta.fields
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        self._request = request
+        return super().get_readonly_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        sections = form.sections()
+        if sections:
+            services.update_narrative(obj, sections, by=request.user)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/generate/", wrap(self.generate_view), name="reports_report_generate"),
+            path("version/<int:pk>/freeze/", wrap(self.freeze_view), name="reports_report_freeze"),
+        ] + super().get_urls()
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request) or not services.may_draft(request.user):
+            raise PermissionDenied
+        form = NewReportForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = services.get_or_create_report(form.cleaned_data["kind"], form.cleaned_data["period_kind"],
+                                                       form.cleaned_data["year"], by=request.user)
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                return redirect("admin:reports_report_change", report.pk)
+        context = {**self.admin_site.each_context(request), "form": form, "title": _("Lập báo cáo"), "opts": self.model._meta}
+        return TemplateResponse(request, "reports/report_new.html", context)
+
+    def _confirm(self, request, *, title, question, button, back, errors=()):
+        context = {**self.admin_site.each_context(request), "title": title, "question": question, "button": button,
+                   "back": back, "errors": errors, "opts": self.model._meta}
+        return TemplateResponse(request, "reports/confirm.html", context)
+
+    def generate_view(self, request, pk):
+        report = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not services.may_draft(request.user):
+            raise PermissionDenied
+        back = reverse("admin:reports_report_change", args=[report.pk])
+        if request.method == "POST":
+            job = services_jobs.start_report_job(report, by=request.user)
+            return redirect("reports:job", job.pk)
+        return self._confirm(request, title=_("Tạo phiên bản mới"), back=back, button=_("Tạo báo cáo"),
+                             question=_("Số liệu được tính lại từ hồ sơ hiện có; các phiên bản đã chốt được giữ nguyên."))
+
+    def freeze_view(self, request, pk):
+        version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk)
+        if not services.may_freeze(request.user):
+            raise PermissionDenied
+        back = reverse("admin:reports_report_change", args=[version.report_id])
+        if request.method == "POST":
+            try:
+                services.freeze_version(version, by=request.user)
+            except ValidationError as error:
+                return self._confirm(request, title=_("Chốt báo cáo"), back=back, button=_("Chốt"), question="",
+                                     errors=error.messages)
+            messages.success(request, _("Đã chốt phiên bản %(number)s.") % {"number": version.number})
+            return redirect(back)
+        return self._confirm(request, title=_("Chốt báo cáo"), back=back, button=_("Chốt"),
+                             question=_("Phiên bản %(number)s sẽ là báo cáo chính thức: tệp và số liệu không thể sửa nữa.")
+                             % {"number": version.number})
+
