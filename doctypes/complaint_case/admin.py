@@ -12,7 +12,7 @@ from unfold.admin import TabularInline
 
 from django.urls import reverse
 
-from doctypes.complaint_case import api, services, services_complaint, services_denunciation, services_verification
+from doctypes.complaint_case import services, services_complaint, services_denunciation, services_verification, workflow
 from doctypes.complaint_case.admin_identity import IdentityAdminMixin, identity_form, identity_from
 from doctypes.complaint_case.admin_steps import StepAdminMixin, download_link
 from doctypes.complaint_case.models import (
@@ -103,11 +103,7 @@ class PetitionAdmin(ServiceCreateAdmin):
     workflow_fields = ["code", "pseudonym", "received_on", "status", "step_links", "content_kind", "eligible",
                        "within_competence", "prior_resolution", "outcome", "outcome_on", "transfer_to", "process_due",
                        "duplicate_of", "merged_into", "letter_link", "reveal_link"]
-    steps = {
-        "classify": (_("Phân loại đơn"), api.ClassifyInput, services.classify_petition),
-        "outcome": (_("Ghi kết quả xử lý đơn"), api.OutcomeInput, services.record_petition_outcome),
-        "merge": (_("Gộp vào đơn khác (ghi số thứ tự đơn đích)"), api.MergeInput, api.merge_visible),
-    }
+    steps = workflow.admin_steps(Petition)
 
     @admin.display(description=_("văn bản"))
     def letter_link(self, petition):
@@ -137,12 +133,7 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
     workflow_fields = ["code", "status", "step_links", "received_on", "level", "accepted_on", "accept_due", "resolve_due",
                        "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on",
                        "decision_number", "result", "conclusion", "petition", "decision_link"]
-    steps = {
-        "accept": (_("Thụ lý (Điều 27)"), api.AcceptInput, services_complaint.accept_complaint),
-        "verify": (_("Ghi kết quả xác minh"), api.VerifyInput, services_complaint.record_verification),
-        "dialogue": (_("Ghi kết quả đối thoại"), api.DialogueInput, services_complaint.record_dialogue),
-        "decide": (_("Ra quyết định giải quyết"), api.DecideInput, services_complaint.decide_complaint),
-    }
+    steps = workflow.admin_steps(ComplaintCase)
 
     @admin.display(description=_("quyết định"))
     def decision_link(self, case):
@@ -202,23 +193,7 @@ class DenunciationAdmin(ServiceCreateAdmin):
     list_filter = ["status", DeadlineStatusFilter, "is_complex", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "denounced"]
     add_fields = ["subject", "denounced", "received_on", "anti_corruption", "unit", "handler"]
-    steps = {
-        "extend-initial": (_("Kéo dài xử lý ban đầu (Điều 24)"), api.ReasonInput, services_denunciation.extend_initial_processing),
-        "decline": (_("Không thụ lý"), api.DeclineInput, services_denunciation.decline_denunciation),
-        "accept": (_("Thụ lý (Điều 29)"), api.AcceptInput, services_denunciation.accept_denunciation),
-        "notify": (_("Ghi thông báo thụ lý"), api.NoticeInput, services_denunciation.record_acceptance_notice),
-        "extend": (_("Gia hạn giải quyết (Điều 30)"), api.ExtendInput, services_denunciation.extend_resolution),
-        "conclude": (_("Kết luận nội dung tố cáo"), api.ConcludeInput, services_denunciation.conclude_denunciation),
-        "handle": (_("Xử lý kết luận"), api.HandleInput, services_denunciation.record_handling),
-        "request-report": (_("Yêu cầu báo cáo khi quá hạn (Điều 38)"), api.ReportRequestInput,
-                           services_denunciation.request_overdue_report),
-        "assign-verifier": (_("Giao xác minh (Điều 31)"), api.AssignVerifierInput, services_verification.assign_verifier),
-        "unassign-verifier": (_("Thôi giao xác minh"), api.VerifierInput, services_verification.unassign_verifier),
-        "redact": (_("Lập bản che danh tính tự động (.txt, .docx, nội dung đơn)"), api.EmptyInput,
-                   services_verification.make_redacted_copies),
-        "upload-redacted": (_("Tải bản che của tệp scan (PDF, ảnh)"), api.RedactedUploadInput,
-                            services_verification.upload_redacted_copy),
-    }
+    steps = workflow.admin_steps(Denunciation)
     workflow_fields = ["code", "pseudonym", "status", "step_links", "received_on", "initial_due", "initial_extended", "accepted_on",
                        "notify_due", "notified_on", "resolve_due", "concluded_on", "conclusion", "handled_on", "handling",
                        "report_requested_on", "report_due", "petition", "pending_copies", "reveal_link"]

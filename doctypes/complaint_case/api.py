@@ -123,6 +123,7 @@ class OutcomeInput(serializers.Serializer):
     decided_on = serializers.DateField()
     transfer_to = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    signer = _user_field()
 
 
 class MergeInput(serializers.Serializer):
@@ -178,6 +179,7 @@ class DecideInput(serializers.Serializer):
     decision_number = serializers.CharField()
     result = serializers.ChoiceField(choices=ComplaintCase.Result.choices)
     conclusion = serializers.CharField()
+    signer = _user_field()
 
 
 class ComplaintCaseViewSet(CaseViewSet):

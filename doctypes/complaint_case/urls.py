@@ -1,8 +1,8 @@
-"""Routes of the complaint_case doctype: API viewsets and the .docx letters."""
+"""Routes of the complaint_case doctype: API viewsets, the .docx letters and the /cases/ screens."""
 
 from django.urls import path
 
-from doctypes.complaint_case import api, views
+from doctypes.complaint_case import api, views, views_front
 
 app_name = "complaint_case"
 
@@ -17,4 +17,8 @@ def register_api(router):
 urlpatterns = [
     path("cases/petitions/<int:pk>/letter.docx", views.petition_letter, name="petition-letter"),
     path("cases/complaints/<int:pk>/decision.docx", views.complaint_decision, name="complaint-decision"),
+    path("cases/", views_front.my_cases, name="front-list"),
+    path("cases/<slug:kind>/<int:pk>/", views_front.case_detail, name="front-detail"),
+    path("cases/<slug:kind>/<int:pk>/step/<slug:step>/", views_front.case_step, name="front-step"),
+    path("cases/<slug:kind>/<int:pk>/reveal/", views_front.case_reveal, name="front-reveal"),
 ]

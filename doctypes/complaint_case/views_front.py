@@ -1,0 +1,250 @@
+"""Front-office case screens under /cases/: "Việc của tôi", a case's detail, its next steps and the logged reveal.
+
+Every screen starts from visible_to; steps run the same services as the back office and the
+API (doctypes/complaint_case/workflow.py), and only on records the user may work on.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from doctypes.complaint_case import services_verification, workflow
+from doctypes.complaint_case.admin_identity import IDENTITY_INPUTS, RevealForm
+from doctypes.complaint_case.admin_steps import form_for
+from doctypes.complaint_case.identity import IdentityKeyError
+from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.complaint_case.services_identity import may_reveal, reveal_identity
+from papi_inspect.deadlines import DeadlineStatus
+from papi_inspect.models import Attachment
+
+KINDS = {"petitions": Petition, "complaints": ComplaintCase, "denunciations": Denunciation}
+KIND_LABELS = {"petitions": gettext_lazy("Đơn"), "complaints": gettext_lazy("Khiếu nại"), "denunciations": gettext_lazy("Tố cáo")}
+# Searchable text: codes and subjects, never an identity (the complainant's name is not searched either).
+SEARCH = {"petitions": ("code", "matter", "pseudonym"), "complaints": ("code", "subject", "complained_act"),
+          "denunciations": ("code", "subject", "denounced", "pseudonym")}
+DUE_FIELDS = {
+    "petitions": ["process_due"],
+    "complaints": ["accept_due", "resolve_due"],
+    "denunciations": ["initial_due", "notify_due", "resolve_due", "report_due"],
+}
+SHOWN_FIELDS = {
+    "petitions": ["received_on", "channel", "forwarded_by", "content_kind", "eligible", "within_competence", "many_signers",
+                  "prior_resolution", "outcome", "outcome_on", "transfer_to", "unit", "handler"],
+    "complaints": ["received_on", "complainant_name", "complained_act", "level", "is_complex", "is_remote", "accepted_on",
+                   "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on", "decision_number",
+                   "result", "conclusion", "unit", "handler"],
+    "denunciations": ["received_on", "denounced", "is_complex", "anti_corruption", "accepted_on", "notified_on",
+                      "not_accepted_reason", "concluded_on", "conclusion", "handled_on", "handling", "report_requested_on",
+                      "unit", "handler"],
+}
+PER_PAGE = 25
+
+
+def kind_of(record):
+    return next(kind for kind, model in KINDS.items() if isinstance(record, model))
+
+
+def _mine(kind, user):
+    """"Việc của tôi": assigned to me, registered by me, or given me to verify."""
+    mine = Q(handler=user)
+    if kind == "petitions":
+        mine |= Q(registered_by=user)
+    if kind == "denunciations":
+        mine |= Q(verifiers__user=user)
+    return mine
+
+
+def _rows(request):
+    kinds = [request.GET["kind"]] if request.GET.get("kind") in KINDS else list(KINDS)
+    query, scope = request.GET.get("q", "").strip(), request.GET.get("scope", "mine")
+    status, due = request.GET.get("status", ""), request.GET.get("due", "")
+    rows = []
+    for kind in kinds:
+        records = KINDS[kind].objects.visible_to(request.user)
+        if scope != "all":
+            records = records.filter(_mine(kind, request.user))
+        if query:
+            match = Q()
+            for field in SEARCH[kind]:
+                match |= Q(**{f"{field}__icontains": query})
+            records = records.filter(match)
+        if status:
+            records = records.filter(status=status)
+        for record in records.distinct().select_related("unit", "handler"):
+            # deadline_status counts working days, so it is computed per row rather than in SQL.
+            if due and (record.deadline_status or "") != due:
+                continue
+            rows.append((kind, record))
+    order = {DeadlineStatus.OVERDUE: 0, DeadlineStatus.DUE_SOON: 1, DeadlineStatus.ON_TIME: 2, None: 3}
+    rows.sort(key=lambda row: (order[row[1].deadline_status], row[1].current_due or row[1].received_on))
+    return rows
+
+
+@login_required
+def my_cases(request):
+    """The list: my petitions, complaint cases and denunciations, most urgent first."""
+    page = Paginator(_rows(request), PER_PAGE).get_page(request.GET.get("page"))
+    statuses = [(KIND_LABELS[kind], model.Status.choices) for kind, model in KINDS.items()]
+    context = {
+        "page": page, "kinds": KIND_LABELS, "statuses": statuses, "due_choices": DeadlineStatus.choices,
+        "filters": {key: request.GET.get(key, "") for key in ("kind", "q", "status", "due", "scope")},
+    }
+    template = "complaint_case/front/_rows.html" if request.headers.get("HX-Request") else "complaint_case/front/list.html"
+    return render(request, template, context)
+
+
+def _record(request, kind, pk):
+    model = KINDS.get(kind)
+    record = model.objects.visible_to(request.user).filter(pk=pk).first() if model else None
+    if record is None:
+        raise Http404(_("Không tìm thấy hồ sơ."))
+    return record
+
+
+def _workable(user, record):
+    return type(record).objects.workable_by(user).filter(pk=record.pk).exists()
+
+
+def _files(user, record):
+    """(originals, redacted copies) the user may download; a read-only viewer gets copies at most."""
+    originals = Attachment.objects.none()
+    if type(record).objects.files_visible_to(user).filter(pk=record.pk).exists():
+        if isinstance(record, Denunciation):
+            originals = services_verification.originals_of(record)
+        else:
+            originals = Attachment.objects.visible_to(user).filter(
+                content_type__app_label="complaint_case", content_type__model=record._meta.model_name, object_id=record.pk)
+    copies = services_verification.copies_for(user, record) if isinstance(record, Denunciation) else []
+    return originals, copies
+
+
+def _styled(form):
+    """Bootstrap classes on a step form built from its input serializer."""
+    for field in form.fields.values():
+        widget = field.widget
+        widget.attrs.setdefault("class", "form-select" if getattr(widget, "allow_multiple_selected", None) is not None
+                                or widget.__class__.__name__.endswith("Select") else "form-control")
+    return form
+
+
+def _letter(record, kind, workable):
+    """The letter to download, for those who may work on the record (a read-only view gets none)."""
+    if not workable:
+        return None
+    if kind == "petitions" and record.outcome in (Petition.Outcome.TRANSFER, Petition.Outcome.GUIDE):
+        return reverse("complaint_case:petition-letter", args=[record.pk])
+    if kind == "complaints" and record.status == ComplaintCase.Status.DECIDED:
+        return reverse("complaint_case:complaint-decision", args=[record.pk])
+    return None
+
+
+def _shown(record, name):
+    field = record._meta.get_field(name)
+    value = getattr(record, name)
+    if field.choices:
+        return getattr(record, f"get_{name}_display")() or "—"
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if name == "handler" and value is not None:
+        return value.get_full_name() or value.username
+    return value if value not in (None, "") else "—"
+
+
+def _detail_context(request, kind, record, *, forms=None, failed=None):
+    workable = _workable(request.user, record)
+    may_act = workable and request.user.has_perm(f"complaint_case.change_{record._meta.model_name}")
+    steps = workflow.next_steps(record, request.user) if may_act else []
+    forms = forms or {}
+    originals, copies = _files(request.user, record)
+    return {
+        "record": record, "kind": kind, "kind_label": KIND_LABELS[kind], "workable": workable,
+        "steps": [(name, label, _styled(forms.get(name) or form_for(serializer)(auto_id=f"id_{name}_%s")))
+                  for name, label, serializer in steps],
+        "letter": _letter(record, kind, workable),
+        "failed": failed,
+        "deadlines": [(record._meta.get_field(name).verbose_name, getattr(record, name), getattr(record, name) == record.current_due)
+                      for name in DUE_FIELDS[kind] if getattr(record, name)],
+        "fields": [(record._meta.get_field(name).verbose_name, _shown(record, name)) for name in SHOWN_FIELDS[kind]],
+        "history": record.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
+        "extensions": record.extensions.all() if kind == "denunciations" else [],
+        "verifiers": record.verifiers.select_related("user") if kind == "denunciations" else [],
+        "originals": originals, "copies": copies,
+        "may_reveal": kind != "complaints" and workable and record.has_identity and may_reveal(request.user, record),
+        "reveal_form": RevealForm(),
+    }
+
+
+@login_required
+def case_detail(request, kind, pk):
+    record = _record(request, kind, pk)
+    return render(request, "complaint_case/front/detail.html", _detail_context(request, kind, record))
+
+
+@login_required
+@require_POST
+def case_step(request, kind, pk, step):
+    """Run one workflow step through its service; a refusal is shown with the service's reason."""
+    record = _record(request, kind, pk)
+    spec = workflow.STEPS[type(record)].get(step)
+    if spec is None:
+        raise Http404(_("Không có bước xử lý này."))
+    if not _workable(request.user, record) or not request.user.has_perm(f"complaint_case.change_{record._meta.model_name}"):
+        raise PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý."))
+    label, serializer_class, service, _when = spec
+    form = form_for(serializer_class)(request.POST, request.FILES, auto_id=f"id_{step}_%s")
+    if form.is_valid():
+        serializer = serializer_class(data={k: v for k, v in form.cleaned_data.items() if v not in (None, "")})
+        if serializer.is_valid():
+            try:
+                service(record, by=request.user, **serializer.validated_data)
+            except (ValidationError, PermissionDenied) as error:
+                form.add_error(None, " ".join(getattr(error, "messages", None) or [str(error)]))
+            else:
+                messages.success(request, _("Đã ghi: %s") % label)
+                return redirect(reverse("complaint_case:front-detail", args=[kind, record.pk]))
+        else:
+            for field, errors in serializer.errors.items():
+                form.add_error(field if field in form.fields else None, " ".join(str(e) for e in errors))
+    record = _record(request, kind, pk)  # reload: a refused step changed nothing (each service is atomic)
+    context = _detail_context(request, kind, record, forms={step: form}, failed=(step, label, form))
+    return render(request, "complaint_case/front/detail.html", context, status=200 if request.headers.get("HX-Request") else 400)
+
+
+@login_required
+@require_POST
+def case_reveal(request, kind, pk):
+    """Reveal the identity with a reason: the service logs the attempt, granted or refused."""
+    record = _record(request, kind, pk)
+    if kind == "complaints":
+        raise Http404(_("Hồ sơ khiếu nại không có danh tính được bảo vệ."))
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, kind, record)
+        context["reveal_form"] = form
+        return render(request, "complaint_case/front/detail.html", context, status=400)
+    try:
+        identity = reveal_identity(record, by=request.user, reason=form.cleaned_data["reason"])
+    except PermissionDenied as error:
+        response = render(request, "complaint_case/front/refused.html", {"record": record, "kind": kind, "message": str(error)},
+                          status=403)
+        return response
+    except (ValidationError, IdentityKeyError) as error:
+        context = _detail_context(request, kind, record)
+        form.add_error(None, " ".join(getattr(error, "messages", None) or [str(error)]))
+        context["reveal_form"] = form
+        return render(request, "complaint_case/front/detail.html", context, status=400)
+    labels = {key: field.label for key, field in IDENTITY_INPUTS.items()}
+    shown = [(labels[key], identity[key]) for key in labels if identity.get(key)]
+    response = render(request, "complaint_case/front/reveal.html", {"record": record, "kind": kind, "identity": shown,
+                                                                     "signature": identity.get("signature"),
+                                                                     "signature_type": identity.get("signature_type")})
+    response["Cache-Control"] = "no-store"
+    return response
