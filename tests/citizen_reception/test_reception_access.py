@@ -102,3 +102,11 @@ def test_it_computes_the_held_day_when_adding_one_in_the_back_office(client, peo
     assert response.status_code == 302
     day = ReceptionDay.objects.get()
     assert day.held_on == datetime.date(2026, 3, 16) and day.moved_because
+
+
+def test_the_office_chief_signs_the_refusal_notice_by_order(client, people):
+    """NĐ 30/2020 Phụ lục I: "TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG" above the signer's name."""
+    reception = log(people.office_clerk, handling="refused", refusal_ground="already_resolved")
+    response = client_for(client, people.office_clerk).get(f"/reception/{reception.pk}/refusal-notice.docx")
+    block = Document(io.BytesIO(response.content)).tables[-1].rows[0].cells[1].text
+    assert block.splitlines()[:2] == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"] and block.endswith("Hoàng Chánh Văn")
