@@ -54,6 +54,15 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
             return [name for name in self.workflow_fields if name not in self.action_fields]
         return self.workflow_fields
 
+    # Free text a read-only viewer does not get: a petition's content may itself name the sender.
+    hidden_from_read_only = ("summary", "outcome_note")
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if obj is not None and not self.is_workable(request, obj):
+            exclude += [name for name in self.hidden_from_read_only if hasattr(obj, name)]
+        return exclude
+
     def files_shown(self, request, obj):
         files = getattr(self.model.objects, "files_visible_to", self.model.objects.visible_to)
         return files(request.user).filter(pk=obj.pk).exists()

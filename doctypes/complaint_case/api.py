@@ -33,7 +33,18 @@ def _with_deadline(model_class, *extra):
     return Serializer
 
 
-PetitionSerializer = _with_deadline(Petition)
+class PetitionSerializer(_with_deadline(Petition)):
+    """A read-only viewer (the clerk who registered it) gets where the petition is, not what it says."""
+
+    def to_representation(self, petition):
+        data = super().to_representation(petition)
+        request = self.context.get("request")
+        if request and not Petition.objects.workable_by(request.user).filter(pk=petition.pk).exists():
+            for name in ("summary", "outcome_note"):
+                data.pop(name, None)
+        return data
+
+
 ComplaintCaseSerializer = _with_deadline(ComplaintCase)
 
 
