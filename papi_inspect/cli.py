@@ -5,11 +5,12 @@ import sys
 
 # verb -> (Django command, default arguments, one-line help)
 VERBS = {
-    "serve": ("runserver", ["127.0.0.1:8000"], "Chạy máy chủ web (http://127.0.0.1:8000) và các việc hằng ngày."),
+    "serve": ("runserver", ["127.0.0.1:8000"], "Chạy máy chủ web (http://127.0.0.1:8000), việc chạy nền và các việc hằng ngày."),
     "migrate": ("migrate", [], "Cập nhật cơ sở dữ liệu và nạp dữ liệu tham chiếu."),
     "demo": ("load_demo", [], "Nạp dữ liệu mẫu và tài khoản dùng thử."),
     "deadline": ("deadline", [], "Tính hạn: deadline RULE START_DATE [--complex] [--remote] [--extensions N]."),
     "createsuperuser": ("createsuperuser", [], "Tạo tài khoản quản trị tối cao."),
+    "report": ("report", [], "Tạo báo cáo: report anti-corruption|inspection|kntc [--period q1|h1|m9|year] --year NĂM --out TỆP.docx."),
 }
 
 
@@ -60,9 +61,10 @@ def main(argv=None):
             call_command("load_reference")
             return 0
         if verb == "serve":
-            from papi_inspect.scheduler import start_in_background
+            from papi_inspect.scheduler import start_in_background, start_task_worker
 
             start_in_background()
+            start_task_worker()  # the django-tasks database worker: reports and large exports
             # No autoreloader: it would fork a second process and run the daily jobs twice.
             rest = [*(rest or defaults), "--noreload"]
         execute_from_command_line(["papi-inspect", command, *(rest or defaults)])

@@ -1,7 +1,11 @@
 """A small in-process scheduler for the demo server; production runs the same commands from cron."""
 
+import atexit
 import datetime
 import logging
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -44,3 +48,24 @@ def start_in_background(hour=7):
     thread = threading.Thread(target=loop, name="papi-daily-jobs", daemon=True)
     thread.start()
     return thread
+
+
+def start_task_worker():
+    """Run django-tasks' database worker (`db_worker`) beside the demo server, as a child process that
+    stops with it: reports and large exports queued from the UI then run without any other server.
+    Set PAPI_TASK_WORKER=0 to run the worker separately (production: its own service)."""
+    if os.environ.get("PAPI_TASK_WORKER", "1") == "0":
+        return None
+    command = [sys.executable, "-m", "papi_inspect.cli", "db_worker", "--no-reload", "--interval", "1"]
+    process = subprocess.Popen(command, cwd=str(settings.BASE_DIR), env=os.environ.copy())
+
+    def stop():
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    atexit.register(stop)
+    return process
