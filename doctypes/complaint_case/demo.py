@@ -1,16 +1,22 @@
-"""Demo month: petitions, complaints and denunciations in every state, with Vietnamese names.
+"""Demo month: petitions, complaints and denunciations in every state, with Vietnamese names;
+the demo denouncer's case has a verification team and redacted copies.
 
 The reception log's demo (doctypes/citizen_reception/demo.py) adds ten more petitions. Running
 twice adds nothing: existing cases mean the demo is already loaded.
 """
 
 import datetime
+import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from docx import Document
 
 from doctypes.complaint_case import services, services_complaint as complaints, services_denunciation as denunciations
+from doctypes.complaint_case import services_verification as verification
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.org.models import Unit
+from papi_inspect.attachments import attach_file
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Ngọc", "Hữu"]
@@ -38,7 +44,7 @@ def load(users):
     inspector, chief = users["thanhtravien"], users["chanhthanhtra"]
     _petitions(users, ago, inspectorate)
     _complaints(ago, inspectorate, unit, inspector, users["canbodonvi"])
-    _denunciations(ago, inspectorate, inspector, chief)
+    _denunciations(ago, inspectorate, inspector, chief, users["canbodonvi"])
 
 
 def _petitions(users, ago, inspectorate):
@@ -95,18 +101,22 @@ def _complaints(ago, inspectorate, unit, inspector, unit_staff):
                                         result="upheld", conclusion="Khiếu nại không có cơ sở; giữ nguyên quyết định.")
 
 
-def _denunciations(ago, inspectorate, inspector, chief):
+def _denunciations(ago, inspectorate, inspector, chief, verifier):
     specs = [  # (received days ago, steps: 0 received, 1 extended initial, 2 declined, 3 accepted, 4 +1 ext, 5 +2 ext, 6 concluded, 7 handled, 8 overdue)
         (2, 0), (9, 1), (15, 2), (20, 3), (40, 4), (70, 5), (50, 6), (65, 7), (80, 8),
     ]
     for index, (received, steps) in enumerate(specs):
         identity = DEMO_DENOUNCER if index == 3 else {"name": person(index + 20), "address": "Phường Trần Phú",
                                                      "id_number": f"0241{index:08d}", "phone": f"09120000{index:02d}"}
-        case = denunciations.open_denunciation(
-            by=inspector, subject=f"Tố cáo sai phạm: {MATTERS[(index + 3) % len(MATTERS)].lower()}",
-            denounced=f"Ông {person(index + 30)}, cán bộ {['địa chính', 'môi trường', 'thủy lợi'][index % 3]}",
-            received_on=ago(received), unit=inspectorate, handler=inspector, identity=identity, anti_corruption=index % 2 == 0,
-        )
+        subject = f"Tố cáo sai phạm: {MATTERS[(index + 3) % len(MATTERS)].lower()}"
+        denounced = f"Ông {person(index + 30)}, cán bộ {['địa chính', 'môi trường', 'thủy lợi'][index % 3]}"
+        if identity is DEMO_DENOUNCER:
+            case = _from_petition(ago(received), inspectorate, inspector, subject=subject, denounced=denounced)
+        else:
+            case = denunciations.open_denunciation(
+                by=inspector, subject=subject, denounced=denounced,
+                received_on=ago(received), unit=inspectorate, handler=inspector, identity=identity, anti_corruption=index % 2 == 0,
+            )
         if steps == 1:
             denunciations.extend_initial_processing(case, by=inspector, reason="Cần xác minh tại nhiều địa điểm.")
         if steps == 2:
@@ -123,3 +133,46 @@ def _denunciations(ago, inspectorate, inspector, chief):
             denunciations.record_handling(case, by=chief, handled_on=ago(received - 35), handling="Kiểm điểm, rút kinh nghiệm.")
         if steps == 8:
             denunciations.request_overdue_report(case, by=chief, requested_on=ago(3))
+        if identity is DEMO_DENOUNCER:
+            _verification_team(case, inspector, verifier)
+
+
+def _from_petition(received_on, inspectorate, inspector, *, subject, denounced):
+    """The demo denouncer writes in: a petition naming her, accepted, then the case."""
+    petition = services.register_petition(
+        by=inspector, received_on=received_on, channel=Petition.Channel.POST, matter=subject, unit=inspectorate,
+        handler=inspector, identity=DEMO_DENOUNCER, content_kind="denunciation", anti_corruption=True,
+        summary=(f"Tôi là {DEMO_DENOUNCER['name']}, trú tại {DEMO_DENOUNCER['address']}, số điện thoại "
+                 f"{DEMO_DENOUNCER['phone']}. Tôi tố cáo {denounced} đã nhận tiền khi giải quyết hồ sơ của gia đình tôi."),
+    )
+    services.classify_petition(petition, by=inspector, content_kind="denunciation", eligible=True, within_competence=True)
+    services.record_petition_outcome(petition, by=inspector, outcome="accept", decided_on=received_on)
+    return denunciations.denunciation_from_petition(petition, by=inspector, unit=inspectorate, handler=inspector,
+                                                    denounced=denounced, subject=subject)
+
+
+def _demo_letter():
+    document = Document()
+    document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    document.add_paragraph("ĐƠN TỐ CÁO")
+    document.add_paragraph(f"Họ và tên người tố cáo: {DEMO_DENOUNCER['name']}; CCCD {DEMO_DENOUNCER['id_number']}.")
+    document.add_paragraph(f"Địa chỉ: {DEMO_DENOUNCER['address']}. Điện thoại: {DEMO_DENOUNCER['phone']}.")
+    document.add_paragraph("Nội dung: cán bộ bị tố cáo nhận 20 triệu đồng để ký xác nhận hồ sơ đất đai.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+SCAN = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def _verification_team(case, inspector, verifier):
+    """A verifier from the hydraulics unit, with redacted copies of the letter, its text and its scan (Art. 31, 47)."""
+    attach_file(case, uploaded_file=SimpleUploadedFile("don-to-cao.docx", _demo_letter()), by=inspector,
+                description="Đơn tố cáo (bản đánh máy)")
+    scan = attach_file(case, uploaded_file=SimpleUploadedFile("don-to-cao-scan.pdf", SCAN), by=inspector,
+                       description="Đơn tố cáo (bản scan có chữ ký)")
+    verification.assign_verifier(case, by=inspector, user=verifier, team_role="lead")
+    verification.make_redacted_copies(case, by=inspector)
+    verification.upload_redacted_copy(case, by=inspector, original=scan,
+                                      uploaded_file=SimpleUploadedFile("ban-che.pdf", SCAN))

@@ -51,3 +51,28 @@ def test_it_has_a_demo_identity_only_the_demo_handler_and_chief_can_reveal(db):
     assert reveal_identity(case, by=users["thanhtravien"], reason="Trình diễn quyền xem danh tính")["name"] == DEMO_DENOUNCER["name"]
     for username in ("giamdoc", "vanphong", "truongdonvi", "canbodonvi", "quantri", "ngoaidonvi"):
         assert not may_reveal(users[username], case), username
+
+
+def test_the_demo_denouncers_case_has_a_verification_team_with_redacted_copies(db):
+    from doctypes.complaint_case.models import RedactedCopy
+    from doctypes.complaint_case.redaction import fold
+    from papi_inspect.models import Attachment
+
+    users = demo_users()
+    load_twice(users)
+    copies = RedactedCopy.objects.select_related("denunciation")
+    assert copies.count() == 3 and {c.source for c in copies} == {"petition_text", "attachment"}
+    case = copies.first().denunciation
+    assert case.verifiers.get().user == users["canbodonvi"]
+    assert {c.automatic for c in copies} == {True, False}
+    # The verifier's files are the copies, and none of them names the demo denouncer.
+    files = Attachment.objects.visible_to(users["canbodonvi"])
+    assert {a.pk for a in files} == {c.file.pk for c in copies}
+    for attachment in files:
+        with attachment.file.open("rb") as handle:
+            data = handle.read()
+        text = data.decode("utf-8", "ignore")
+        if data[:2] == b"PK":
+            from doctypes.complaint_case.redaction import docx_text
+            text = docx_text(data)
+        assert fold(DEMO_DENOUNCER["name"]) not in fold(text)
