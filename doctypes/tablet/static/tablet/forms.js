@@ -143,6 +143,7 @@
       form.querySelector("#save-finding").disabled = true;
       await Tablet.enqueue("finding", payload, {
         photos: picker.photos.slice(), signature, label: `${condition.slice(0, 80)} – ${form.dataset.sourceLabel}`, where: form.dataset.back,
+        sync: false,
       });
       say(T.saved);
       window.location.assign(form.dataset.back);
@@ -205,7 +206,7 @@
       const payload = { action, verified_on: form.verified_on.value || today(), note: form.note.value.trim(),
                         base_version: await Tablet.knownVersion(record, form.dataset.version) };
       form.querySelector("#save-verification").disabled = true;
-      await Tablet.enqueue("verification", payload, { photos: picker.photos.slice(), record, label: form.dataset.label, where: form.dataset.back });
+      await Tablet.enqueue("verification", payload, { photos: picker.photos.slice(), record, label: form.dataset.label, where: form.dataset.back, sync: false });
       say(T.saved);
       window.location.assign(form.dataset.back);
     });

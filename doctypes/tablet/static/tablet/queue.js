@@ -47,7 +47,8 @@
     };
     await db.items.add(item);
     await Tablet.refresh();
-    Tablet.sync();
+    // A form that moves on to another page leaves the sending to that page, so one item is never posted twice at once.
+    if (options.sync !== false) Tablet.sync();
     return item;
   };
 
@@ -114,7 +115,10 @@
   let syncing = null;
   Tablet.sync = function () {
     if (!db) return Promise.resolve();
-    if (!syncing) syncing = runSync().finally(() => { syncing = null; Tablet.refresh(); });
+    // One sender per device: the Web Locks API spans every open tab of the tablet.
+    const run = () => runSync();
+    const locked = navigator.locks ? () => navigator.locks.request("papi-tablet-sync", run) : run;
+    if (!syncing) syncing = locked().finally(() => { syncing = null; Tablet.refresh(); });
     return syncing;
   };
 

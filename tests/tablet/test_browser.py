@@ -1,0 +1,282 @@
+"""The tablet in headless Chromium at tablet sizes: sign-in, checklist with a photo, a signed finding, offline work, a conflict."""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from doctypes.discipline_check import services as checks
+from doctypes.discipline_check.models import CheckResult
+from doctypes.finding.models import Finding
+from doctypes.tablet.models import SyncReceipt
+from papi_inspect.models import Attachment
+from tests.base import PASSWORD, load_people
+from tests.tablet.builders import fieldwork_inspection, inspectors_check, other_inspector
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made between its steps are plain and safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LANDSCAPE = {"width": 1024, "height": 768}
+PORTRAIT = {"width": 768, "height": 1024}
+# Set by scripts/tablet_screenshots.py: where to keep the main screens as PNG.
+SHOTS = os.environ.get("PAPI_TABLET_SCREENSHOTS")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("PAPI_REQUIRE_BROWSER"):
+            pytest.fail(f"PAPI_REQUIRE_BROWSER is set but Chromium is missing at {CHROMIUM}")
+        pytest.skip("Chromium is not installed (set PAPI_REQUIRE_BROWSER=1 to require it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def reference_snapshot(django_db_setup, django_db_blocker, browser):
+    """The live server needs committed data, so each test here ends with a flush; the reference data and the named
+    people are restored from a snapshot before each test and once more for the tests that follow this module.
+
+    It starts after the browser: Playwright's greenlets give the test code its own context, hence its own connection.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+    connection._test_serialized_contents = snapshot
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture
+def open_tablet(browser, live_server):
+    contexts = []
+
+    def open_(viewport=LANDSCAPE, **options):
+        context = browser.new_context(viewport=viewport, base_url=live_server.url, locale="vi-VN", **options)
+        context.set_default_timeout(15000)
+        contexts.append(context)
+        return context, context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def shot(page, name):
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=False)
+
+
+def sign_in(page, user):
+    page.goto("/tablet/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/tablet/")
+    # The service worker controls the page and has fetched the assigned records' pages.
+    page.wait_for_function("navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
+
+
+def synced(page, applied):
+    """Wait until `applied` items in all reached the server and nothing waits on this device."""
+    page.wait_for_function(
+        "async (n) => (await Tablet.db.done.count()) >= n && (await Tablet.unsynced()).length === 0", arg=applied)
+    page.wait_for_function("document.getElementById('sync-count').textContent === '0'")
+
+
+def photo_file(tmp_path, name="anh-hien-truong.jpg", size=(2400, 1800)):
+    path = tmp_path / name
+    Image.new("RGB", size, (30, 120, 200)).save(path, "JPEG", quality=90)
+    return str(path)
+
+
+def image_size(attachment):
+    with attachment.file.open("rb") as handle:
+        return Image.open(io.BytesIO(handle.read())).size
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_signing_in_shows_todays_work(open_tablet, viewport):
+    people = load_people()
+    inspection = fieldwork_inspection()
+    check = inspectors_check(scheduled_on=__import__("django.utils.timezone", fromlist=["x"]).localdate())
+    _, page = open_tablet(viewport)
+    sign_in(page, people.inspector)
+    assert page.locator(f"[data-inspection='{inspection.pk}']").is_visible()
+    assert page.locator(f"[data-check='{check.pk}']").is_visible()
+    assert page.locator("#net-status").inner_text() == "Trực tuyến"
+    if viewport is PORTRAIT:
+        shot(page, "home")
+
+
+def test_a_wrong_password_stays_on_the_sign_in_page(open_tablet):
+    _, page = open_tablet(PORTRAIT)
+    page.goto("/tablet/login/")
+    page.fill("#id_username", load_people().inspector.username)
+    page.fill("#id_password", "sai-mat-khau")
+    page.click("button[type=submit]")
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in page.locator(".alert-danger").inner_text()
+
+
+def test_completing_a_checklist_with_a_photo(open_tablet, tmp_path):
+    people = load_people()
+    check = inspectors_check()
+    first, second = list(check.template.items.all())[:2]
+    _, page = open_tablet(PORTRAIT)
+    sign_in(page, people.inspector)
+    page.click(f"[data-check='{check.pk}']")
+    page.click(f"label[for='o-{first.pk}-fail']")
+    assert page.locator(f"#item-{first.pk} [data-photos]").is_visible()
+    page.fill(f"#note-{first.pk}", "Bộ phận một cửa không có người trực")
+    page.set_input_files(f"#gallery-{first.pk}", photo_file(tmp_path))
+    page.wait_for_selector(f"#item-{first.pk} .photo-preview img")
+    shot(page, "checklist")
+    page.click(f"#save-{first.pk}")
+    page.click(f"label[for='o-{second.pk}-pass']")
+    page.click(f"#save-{second.pk}")
+    synced(page, 2)
+    failed = CheckResult.objects.get(check_record=check, item=first)
+    assert (failed.outcome, failed.note) == ("fail", "Bộ phận một cửa không có người trực")
+    assert CheckResult.objects.get(check_record=check, item=second).outcome == "pass"
+    photo = Attachment.objects.get(object_id=failed.pk, content_type__model="checkresult")
+    assert photo.mime_type == "image/jpeg" and image_size(photo) == (1600, 1200)  # resized on the device
+
+
+def test_logging_a_finding_with_a_signature_photo_and_gps(open_tablet, tmp_path):
+    people = load_people()
+    inspection = fieldwork_inspection()
+    _, page = open_tablet(LANDSCAPE, permissions=["geolocation"], geolocation={"latitude": 21.028511, "longitude": 105.804817})
+    sign_in(page, people.inspector)
+    page.click(f"[data-inspection='{inspection.pk}']")
+    page.click("#new-finding")
+    page.fill("#condition", "Sổ theo dõi đê không ghi chép từ tháng 3")
+    page.fill("#criteria", "Luật Đê điều 2006 Điều 23")
+    page.click("label[for='severity-high']")
+    page.fill("#legal_document", "Luật Đê điều 2006")
+    page.fill("#legal_article", "23")
+    page.set_input_files("#gallery", photo_file(tmp_path))
+    page.click("#get-gps")
+    page.wait_for_function("document.getElementById('latitude').value !== ''")
+    page.fill("#signer_name", "Đỗ Trưởng Đơn")
+    box = page.locator("#signature-pad").bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + 120)
+    page.mouse.down()
+    for step in range(1, 12):
+        page.mouse.move(box["x"] + 40 + step * 40, box["y"] + 120 + (30 if step % 2 else -30))
+    page.mouse.up()
+    shot(page, "finding-form")
+    page.click("#save-finding")
+    page.wait_for_url(f"**/tablet/inspections/{inspection.pk}/")
+    synced(page, 1)
+    finding = Finding.objects.get(inspection=inspection)
+    assert finding.severity == "high" and finding.recorded_by == people.inspector
+    assert (float(finding.latitude), float(finding.longitude)) == (21.028511, 105.804817)
+    assert finding.signer_name == "Đỗ Trưởng Đơn" and finding.signed_at is not None
+    assert finding.signature.mime_type == "image/png"
+    photos = Attachment.objects.filter(object_id=finding.pk, content_type__model="finding").exclude(pk=finding.signature_id)
+    assert [p.mime_type for p in photos] == ["image/jpeg"]
+
+
+def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
+    people = load_people()
+    inspection = fieldwork_inspection()
+    check = inspectors_check()
+    item = check.template.items.first()
+    context, page = open_tablet(PORTRAIT)
+    sign_in(page, people.inspector)
+    page.goto(f"/tablet/inspections/{inspection.pk}/")
+
+    context.set_offline(True)
+    page.goto(f"/tablet/checks/{check.pk}/")  # from the service worker's cache
+    assert page.locator("#net-status").inner_text() == "Mất kết nối – làm việc ngoại tuyến"
+    page.click(f"label[for='o-{item.pk}-na']")
+    page.fill(f"#note-{item.pk}", "Đơn vị không có bộ phận một cửa")
+    page.click(f"#save-{item.pk}")
+    page.wait_for_selector(f"#item-{item.pk} .local-status")
+    page.goto(f"/tablet/inspections/{inspection.pk}/finding/")
+    page.fill("#condition", "Kho vật tư dự phòng thiếu bao tải")
+    page.fill("#criteria", "Phương án hộ đê năm 2026")
+    page.click("#save-finding")
+    page.wait_for_url(f"**/tablet/inspections/{inspection.pk}/")
+    page.wait_for_selector(".local-finding")
+    page.reload()
+    page.wait_for_function("document.getElementById('sync-count').textContent === '2'")
+    assert "Chưa đồng bộ" in page.locator(".local-finding").inner_text()
+    page.goto(f"/tablet/checks/{check.pk}/")
+    assert page.locator(f"#item-{item.pk} .local-status").inner_text() == "Đã lưu trên máy – chưa đồng bộ"
+    assert page.locator(f"#o-{item.pk}-na").is_checked()
+    assert not Finding.objects.filter(inspection=inspection).exists()
+    assert not CheckResult.objects.filter(check_record=check).exists()
+
+    context.set_offline(False)
+    synced(page, 2)
+    page.goto("/tablet/queue/")
+    page.click("#sync-now")
+    page.wait_for_selector(".done-item")
+    assert page.locator(".done-item").count() == 2
+    assert Finding.objects.filter(inspection=inspection, condition="Kho vật tư dự phòng thiếu bao tải").count() == 1
+    result = CheckResult.objects.get(check_record=check, item=item)
+    assert (result.outcome, result.note) == ("na", "Đơn vị không có bộ phận một cửa")
+    assert SyncReceipt.objects.filter(user=people.inspector).count() == 2
+
+
+def test_a_conflict_shows_both_versions_and_the_inspector_chooses(open_tablet):
+    people = load_people()
+    check = inspectors_check()
+    first, second = list(check.template.items.all())[:2]
+    checks.record_results(check, by=people.office_clerk, results=[(first, "pass", "", None), (second, "pass", "", None)])
+    _, page = open_tablet(LANDSCAPE)
+    sign_in(page, people.inspector)
+    page.goto(f"/tablet/checks/{check.pk}/")
+    # The office corrects both items from the desk after the tablet read them.
+    checks.record_results(check, by=people.office_clerk, results=[(first, "na", "Văn phòng sửa", None),
+                                                                  (second, "na", "Văn phòng sửa", None)])
+    page.click(f"label[for='o-{first.pk}-fail']")
+    page.click(f"#save-{first.pk}")
+    page.click(f"label[for='o-{second.pk}-fail']")
+    page.fill(f"#note-{second.pk}", "Thanh tra viên ghi")
+    page.click(f"#save-{second.pk}")
+    page.wait_for_function("document.querySelectorAll('.local-status.badge-conflict').length === 2")
+    page.goto("/tablet/queue/")
+    cards = page.locator(".queue-item.conflict")
+    assert cards.count() == 2
+    assert "Không đạt" in cards.nth(0).locator(".version-mine").inner_text()
+    assert "Không áp dụng" in cards.nth(0).locator(".version-server").inner_text()
+    assert "Văn phòng sửa" in cards.nth(0).locator(".version-server").inner_text()
+    shot(page, "queue-conflict")
+    assert CheckResult.objects.get(check_record=check, item=first).outcome == "na"  # nothing overwritten silently
+    cards.nth(0).locator(".keep-mine").click()
+    page.wait_for_selector(".done-item")
+    page.locator(".queue-item.conflict .keep-server").click()
+    synced(page, 1)
+    assert CheckResult.objects.get(check_record=check, item=first).outcome == "fail"
+    assert (CheckResult.objects.get(check_record=check, item=second).note) == "Văn phòng sửa"
+
+
+def test_an_inspector_cannot_open_another_teams_inspection(open_tablet):
+    people = load_people()
+    theirs = fieldwork_inspection(leader=other_inspector(), title="Thanh tra của đoàn khác")
+    _, page = open_tablet(PORTRAIT)
+    sign_in(page, people.inspector)
+    assert page.locator(f"[data-inspection='{theirs.pk}']").count() == 0
+    response = page.goto(f"/tablet/inspections/{theirs.pk}/")
+    assert response.status == 404
+    api = page.request.post("/api/v1/tablet/sync/", multipart={
+        "key": "6f1c2a52-1d1b-4a51-9d7c-0c1f6a4e2b10", "kind": "finding",
+        "payload": '{"inspection": %d, "condition": "x", "criteria": "y"}' % theirs.pk,
+    }, headers={"X-CSRFToken": next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")})
+    assert api.status == 403 and api.json()["error"]["code"] == "refused"
+    assert not Finding.objects.filter(inspection=theirs).exists()
