@@ -86,13 +86,17 @@ class StateDocument:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         left, right = table.rows[0].cells
-        for column, cell, width in zip(table.columns, (left, right), (Mm(72), Mm(93))):
+        for column, cell, width in zip(table.columns, (left, right), (Mm(66), Mm(99))):
             column.width = cell.width = width
         _cell_lines(left, [(h.parent_agency.upper(), False, False, 13), (h.issuing_agency.upper(), True, False, 13),
                            (h.number, False, False, 13)])
-        _cell_lines(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 13),
-                            ("Độc lập - Tự do - Hạnh phúc", True, False, 14),
+        # The national title at 12 pt (NĐ 30/2020 allows 12–13) fits on one line in the right column.
+        _cell_lines(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12),
+                            ("Độc lập - Tự do - Hạnh phúc", True, False, 13),
                             (f"{h.place}, {vietnamese_date(h.date)}", False, True, 14)])
+        # The short rules under the issuing agency and under the motto (NĐ 30/2020, Phụ lục I).
+        _rule_after(left.paragraphs[1], Mm(20))
+        _rule_after(right.paragraphs[1], Mm(24))
         title = self.document.add_paragraph()
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.paragraph_format.space_before = Pt(12)
@@ -175,6 +179,28 @@ def _cell_lines(cell, lines, align=WD_ALIGN_PARAGRAPH.CENTER):
         paragraph.alignment = align
         paragraph.paragraph_format.space_after = Pt(0)
         _run(paragraph, text, bold=bold, italic=italic, size=size)
+
+
+def _rule_after(paragraph, indent):
+    """A thin centred line after `paragraph` (an empty 4 pt paragraph with a bottom border), `indent` in from each side."""
+    rule = OxmlElement("w:p")
+    paragraph._p.addnext(rule)
+    properties = rule.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    properties.append(borders)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "120")
+    spacing.set(qn("w:line"), "80")
+    spacing.set(qn("w:lineRule"), "exact")
+    properties.append(spacing)
+    margins = OxmlElement("w:ind")
+    margins.set(qn("w:left"), str(int(indent.twips)))
+    margins.set(qn("w:right"), str(int(indent.twips)))
+    properties.append(margins)
 
 
 def _add_page_field(paragraph):

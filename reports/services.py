@@ -52,6 +52,15 @@ def agency_of(user):
     return unit.agency() if unit else None
 
 
+def place_of(agency):
+    """The place printed before the date: the province of the agency's parent ("UBND tỉnh Bắc Ninh" → "Bắc Ninh")."""
+    parent = agency.parent.name if agency.parent_id else ""
+    for prefix in ("UBND tỉnh ", "Ủy ban nhân dân tỉnh ", "UBND thành phố ", "Ủy ban nhân dân thành phố "):
+        if parent.lower().startswith(prefix.lower()):
+            return parent[len(prefix):].strip()
+    return PLACE
+
+
 def _check_request(kind, period_kind, year):
     if kind not in SPECS:
         raise ValidationError(f"Loại báo cáo không hợp lệ: {kind!r}. Các loại: {', '.join(SPECS)}.")
@@ -77,7 +86,7 @@ def get_or_create_report(kind, period_kind, year, *, by, agency=None):
             return report
         signer = default_signer(agency, Role.LEADERSHIP, position_prefix="Phó Giám đốc")
         signature = signature_for(signer, recipients=[])
-        report = Report(owner=agency, kind=kind, period_kind=period_kind, year=year, place=PLACE,
+        report = Report(owner=agency, kind=kind, period_kind=period_kind, year=year, place=place_of(agency),
                         signer_authority=signature.authority, signer_name=signature.name,
                         recipients=DEFAULT_RECIPIENTS, created_by=by)
         report.narrative = prefill(report, period, by) if has_narrative(report.spec, period_kind) else {}

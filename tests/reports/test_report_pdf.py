@@ -50,10 +50,16 @@ def assert_state_format(path):
     assert runs and all(run.font.name in (None, "Times New Roman") for run in runs)
     # Header block: parent and issuing agency (bold) with the number on the left; motto and place, date on the right.
     left, right = document.tables[0].rows[0].cells
-    assert left.paragraphs[0].text.isupper() and left.paragraphs[1].runs[0].bold and left.paragraphs[2].text.startswith("Số:")
-    assert right.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and right.paragraphs[0].runs[0].bold
-    assert right.paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc" and right.paragraphs[1].runs[0].bold
-    assert re.fullmatch(r".+, ngày \d{2} tháng \d{1,2} năm \d{4}", right.paragraphs[2].text) and right.paragraphs[2].runs[0].italic
+    left_lines = [p for p in left.paragraphs if p.text]
+    right_lines = [p for p in right.paragraphs if p.text]
+    assert left_lines[0].text.isupper() and left_lines[1].runs[0].bold and left_lines[2].text.startswith("Số:")
+    assert right_lines[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and right_lines[0].runs[0].bold
+    assert 12 <= right_lines[0].runs[0].font.size.pt <= 13
+    assert right_lines[1].text == "Độc lập - Tự do - Hạnh phúc" and right_lines[1].runs[0].bold
+    assert 13 <= right_lines[1].runs[0].font.size.pt <= 14
+    assert re.fullmatch(r".+, ngày \d{2} tháng \d{1,2} năm \d{4}", right_lines[2].text) and right_lines[2].runs[0].italic
+    # The rules under the issuing agency and under the motto are bottom borders of empty paragraphs.
+    assert all("w:pBdr" in cell._element.xml for cell in (left, right))
     title = next(p for p in document.paragraphs if p.text == "BÁO CÁO")
     assert title.runs[0].bold
     # Page numbers sit in the top margin and not on page 1.
