@@ -33,12 +33,13 @@ def _deadline_rows(groups, names, models, unnamed):
 def build(user, *, today=None):
     """Everything the dashboard shows to `user`, each figure from what `user` may see."""
     today = today or timezone.localdate()
-    cases = figures.cases_by_status(user)
-    deadlines = figures.deadlines(user, today=today)
-    inspections = figures.inspections_by_step(user)
-    follow_up = figures.follow_up(user, today=today)
-    discipline = figures.discipline_by_unit(user)
-    papi = figures.papi_progress(user)
+    scope = figures.Scope(user)
+    cases = figures.cases_by_status(scope)
+    deadlines = figures.deadlines(scope, today=today)
+    inspections = figures.inspections_by_step(scope)
+    follow_up = figures.follow_up(scope, today=today)
+    discipline = figures.discipline_by_unit(scope)
+    papi = figures.papi_progress(scope)
     charts = [chart(block["chart_id"], [label for label, _f in block["rows"]], [(block["title"], [f for _l, f in block["rows"]])])
               for block in cases]
     if inspections:
@@ -60,7 +61,7 @@ def build(user, *, today=None):
     return {
         "today": today,
         "cases": cases,
-        "petition_kinds": figures.petitions_by_kind(user),
+        "petition_kinds": figures.petitions_by_kind(scope),
         "deadlines": {
             "models": models,
             "limit": deadlines["limit"],

@@ -55,38 +55,56 @@ def changelist(model, **params):
     return f"{url}?{urlencode(params)}" if params else url
 
 
-def may_view(user, model):
-    return user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+class Scope:
+    """A user and their `visible_to` querysets, each built once per page: building one may query the unit tree."""
+
+    def __init__(self, user):
+        self.user = user
+        self._querysets = {}
+
+    def may_view(self, model):
+        return self.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+
+    def visible(self, model):
+        if model not in self._querysets:
+            # Meta ordering never enters a GROUP BY, but clearing it keeps the SQL plain.
+            self._querysets[model] = model.objects.visible_to(self.user).order_by()
+        return self._querysets[model]
 
 
-def visible(model, user):
-    # Meta ordering never enters a GROUP BY, but clearing it keeps the SQL plain.
-    return model.objects.visible_to(user).order_by()
+def scope_of(who):
+    return who if isinstance(who, Scope) else Scope(who)
 
 
 def _grouped(queryset, field, **aggregates):
     return {row[field]: row for row in queryset.values(field).annotate(**aggregates)}
 
 
-def counts_by_choice(user, model, field):
-    """{"total": Figure, "rows": [(label, Figure)]} for every choice of `field`, zeros included."""
-    counts = _grouped(visible(model, user), field, n=Count("pk", distinct=True))
+def counts_by_choice(user, model, field, queryset=None, **extra):
+    """{"total": Figure, "rows": [(label, Figure)], "groups": {value: row}} for every choice of `field`, zeros included.
+
+    `extra` aggregates are computed in the same query and returned in "groups".
+    """
+    queryset = scope_of(user).visible(model) if queryset is None else queryset
+    counts = _grouped(queryset, field, n=Count("pk", distinct=True), **extra)
     choices = model._meta.get_field(field).choices
     rows = [(label, Figure(counts.get(value, {}).get("n", 0), changelist(model, **{f"{field}__exact": value})))
             for value, label in choices]
     total = sum(row["n"] for row in counts.values())
     return {"model": model, "title": model._meta.verbose_name_plural, "chart_id": f"chart-{model._meta.model_name}",
-            "total": Figure(total, changelist(model)), "rows": rows}
+            "total": Figure(total, changelist(model)), "rows": rows, "groups": counts}
 
 
 def cases_by_status(user):
-    return [counts_by_choice(user, model, "status") for model in CASE_MODELS if may_view(user, model)]
+    scope = scope_of(user)
+    return [counts_by_choice(scope, model, "status") for model in CASE_MODELS if scope.may_view(model)]
 
 
 def petitions_by_kind(user):
-    if not may_view(user, Petition):
+    scope = scope_of(user)
+    if not scope.may_view(Petition):
         return None
-    counts = _grouped(visible(Petition, user), "content_kind", n=Count("pk"))
+    counts = _grouped(scope.visible(Petition), "content_kind", n=Count("pk"))
     return [(label, Figure(counts.get(value, {}).get("n", 0), changelist(Petition, content_kind__exact=value)))
             for value, label in [*ContentKind.choices, ("", _("Chưa phân loại"))]]
 
@@ -96,22 +114,30 @@ def deadlines(user, *, today=None):
 
     "Due soon" is the deadline engine's: due today or within 3 working days (DUE_SOON_WORKING_DAYS).
     """
+    scope = scope_of(user)
     today = today or timezone.localdate()
     limit = due_soon_limit(today)
     result = {"by_handler": {}, "by_unit": {}, "totals": {}, "models": [], "limit": limit}
     for model in CASE_MODELS:
-        if not may_view(user, model):
+        if not scope.may_view(model):
             continue
         result["models"].append(model)
-        running = visible(model, user).alias(open_due=current_due(model)).filter(open_due__lt=limit)
-        aggregates = {"overdue": Count("pk", filter=Q(open_due__lt=today)),
-                      "soon": Count("pk", filter=Q(open_due__gte=today))}
-        for key, field, param in (("by_handler", "handler", HandlerFilter.parameter_name), ("by_unit", "unit", "unit__id__exact")):
-            for group, row in _grouped(running, field, **aggregates).items():
-                value = HandlerFilter.NOBODY if group is None else group
-                result[key].setdefault(group, {})[model] = _pair(model, row, **{param: value})
-        totals = running.aggregate(**aggregates)
-        result["totals"][model] = _pair(model, totals)
+        running = scope.visible(model).alias(open_due=current_due(model)).filter(open_due__lt=limit)
+        # One query per kind, grouped by (handler, unit); the few groups are then added up both ways.
+        rows = running.values("handler", "unit").annotate(overdue=Count("pk", filter=Q(open_due__lt=today)),
+                                                          soon=Count("pk", filter=Q(open_due__gte=today)))
+        sums = {"by_handler": {}, "by_unit": {}, "totals": {None: {"overdue": 0, "soon": 0}}}
+        for row in rows:
+            for key, group in (("by_handler", row["handler"]), ("by_unit", row["unit"]), ("totals", None)):
+                total = sums[key].setdefault(group, {"overdue": 0, "soon": 0})
+                total["overdue"] += row["overdue"]
+                total["soon"] += row["soon"]
+        for group, row in sums["by_handler"].items():
+            handler = HandlerFilter.NOBODY if group is None else group
+            result["by_handler"].setdefault(group, {})[model] = _pair(model, row, **{HandlerFilter.parameter_name: handler})
+        for group, row in sums["by_unit"].items():
+            result["by_unit"].setdefault(group, {})[model] = _pair(model, row, unit__id__exact=group)
+        result["totals"][model] = _pair(model, sums["totals"][None])
     result["handler_names"] = _names(get_user_model(), result["by_handler"], lambda u: u.get_full_name() or u.username)
     result["unit_names"] = _names(Unit, result["by_unit"], str)
     return result
@@ -128,29 +154,31 @@ def _names(model, groups, name):
 
 
 def inspections_by_step(user):
-    return counts_by_choice(user, Inspection, "step") if may_view(user, Inspection) else None
+    scope = scope_of(user)
+    return counts_by_choice(scope, Inspection, "step") if scope.may_view(Inspection) else None
 
 
 def follow_up(user, *, today=None):
     """Actions by status, overdue ones, and the money to recover against the money recovered."""
-    result = {}
-    if may_view(user, Action):
+    scope, result = scope_of(user), {}
+    if scope.may_view(Action):
         today = today or timezone.localdate()
-        by_status = counts_by_choice(user, Action, "status")
+        actions = scope.visible(Action).alias(open_due=current_due(Action))
+        by_status = counts_by_choice(scope, Action, "status", actions,
+                                     overdue=Count("pk", filter=Q(open_due__lt=today), distinct=True))
         # Outstanding as Action.is_open says: everything not closed, verified-but-not-closed included.
         open_statuses = [value for value in Action.Status.values if value != Action.Status.CLOSED]
-        outstanding = sum(figure.value for value, (_label, figure) in zip(Action.Status.values, by_status["rows"])
-                          if value in open_statuses)
-        overdue = visible(Action, user).alias(open_due=current_due(Action)).filter(open_due__lt=today).count()
+        outstanding = sum(row["n"] for value, row in by_status["groups"].items() if value in open_statuses)
+        overdue = sum(row["overdue"] for row in by_status["groups"].values())
         result["actions"] = {
             **by_status,
             "outstanding": Figure(outstanding, changelist(Action, status__in=",".join(open_statuses))),
             "overdue": Figure(overdue, changelist(Action, deadline=DeadlineStatus.OVERDUE)),
         }
-    if may_view(user, Violation):
+    if scope.may_view(Violation):
         money = DecimalField(max_digits=20, decimal_places=0)
         remaining = ExpressionWrapper(F("amount_to_recover") - F("amount_recovered"), output_field=money)
-        sums = visible(Violation, user).aggregate(
+        sums = scope.visible(Violation).aggregate(
             due=Sum("amount_to_recover"), recovered=Sum("amount_recovered"),
             remaining=Sum(remaining, filter=Q(amount_to_recover__gt=F("amount_recovered"))),
         )
@@ -167,12 +195,13 @@ def follow_up(user, *, today=None):
 
 def discipline_by_unit(user):
     """Per checked unit: checks done, and item results passed, failed and not applicable."""
-    if not may_view(user, CheckResult):
+    scope = scope_of(user)
+    if not scope.may_view(CheckResult):
         return None
     outcomes = CheckResult.Outcome
-    rows = _grouped(visible(CheckResult, user), "check_record__unit",
+    rows = _grouped(scope.visible(CheckResult), "check_record__unit",
                     **{value: Count("pk", filter=Q(outcome=value)) for value in outcomes.values})
-    done = _grouped(visible(DisciplineCheck, user).filter(status=DisciplineCheck.Status.DONE), "unit", n=Count("pk"))
+    done = _grouped(scope.visible(DisciplineCheck).filter(status=DisciplineCheck.Status.DONE), "unit", n=Count("pk"))
     names = {unit.pk: str(unit) for unit in Unit.objects.filter(pk__in=set(rows) | set(done))}
     table = []
     for unit_id in sorted(names, key=names.get):
@@ -190,18 +219,19 @@ def discipline_by_unit(user):
 
 
 def current_plan(user):
-    plans = Plan.objects.visible_to(user)
+    plans = scope_of(user).visible(Plan)
     return plans.filter(status=Plan.Status.IN_FORCE).order_by("-year").first() or plans.order_by("-year").first()
 
 
 def papi_progress(user):
     """Per PAPI dimension the plan's live tasks serve: tasks, done, not yet done (as papi.services.dimension_progress)."""
-    if not may_view(user, Task):
+    scope = scope_of(user)
+    if not scope.may_view(Task):
         return None
-    plan = current_plan(user)
+    plan = current_plan(scope)
     if plan is None:
         return {"plan": None, "rows": []}
-    live = visible(Task, user).filter(group__plan=plan).exclude(status=Task.Status.RETIRED)
+    live = scope.visible(Task).filter(group__plan=plan).exclude(status=Task.Status.RETIRED)
     done = papi_task_done_q()
     aggregates = {"tasks": Count("pk", distinct=True), "done": Count("pk", filter=done, distinct=True)}
     counts = {}
