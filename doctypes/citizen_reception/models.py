@@ -25,6 +25,13 @@ class ReceptionQuerySet(VisibleQuerySet):
         scope = unit.agency().family_ids() if unit.kind == unit.Kind.INSPECTORATE else unit.family_ids()
         return self.filter(mine | Q(unit_id__in=scope))
 
+    def files_visible_to(self, user):
+        """A reception about a denunciation keeps its files with its officer and the chief inspector (TT 04/2021)."""
+        from doctypes.complaint_case.models import ContentKind, entitled_files
+
+        protected = Q(classification__in=[ContentKind.DENUNCIATION, ContentKind.MIXED])
+        return entitled_files(self.visible_to(user), user, protected=protected, assigned="officer")
+
 
 class Reception(ProtectedIdentity):
     """One entry of the reception log: who came, what they said, and how it was handled."""

@@ -39,9 +39,22 @@ class CaseQuerySet(VisibleQuerySet):
             return self.all()
         return self.filter(self.work_grant(user))
 
+    def protected(self):
+        """The rows whose files name a protected person (Q), or None when no row does."""
+        return None
+
     def files_visible_to(self, user):
         """Whose files (originals) `user` may download; papi_inspect.models.Attachment asks this first."""
-        return self.workable_by(user)
+        return entitled_files(self.workable_by(user), user, protected=self.protected(), assigned="handler")
+
+
+def entitled_files(records, user, *, protected, assigned):
+    """The originals of a protected record name the person, so only those entitled to the identity
+    (the assigned handler, the chief inspector) get them (Luật Tố cáo 2018 Art. 47); leadership,
+    colleagues and verifiers see the record and, for a denunciation, its redacted copies."""
+    if protected is None or has_role(user, Role.CHIEF_INSPECTOR):
+        return records
+    return records.filter(~protected | Q(**{assigned: user}))
 
 
 class PetitionQuerySet(CaseQuerySet):
@@ -49,6 +62,10 @@ class PetitionQuerySet(CaseQuerySet):
 
     def read_only_grant(self, user):
         return Q(registered_by=user)
+
+    def protected(self):
+        # Same test as services_identity.is_protected: a denunciation (or mixed) content, or anonymous.
+        return Q(content_kind__in=[ContentKind.DENUNCIATION, ContentKind.MIXED]) | Q(anonymous=True)
 
 
 class ContentKind(models.TextChoices):

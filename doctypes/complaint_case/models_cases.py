@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
 from doctypes.complaint_case.models import CaseQuerySet, DeadlineMixin
-from papi_inspect.permissions import sees_everything
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 
@@ -109,13 +108,9 @@ class DenunciationQuerySet(CaseQuerySet):
     def read_only_grant(self, user):
         return Q(pk__in=self._verifying(user))
 
-    def files_visible_to(self, user):
-        # A verifier is not entitled to the identity (Luật Tố cáo 2018 Art. 47), even when a colleague
-        # of the handling unit: the originals name the denouncer, so they get the redacted copies only.
-        if not user or not user.is_authenticated or not user.is_active:
-            return self.none()
-        workable = self.all() if sees_everything(user) else self.filter(self.work_grant(user))
-        return workable.exclude(Q(pk__in=self._verifying(user)) & ~Q(handler=user))
+    def protected(self):
+        # Every denunciation protects its author; a verifier is not the handler, so gets copies only.
+        return Q(pk__isnull=False)
 
 
 class Denunciation(ProtectedIdentity, CaseBase):
