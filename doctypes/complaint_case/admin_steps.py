@@ -2,6 +2,7 @@
 serializer and carried out by the same service, so each rule exists once."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -15,6 +16,20 @@ from rest_framework import serializers
 TEXT_FIELDS = {"result", "reason", "conclusion", "handling", "note"}
 
 
+def staff():
+    return get_user_model().objects.filter(is_active=True, staff_profile__isnull=False).select_related("staff_profile").order_by(
+        "staff_profile__full_name")
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.staff_profile.full_name} – {user.staff_profile.position}"
+
+    def clean(self, value):
+        user = super().clean(value)
+        return user.pk if user is not None else None
+
+
 def _form_field(name, field):
     required = field.required
     if isinstance(field, serializers.DateField):
@@ -26,6 +41,9 @@ def _form_field(name, field):
     if isinstance(field, serializers.FileField):
         return forms.FileField(label=name, required=required)
     if isinstance(field, serializers.PrimaryKeyRelatedField):
+        if field.queryset is not None and field.queryset.model is get_user_model():
+            # People are chosen by name; the serializer still receives the id.
+            return StaffChoiceField(label=name, required=required, queryset=staff())
         return forms.IntegerField(label=name, required=required)
     widget = forms.Textarea(attrs={"rows": 3}) if name in TEXT_FIELDS else None
     return forms.CharField(label=name, required=required, widget=widget)

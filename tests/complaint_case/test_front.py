@@ -155,3 +155,43 @@ def test_others_may_not_reveal_and_the_attempt_is_logged(client, people):
     assert "Xem danh tính" not in client_for(client, people.leader).get(f"/cases/denunciations/{case.pk}/").content.decode()
     refused = IdentityAccessLog.objects.get(record_id=case.pk, user=people.leader)
     assert not refused.granted
+
+
+def test_the_verifier_finds_the_case_read_only_with_copies_only(client, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from doctypes.complaint_case import services_verification as verification
+    from papi_inspect.attachments import attach_file
+
+    case = overdue_case(people)
+    original = attach_file(case, uploaded_file=SimpleUploadedFile("ghi-chu.txt", f"Gặp {NAME}".encode()), by=people.inspector)
+    client_for(client, people.inspector)
+    # The assignment form offers people by name, and runs the service.
+    html = client.get(f"/cases/denunciations/{case.pk}/").content.decode()
+    assert "Vũ Cán Bộ – Chuyên viên" in html
+    assert client.post(f"/cases/denunciations/{case.pk}/step/assign-verifier/",
+                       {"user": people.unit_staff.pk, "team_role": "lead"}).status_code == 302
+    assert client.post(f"/cases/denunciations/{case.pk}/step/redact/", {}).status_code == 302
+    copy = verification.copies_for(people.inspector, case).get()
+    client_for(client, people.unit_staff)
+    assert case.code in client.get("/cases/").content.decode()
+    html = client.get(f"/cases/denunciations/{case.pk}/").content.decode()
+    assert "Chỉ xem" in html and f"/files/{copy.file.pk}/" in html and f"/files/{original.pk}/" not in html
+    assert "/step/" not in html and "Xem danh tính" not in html and NAME not in html
+    assert NAME not in b"".join(client.get(f"/files/{copy.file.pk}/").streaming_content).decode()
+
+
+def test_the_decision_form_names_its_signer(client, people):
+    from doctypes.complaint_case import services_complaint as complaints
+
+    case = make_complaint(people.inspector, handler=people.inspector)
+    complaints.accept_complaint(case, by=people.inspector, accepted_on=days_ago(35))
+    complaints.record_verification(case, by=people.inspector, verified_on=days_ago(10), result="Đã xác minh")
+    client_for(client, people.inspector)
+    response = client.post(f"/cases/complaints/{case.pk}/step/decide/", {
+        "decided_on": str(days_ago(1)), "decision_number": "7/QĐ", "result": "upheld", "conclusion": "Không có cơ sở",
+        "signer": people.leader.pk})
+    assert response.status_code == 302
+    case = ComplaintCase.objects.get(pk=case.pk)
+    assert case.signer == people.leader and case.status == ComplaintCase.Status.DECIDED
+    assert "/cases/complaints/%d/decision.docx" % case.pk in client.get(f"/cases/complaints/{case.pk}/").content.decode()
