@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +41,9 @@ class Figure:
     measure: str = "count"
 
     def display(self):
-        return number_format(self.value, decimal_pos=0, use_l10n=True, force_grouping=True)
+        # Vietnamese formats name "." as thousands separator but no grouping size: group by 3 ourselves.
+        return numberformat.format(self.value, get_format("DECIMAL_SEPARATOR"), decimal_pos=0, grouping=3,
+                                   thousand_sep=get_format("THOUSAND_SEPARATOR"), force_grouping=True)
 
     def __html__(self):
         return format_html('<a class="papi-figure" href="{}" data-measure="{}">{}</a>', self.url, self.measure, self.display())

@@ -1,6 +1,7 @@
 /* Draws the dashboard's charts with the vendored Chart.js 4 from the json_script data; a click on a bar opens its list. */
 (function () {
   "use strict";
+  var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var palette = ["#4f46e5", "#dc2626", "#16a34a", "#d97706", "#0891b2", "#9333ea", "#64748b", "#db2777"];
 
   function draw(canvas) {
@@ -22,9 +23,12 @@
       type: spec.type,
       data: data,
       options: {
-        indexAxis: axis, responsive: true, maintainAspectRatio: false,
+        indexAxis: axis, responsive: true, maintainAspectRatio: false, animation: still ? false : undefined,
         plugins: { legend: { display: !single } },
-        scales: { x: { stacked: spec.stacked, beginAtZero: true }, y: { stacked: spec.stacked, beginAtZero: true } },
+        scales: {
+          x: { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 } },
+          y: { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 } },
+        },
         onClick: function (_event, elements) {
           if (!elements.length) { return; }
           var hit = elements[0];
