@@ -155,39 +155,35 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
         return services_complaint.open_complaint_case(by=request.user, **{key: data[key] for key in self.add_fields})
 
 
-class DenunciationExtensionInline(TabularInline):
-    model = DenunciationExtension
+class ReadOnlyInline(TabularInline):
+    """Child rows shown on the parent's page; they change only through the parent's services."""
+
     extra = 0
     can_delete = False
-    fields = ["number", "decided_on", "decision_number", "reason", "new_due", "decided_by"]
-    readonly_fields = fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
 
 
-class VerifierInline(TabularInline):
+class DenunciationExtensionInline(ReadOnlyInline):
+    model = DenunciationExtension
+    fields = ["number", "decided_on", "decision_number", "reason", "new_due", "decided_by"]
+
+
+class VerifierInline(ReadOnlyInline):
     model = DenunciationVerifier
-    extra = 0
-    can_delete = False
     fields = ["user", "team_role", "assigned_on", "assigned_by"]
-    readonly_fields = fields
     verbose_name_plural = _("Tổ xác minh (chỉ nhận bản che danh tính)")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class RedactedCopyInline(TabularInline):
+class RedactedCopyInline(ReadOnlyInline):
     model = RedactedCopy
-    extra = 0
-    can_delete = False
     fields = ["source", "original", "automatic", "made_by", "made_at", "download_link"]
-    readonly_fields = fields
+    readonly_fields = ["download_link"]
     verbose_name_plural = _("Bản che danh tính (tổ xác minh tải về)")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("tải về"))
     def download_link(self, copy):

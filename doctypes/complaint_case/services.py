@@ -26,6 +26,12 @@ def check_not_before(day, earlier, *, field, label, earlier_label):
         raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được trước {earlier_label} ({earlier:%d/%m/%Y})."})
 
 
+def require_status(case, *statuses, message):
+    """A step out of order is refused with the reason why (deciding before verifying, …)."""
+    if case.status not in statuses:
+        raise ValidationError({"status": message})
+
+
 def due_date(code, start, **options):
     """The due date from the deadline engine; a missing rule becomes a readable validation error."""
     try:

@@ -7,7 +7,7 @@ from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from papi_inspect.permissions import Role, has_role
 from doctypes.complaint_case.services import (
-    check_not_before, check_not_future, due_date, link_papi, next_code, save,
+    check_not_before, check_not_future, due_date, link_papi, next_code, require_status as _require, save,
 )
 
 Status = ComplaintCase.Status
@@ -20,11 +20,6 @@ def _accept_rule(level):
 
 def _resolve_rule(level):
     return "complaint.resolve" if level == ComplaintCase.Instance.FIRST else "complaint.resolve_second"
-
-
-def _require(case, *statuses, message):
-    if case.status not in statuses:
-        raise ValidationError({"status": message})
 
 
 @transaction.atomic

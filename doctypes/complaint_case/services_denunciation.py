@@ -5,7 +5,7 @@ from django.db import transaction
 
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
 from doctypes.complaint_case.services import (
-    check_not_before, check_not_future, due_date, link_papi, next_code, save,
+    check_not_before, check_not_future, due_date, link_papi, next_code, require_status as _require, save,
 )
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
@@ -13,11 +13,6 @@ from papi_inspect.permissions import Role, has_role, sees_everything
 
 Status = Denunciation.Status
 MAX_EXTENSIONS = 2  # Art. 30: complex once, especially complex twice; also enforced by the rule data
-
-
-def _require(case, *statuses, message):
-    if case.status not in statuses:
-        raise ValidationError({"status": message})
 
 
 @transaction.atomic
