@@ -22,6 +22,11 @@ class NewReportForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
 
+def section_field(report, section):
+    """"section_kntc__situation": the kind is in the name because outlines share keys under other headings."""
+    return f"section_{report.kind}__{section.key}"
+
+
 class ReportForm(forms.ModelForm):
     """The report's header fields plus one text area per narrative section of its outline."""
 
@@ -35,12 +40,12 @@ class ReportForm(forms.ModelForm):
         report = self.instance
         if report.pk and has_narrative(report.spec, report.period_kind):
             for section in report.spec.sections:
-                self.fields[f"section_{section.key}"] = forms.CharField(
+                self.fields[section_field(report, section)] = forms.CharField(
                     label=section.heading, required=False, initial=report.narrative.get(section.key, ""),
                     widget=forms.Textarea(attrs={"rows": 6}))
 
     def sections(self):
-        return {name.removeprefix("section_"): value for name, value in self.cleaned_data.items() if name.startswith("section_")}
+        return {name.split("__", 1)[1]: value for name, value in self.cleaned_data.items() if name.startswith("section_")}
 
 
 class ReportVersionInline(TabularInline):
@@ -92,20 +97,23 @@ class ReportAdmin(VisibleAdmin):
 
     def __getattr__(self, name):
         # A read-only viewer (leadership) sees the narrative fields as text: Django looks them up on the admin.
-        if name.startswith("section_"):
-            key = name.removeprefix("section_")
+        if name.startswith("section_") and "__" in name:
+            kind, key = name.removeprefix("section_").split("__", 1)
 
             def show(report):
                 return report.narrative.get(key, "") if report else ""
 
-            show.short_description = next((s.heading for spec in SPECS.values() for s in spec.sections if s.key == key), key)
+            spec = SPECS.get(kind)
+            show.short_description = next((s.heading for s in spec.sections if s.key == key), key) if spec else key
             return show
         raise AttributeError(name)
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
+        if not services.may_draft(request.user):
+            fieldsets[0][1]["fields"] = [f for f in fieldsets[0][1]["fields"] if f != "generate_link"]
         if obj is not None and has_narrative(obj.spec, obj.period_kind):
-            fieldsets.append((_("Nội dung báo cáo"), {"fields": [f"section_{s.key}" for s in obj.spec.sections]}))
+            fieldsets.append((_("Nội dung báo cáo"), {"fields": [section_field(obj, s) for s in obj.spec.sections]}))
         return fieldsets
 
     @admin.display(description=_("Phiên bản mới nhất"))
@@ -122,21 +130,16 @@ class ReportAdmin(VisibleAdmin):
 
     @admin.display(description=_("Tạo báo cáo"))
     def generate_link(self, report):
-        request = getattr(self, "_request", None)
-        if not report.pk or request is None or not services.may_draft(request.user):
+        # Shown to drafters only (get_fieldsets); the view checks the permission again.
+        if not report.pk:
             return "—"
         return format_html('<a class="bg-primary-600 text-white px-3 py-2 rounded" href="{}">{}</a>',
                            reverse("admin:reports_report_generate", args=[report.pk]), _("Tạo phiên bản mới (Word + Excel)"))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        self._request = request
         # The narrative fields are added per outline in ReportForm.__init__, not model fields for the factory.
         kwargs["fields"] = ReportForm.Meta.fields
         return super().get_form(request, obj, change=change, **kwargs)
-
-    def get_readonly_fields(self, request, obj=None):
-        self._request = request
-        return super().get_readonly_fields(request, obj)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

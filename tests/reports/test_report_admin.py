@@ -61,8 +61,13 @@ def test_units_and_outsiders_see_no_report_anywhere(client, people, version, who
 
 
 def test_leadership_reads_but_may_not_edit_nor_generate(client, people, version):
-    client_for(client, people.leader)
+    generate = reverse("admin:reports_report_generate", args=[version.report.pk])
     detail = reverse("admin:reports_report_change", args=[version.report.pk])
+    client_for(client, people.inspector)
+    assert generate in client.get(detail).content.decode()
+    client_for(client, people.leader)
+    page = client.get(detail).content.decode()
+    assert generate not in page and "I. TÌNH HÌNH KHIẾU NẠI, TỐ CÁO" in page
     response = client.post(detail, {"number": 7, "place": "X", "signer_authority": "A", "signer_name": "B", "recipients": ""})
     assert response.status_code == 403
     assert client.post(reverse("admin:reports_report_generate", args=[version.report.pk])).status_code == 403
@@ -76,8 +81,8 @@ def test_a_drafter_edits_the_narrative_and_generates_through_a_job(client, peopl
     report = version.report
     detail = reverse("admin:reports_report_change", args=[report.pk])
     form = {"number": 5, "place": "Bắc Giang", "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "signer_name": "Nguyễn Lãnh Đạo",
-            "recipients": "UBND tỉnh", "section_situation": "Tình hình khiếu nại ổn định.", "section_results": "",
-            "section_assessment": "", "section_forecast": "", "section_next_tasks": "", "section_proposals": "",
+            "recipients": "UBND tỉnh", "section_kntc__situation": "Tình hình khiếu nại ổn định.", "section_kntc__results": "",
+            "section_kntc__assessment": "", "section_kntc__forecast": "", "section_kntc__next_tasks": "", "section_kntc__proposals": "",
             "versions-TOTAL_FORMS": "1", "versions-INITIAL_FORMS": "1", "versions-MIN_NUM_FORMS": "0",
             "versions-MAX_NUM_FORMS": "1000", "versions-0-id": str(version.pk), "versions-0-report": str(report.pk)}
     response = client.post(detail, form)
