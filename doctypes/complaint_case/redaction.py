@@ -8,6 +8,7 @@ Matching ignores case, accents and the separators people type between words or d
 import io
 import re
 import unicodedata
+import zipfile
 
 from docx import Document
 
@@ -114,8 +115,6 @@ def redact_docx(data, terms):
 
 def docx_text(data):
     """Every text node of a .docx package (all parts), for the safety check."""
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = " ".join(archive.read(name).decode("utf-8", errors="ignore") for name in archive.namelist() if name.endswith(".xml"))
     return re.sub(r"<[^>]+>", " ", xml)

@@ -4,6 +4,8 @@ Every screen starts from visible_to; steps run the same services as the back off
 API (doctypes/complaint_case/workflow.py), and only on records the user may work on.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -153,6 +155,8 @@ def _shown(record, name):
         return getattr(record, f"get_{name}_display")() or "—"
     if isinstance(value, bool):
         return _("Có") if value else _("Không")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
     if name == "handler" and value is not None:
         return value.get_full_name() or value.username
     return value if value not in (None, "") else "—"
