@@ -170,3 +170,17 @@ def test_it_renders_the_dashboard_in_a_bounded_number_of_queries(client, people,
     client = client_for(client, people.leader)
     with django_assert_max_num_queries(30):  # 24 at 10 years of synthetic records
         assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("username", ["giamdoc", "truongdonvi"])
+def test_it_agrees_with_the_lists_on_the_whole_demo(client, db, username):
+    from django.contrib.auth import get_user_model
+
+    from papi_inspect.demo import load_demo
+
+    load_demo()
+    user = get_user_model().objects.get(username=username)
+    _page, shown = page_figures(client, user)
+    assert sum(1 for _url, _measure, value in shown if value) >= 10
+    for url, measure, value in shown:
+        assert list_measure(client, url, measure) == value, (username, url)
