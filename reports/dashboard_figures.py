@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
 from django.urls import reverse
-from django.utils import timezone
-from django.utils import numberformat
+from django.utils import numberformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
