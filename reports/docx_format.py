@@ -118,10 +118,13 @@ class StateDocument:
         _run(paragraph, text, bold=bold, italic=italic)
         return paragraph
 
-    def table(self, columns, rows, *, size=12, bold_rows=(), align_first=None):
-        """A bordered table with a bold header row; cells are written as text (`bold_rows`: indexes of rows in bold)."""
+    def table(self, columns, rows, *, size=12, bold_rows=(), align_first=None, widths=None):
+        """A bordered table with a bold header row; cells are written as text (`bold_rows`: indexes of rows in bold;
+        `widths`: column widths, which LibreOffice and Word honour only when set on every cell)."""
         table = self.document.add_table(rows=1, cols=len(columns))
         table.style = "Table Grid"
+        if widths:
+            table.autofit = False
         for cell, title in zip(table.rows[0].cells, columns):
             _cell_lines(cell, [(str(title), True, False, size)])
         for index, row in enumerate(rows):
@@ -129,6 +132,12 @@ class StateDocument:
             for position, (cell, value) in enumerate(zip(cells, row)):
                 align = align_first if position < 2 and align_first is not None else WD_ALIGN_PARAGRAPH.CENTER
                 _cell_lines(cell, [("" if value is None else str(value), index in bold_rows, False, size)], align=align)
+        if widths:
+            for row in table.rows:
+                for cell, width in zip(row.cells, widths):
+                    cell.width = width
+            for column, width in zip(table.columns, widths):
+                column.width = width
         return table
 
     def landscape_section(self):

@@ -9,12 +9,13 @@ keeps each form's own orientation.
 import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from reports.docx_format import Signature, StateDocument, StateDocumentHeader, document_number, vietnamese_date
 from reports.snapshot import format_value
 
 TABLE_PT = 8
+WIDTH_MM = 297 - 30 - 15  # landscape A4 between the margins
 
 
 def render_docx(data):
@@ -68,12 +69,13 @@ def _table(document, table, attached):
                 for row in table["rows"]]
         bold = {index for index, row in enumerate(table["rows"]) if row["heading"]}
         document.table(["MS", "NỘI DUNG", "ĐVT", "SỐ LIỆU"], rows, size=TABLE_PT, bold_rows=bold,
-                       align_first=WD_ALIGN_PARAGRAPH.LEFT)
+                       align_first=WD_ALIGN_PARAGRAPH.LEFT, widths=_widths([14, 168, 35, 35]))
     elif table["layout"] == "list":
         columns = [column["code"] for column in table["columns"]]
         rows = [[row["label"]] + [format_value(row["cells"][code]["value"]) for code in columns] for row in table["rows"]]
+        share = (WIDTH_MM - 14) / max(len(columns), 1)
         document.table(["TT"] + [column["heading"] for column in table["columns"]], rows, size=TABLE_PT,
-                       bold_rows={len(rows) - 1})
+                       bold_rows={len(rows) - 1}, widths=_widths([14] + [share] * len(columns)))
     else:
         units = table["rows"]
         rows = []
@@ -81,13 +83,18 @@ def _table(document, table, attached):
             heading = " › ".join([*column["group"], column["heading"]])
             unit = f" ({column['unit']})" if column["unit"] else ""
             rows.append([column["code"], heading + unit] + [format_value(row["cells"][column["code"]]["value"]) for row in units])
+        share = (WIDTH_MM - 12 - 100) / max(len(units), 1)
         document.table(["MS", "Chỉ tiêu"] + [row["label"] for row in units], rows, size=TABLE_PT,
-                       align_first=WD_ALIGN_PARAGRAPH.LEFT)
+                       align_first=WD_ALIGN_PARAGRAPH.LEFT, widths=_widths([12, 100] + [share] * len(units)))
     for note in table["notes"]:
         if note:
             paragraph = document.document.add_paragraph()
             run = paragraph.add_run(f"Ghi chú: {note}")
             run.italic, run.font.size = True, Pt(9)
+
+
+def _widths(millimetres):
+    return [Mm(value) for value in millimetres]
 
 
 def _period_line(table):
