@@ -50,6 +50,16 @@ def start_in_background(hour=7):
     return thread
 
 
+def _die_with_parent():
+    """On Linux the worker gets SIGTERM when the server dies, even by a signal that skips atexit."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def start_task_worker():
     """Run django-tasks' database worker (`db_worker`) beside the demo server, as a child process that
     stops with it: reports and large exports queued from the UI then run without any other server.
@@ -57,7 +67,7 @@ def start_task_worker():
     if os.environ.get("PAPI_TASK_WORKER", "1") == "0":
         return None
     command = [sys.executable, "-m", "papi_inspect.cli", "db_worker", "--no-reload", "--interval", "1"]
-    process = subprocess.Popen(command, cwd=str(settings.BASE_DIR), env=os.environ.copy())
+    process = subprocess.Popen(command, cwd=str(settings.BASE_DIR), env=os.environ.copy(), preexec_fn=_die_with_parent)
 
     def stop():
         if process.poll() is None:
