@@ -46,17 +46,17 @@ def due_soon_limit(today=None, calendar=None):
 
 
 def deadline_q(status, *, today=None, limit=None):
-    """The Q over the annotation `current_due` selecting one DeadlineStatus (or records without a deadline)."""
+    """The Q over the alias `open_due` selecting one DeadlineStatus (or records without a deadline)."""
     today = today or timezone.localdate()
     if status == NO_DEADLINE:
-        return Q(current_due__isnull=True)
+        return Q(open_due__isnull=True)
     if status == DeadlineStatus.OVERDUE:
-        return Q(current_due__lt=today)
+        return Q(open_due__lt=today)
     limit = limit or due_soon_limit(today)
     if status == DeadlineStatus.DUE_SOON:
-        return Q(current_due__gte=today, current_due__lt=limit)
+        return Q(open_due__gte=today, open_due__lt=limit)
     if status == DeadlineStatus.ON_TIME:
-        return Q(current_due__gte=limit)
+        return Q(open_due__gte=limit)
     raise ValueError(status)
 
 
@@ -73,7 +73,7 @@ class DeadlineStatusFilter(admin.SimpleListFilter):
         value = self.value()
         if value not in {choice for choice, _label in self.lookup_choices}:
             return queryset
-        return queryset.annotate(current_due=current_due(queryset.model)).filter(deadline_q(value))
+        return queryset.alias(open_due=current_due(queryset.model)).filter(deadline_q(value))
 
 
 class HandlerFilter(admin.SimpleListFilter):
