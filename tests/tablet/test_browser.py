@@ -65,7 +65,10 @@ def open_tablet(browser, live_server):
 
     def open_(viewport=LANDSCAPE, **options):
         context = browser.new_context(viewport=viewport, base_url=live_server.url, locale="vi-VN", **options)
-        context.set_default_timeout(15000)
+        context.set_default_timeout(30000)
+        if os.environ.get("PAPI_TABLET_DEBUG"):
+            context.on("console", lambda m: print("CONSOLE", m.text))
+            context.on("response", lambda r: print("RESP", r.status, r.url))
         contexts.append(context)
         return context, context.new_page()
 
@@ -95,6 +98,15 @@ def synced(page, applied):
     page.wait_for_function(
         "async (n) => (await Tablet.db.done.count()) >= n && (await Tablet.unsynced()).length === 0", arg=applied)
     page.wait_for_function("document.getElementById('sync-count').textContent === '0'")
+
+
+def saved_and_back(page, url):
+    """Submit a form that saves into the queue and returns to `url`; a refusal on the form fails with its message."""
+    page.click("#save-finding")
+    try:
+        page.wait_for_url(url)
+    except Exception:
+        raise AssertionError(f"the form did not return: {page.locator('.form-message').inner_text()!r}")
 
 
 def photo_file(tmp_path, name="anh-hien-truong.jpg", size=(2400, 1800)):
@@ -171,6 +183,7 @@ def test_logging_a_finding_with_a_signature_photo_and_gps(open_tablet, tmp_path)
     page.click("#get-gps")
     page.wait_for_function("document.getElementById('latitude').value !== ''")
     page.fill("#signer_name", "Đỗ Trưởng Đơn")
+    page.locator("#signature-pad").scroll_into_view_if_needed()
     box = page.locator("#signature-pad").bounding_box()
     page.mouse.move(box["x"] + 40, box["y"] + 120)
     page.mouse.down()
@@ -178,8 +191,7 @@ def test_logging_a_finding_with_a_signature_photo_and_gps(open_tablet, tmp_path)
         page.mouse.move(box["x"] + 40 + step * 40, box["y"] + 120 + (30 if step % 2 else -30))
     page.mouse.up()
     shot(page, "finding-form")
-    page.click("#save-finding")
-    page.wait_for_url(f"**/tablet/inspections/{inspection.pk}/")
+    saved_and_back(page, f"**/tablet/inspections/{inspection.pk}/")
     synced(page, 1)
     finding = Finding.objects.get(inspection=inspection)
     assert finding.severity == "high" and finding.recorded_by == people.inspector
@@ -209,8 +221,7 @@ def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
     page.goto(f"/tablet/inspections/{inspection.pk}/finding/")
     page.fill("#condition", "Kho vật tư dự phòng thiếu bao tải")
     page.fill("#criteria", "Phương án hộ đê năm 2026")
-    page.click("#save-finding")
-    page.wait_for_url(f"**/tablet/inspections/{inspection.pk}/")
+    saved_and_back(page, f"**/tablet/inspections/{inspection.pk}/")
     page.wait_for_selector(".local-finding")
     page.reload()
     page.wait_for_function("document.getElementById('sync-count').textContent === '2'")
@@ -225,7 +236,7 @@ def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
     synced(page, 2)
     page.goto("/tablet/queue/")
     page.click("#sync-now")
-    page.wait_for_selector(".done-item")
+    page.locator(".done-item").nth(1).wait_for()
     assert page.locator(".done-item").count() == 2
     assert Finding.objects.filter(inspection=inspection, condition="Kho vật tư dự phòng thiếu bao tải").count() == 1
     result = CheckResult.objects.get(check_record=check, item=item)
@@ -252,6 +263,7 @@ def test_a_conflict_shows_both_versions_and_the_inspector_chooses(open_tablet):
     page.wait_for_function("document.querySelectorAll('.local-status.badge-conflict').length === 2")
     page.goto("/tablet/queue/")
     cards = page.locator(".queue-item.conflict")
+    cards.nth(1).wait_for()
     assert cards.count() == 2
     assert "Không đạt" in cards.nth(0).locator(".version-mine").inner_text()
     assert "Không áp dụng" in cards.nth(0).locator(".version-server").inner_text()

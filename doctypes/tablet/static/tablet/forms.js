@@ -133,18 +133,25 @@
         latitude: form.latitude.value || null, longitude: form.longitude.value || null,
       };
       if (form.unit) payload.unit = form.unit.value;
-      let signature = null;
-      if (signer) {
-        const signedAt = new Date();
-        signature = await pad.image(signer, signedAt);
-        payload.signer_name = signer;
-        payload.signed_at = signedAt.toISOString();
+      const button = form.querySelector("#save-finding");
+      button.disabled = true;
+      try {
+        let signature = null;
+        if (signer) {
+          const signedAt = new Date();
+          signature = await pad.image(signer, signedAt);
+          payload.signer_name = signer;
+          payload.signed_at = signedAt.toISOString();
+        }
+        await Tablet.enqueue("finding", payload, {
+          photos: picker.photos.slice(), signature, label: `${condition.slice(0, 80)} – ${form.dataset.sourceLabel}`,
+          where: form.dataset.back, sync: false,
+        });
+      } catch (error) {
+        button.disabled = false;
+        say(`${T.notSaved} (${error.message || error})`, true);
+        return;
       }
-      form.querySelector("#save-finding").disabled = true;
-      await Tablet.enqueue("finding", payload, {
-        photos: picker.photos.slice(), signature, label: `${condition.slice(0, 80)} – ${form.dataset.sourceLabel}`, where: form.dataset.back,
-        sync: false,
-      });
       say(T.saved);
       window.location.assign(form.dataset.back);
     });

@@ -124,8 +124,10 @@
 
   async function runSync() {
     if (!navigator.onLine) { Tablet.say(T.network); return; }
-    const pending = await db.items.where("status").equals("pending").sortBy("seq");
-    for (const item of pending) {
+    // One item at a time, always the oldest still pending: items saved while this runs are sent in the same run.
+    for (;;) {
+      const item = (await db.items.where("status").equals("pending").sortBy("seq"))[0];
+      if (!item) return;
       let response;
       try {
         response = await fetch(SETTINGS.syncUrl, {
@@ -187,7 +189,8 @@
       if (!HIDDEN_FIELDS.includes(field)) box.append(el("p", { class: "mb-1", "data-field": field }, `${(T.fields || {})[field] || field}: `, el("strong", {}, describe(value))));
     }
     if (data.changed_by || data.changed_at) {
-      box.append(el("p", { class: "mb-0 text-body-secondary" }, `${T.changedBy}: ${data.changed_by || T.none} ${data.changed_at ? new Date(data.changed_at).toLocaleString("vi-VN") : ""}`));
+      const when = data.changed_at ? new Date(data.changed_at).toLocaleString("vi-VN") : "";
+      box.append(el("p", { class: "mb-0 text-body-secondary" }, data.changed_by ? `${T.changedBy}: ${data.changed_by} · ${when}` : `${T.changedAt}: ${when}`));
     }
     return box;
   }
