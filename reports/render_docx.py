@@ -7,6 +7,7 @@ keeps each form's own orientation.
 """
 
 import datetime
+import re
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
@@ -27,7 +28,7 @@ def render_docx(data):
         doc_type=header["doc_type"], subject=header["subject"]))
     period = data["period"]
     document.paragraph(
-        f"Thực hiện {period['basis'].split(',')[0]} quy định chế độ báo cáo, {header['issuing_agency']} báo cáo "
+        f"Thực hiện {_circular(period['basis'])} quy định chế độ báo cáo, {header['issuing_agency']} báo cáo "
         f"{header['subject'][0].lower()}{header['subject'][1:]} ({period['line'][0].lower()}{period['line'][1:]}) như sau:")
     _narrative(document, data)
     signature = data["signature"]
@@ -91,6 +92,12 @@ def _table(document, table, attached):
             paragraph = document.document.add_paragraph()
             run = paragraph.add_run(f"Ghi chú: {note}")
             run.italic, run.font.size = True, Pt(9)
+
+
+def _circular(basis):
+    """"Thông tư 06/2025/TT-TTCP, Điều 4, 6, 7" → "Thông tư 06/2025/TT-TTCP" (the period data names the regime)."""
+    match = re.match(r"Thông tư \S+", basis)
+    return match.group(0).rstrip(",;.") if match else basis
 
 
 def _widths(millimetres):

@@ -117,3 +117,13 @@ def test_bad_requests_are_refused_in_words(people, kind, period, year, message):
     with pytest.raises(ValidationError) as error:
         services.get_or_create_report(kind, period, year, by=people.inspector)
     assert message in str(error.value)
+
+
+def test_the_cut_off_and_the_circular_come_from_the_period_data(people):
+    # The annual report for 2024 closed its data on 14/12/2024, under TT 01/2024 (fixtures/report_periods.json).
+    report = services.get_or_create_report("anti_corruption", "year", 2024, by=people.chief_inspector)
+    version = services.generate_version(report, by=people.chief_inspector)
+    text = docx_text(version.docx.read())
+    assert "Thực hiện Thông tư 01/2024/TT-TTCP quy định chế độ báo cáo" in text
+    assert "từ ngày 15/12/2023 đến ngày 14/12/2024" in text
+    assert version.data["period"]["start"] == "2023-12-15" and version.data["period"]["end"] == "2024-12-14"
