@@ -57,6 +57,8 @@ def reference_snapshot(django_db_setup, django_db_blocker, browser):
     yield
     with django_db_blocker.unblock():
         connection.creation.deserialize_db_from_string(snapshot)
+    # This context's own connection would keep PostgreSQL from dropping the test database at the end.
+    connection.close()
 
 
 @pytest.fixture

@@ -200,3 +200,11 @@ def test_bad_items_get_a_structured_vietnamese_error(client, people):
 def test_an_anonymous_device_is_told_to_sign_in(client, people):
     response = sync(client, "finding", {})
     assert response.status_code == 401
+
+
+def test_a_finding_can_only_concern_the_inspected_units(client, people):
+    inspection = fieldwork_inspection()
+    response = sync(client_for(client, people.inspector), "finding", finding_payload(inspection, unit="stc-vp"))
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["unit"] == ["Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này."]
+    assert not Finding.objects.filter(inspection=inspection).exists()
