@@ -17,6 +17,10 @@ def download_attachment(request, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("Tệp không còn trên máy chủ; hãy báo quản trị hệ thống.")
+    # A doctype may record who opened its files (an original naming a denouncer is a reveal).
+    on_download = getattr(attachment.record, "file_downloaded", None)
+    if on_download is not None:
+        on_download(attachment, request.user)
     response = FileResponse(
         handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.mime_type
     )

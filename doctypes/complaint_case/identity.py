@@ -139,6 +139,12 @@ class ProtectedIdentity(models.Model):
     def has_identity(self):
         return bool(self.identity_cipher)
 
+    def file_downloaded(self, attachment, user):
+        """Called by the file download view: an original of a protected record is logged as a reveal."""
+        from doctypes.complaint_case.services_identity import log_original_download
+
+        log_original_download(self, attachment, by=user)
+
 
 def rotate_all(models_with_identity):
     """Re-encrypt every identity with the newest key and recompute its hash; returns the count."""

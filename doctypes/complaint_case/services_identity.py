@@ -61,6 +61,17 @@ def reveal_identity(record, *, by, reason):
     return decrypt_identity(record.identity_cipher)
 
 
+def log_original_download(record, attachment, *, by):
+    """An original file of a protected record names the denouncer: opening it is logged like a reveal
+    (Luật Tố cáo 2018 Art. 47), so leadership's access log shows every way the identity was read."""
+    if not is_protected(record):
+        return None
+    return IdentityAccessLog.objects.create(
+        user=by, granted=True, record_type=record._meta.model_name, record_id=record.pk,
+        reason=f"Tải tệp gốc số {attachment.pk}", record_label=f"{record.code} – {record.pseudonym}"[:80],
+    )
+
+
 SIGNATURE_TYPES = {"image/png", "image/jpeg"}
 
 

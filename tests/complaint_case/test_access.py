@@ -105,3 +105,27 @@ def test_it_keeps_no_uploaded_file_name_on_a_denunciation_through_the_shared_att
     assert response.json()["original_name"] == f"{case.code}-tep-01.pdf"
     download = client.get(response.json()["download_url"])
     assert "bi-mat" not in download["Content-Disposition"]
+
+
+def test_it_logs_each_download_of_a_protected_original_as_a_reveal(client, people):
+    """Luật Tố cáo 2018 Art. 47: an original names the denouncer, so opening it shows in the access log."""
+    from doctypes.complaint_case.models import IdentityAccessLog
+
+    case = make_denunciation(people.inspector, handler=people.inspector)
+    file_id = upload(client_for(client, people.inspector), case).json()["id"]
+    assert client.get(f"/files/{file_id}/").status_code == 200
+    entry = IdentityAccessLog.objects.get()
+    assert (entry.user, entry.record_type, entry.record_id, entry.granted) == (people.inspector, "denunciation", case.pk, True)
+    assert str(file_id) in entry.reason
+    client_for(client, people.outsider)
+    assert client.get(f"/files/{file_id}/").status_code == 404
+    assert IdentityAccessLog.objects.count() == 1, "a refused download discloses nothing and logs nothing new"
+
+
+def test_it_does_not_log_files_of_an_unprotected_complaint(client, people):
+    from doctypes.complaint_case.models import IdentityAccessLog
+
+    case = make_complaint(people.inspector, handler=people.inspector)
+    file_id = upload(client_for(client, people.inspector), case).json()["id"]
+    assert client.get(f"/files/{file_id}/").status_code == 200
+    assert not IdentityAccessLog.objects.exists()
