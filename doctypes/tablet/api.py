@@ -115,6 +115,13 @@ class SyncView(APIView):
         kind = request.data.get("kind")
         if kind not in ITEM_SERIALIZERS:
             return _error("invalid", "Loại mục đồng bộ không hợp lệ.", status.HTTP_400_BAD_REQUEST)
+        try:
+            # A retry is answered before its payload is read again: what was applied stays as it was.
+            answer = services.replay(by=request.user, key=key)
+        except ValidationError as refused:
+            return _error("refused", _messages(refused), status.HTTP_422_UNPROCESSABLE_ENTITY)
+        if answer is not None:
+            return Response(answer, status=status.HTTP_200_OK)
         payload = request.data.get("payload") or "{}"
         try:
             payload = json.loads(payload) if isinstance(payload, str) else payload

@@ -91,6 +91,12 @@ def _replay(receipt, by):
     return {**receipt.response, "duplicate": True}
 
 
+def replay(*, by, key):
+    """The stored answer for a key already applied (a retry), or None for a new item."""
+    receipt = SyncReceipt.objects.filter(key=key).first()
+    return None if receipt is None else _replay(receipt, by)
+
+
 def apply_sync_item(*, by, key, kind, values, photos=(), signature=None):
     """Apply one item from the device in its own transaction; a key already applied returns the first answer.
 
