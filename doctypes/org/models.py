@@ -96,14 +96,16 @@ class Unit(models.Model):
 
     def family_ids(self):
         """This unit, everything below it, and the units merged into it (with theirs)."""
+        # One query for the whole tree's edges, then a walk in memory: permission checks call this several
+        # times per request, and a query per level made it the slowest part of a tablet sync.
+        below = {}
+        for pk, parent_id, merged_into_id in Unit.objects.values_list("pk", "parent_id", "merged_into_id"):
+            for upper in {parent_id, merged_into_id} - {None}:
+                below.setdefault(upper, []).append(pk)
         ids, frontier = set(), [self.pk]
         while frontier:
             ids.update(frontier)
-            frontier = list(
-                Unit.objects.filter(Q(parent_id__in=frontier) | Q(merged_into_id__in=frontier))
-                .exclude(pk__in=ids)
-                .values_list("pk", flat=True)
-            )
+            frontier = [pk for upper in frontier for pk in below.get(upper, ()) if pk not in ids]
         return ids
 
 
