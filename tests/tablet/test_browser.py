@@ -42,6 +42,33 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def live_server(django_db_setup, django_db_blocker):
+    """pytest-django's live server, answering one request at a time.
+
+    With SQLite the test database lives in memory and its one connection is shared with the server; requests
+    served in parallel threads would interleave their transactions on it (a POST's commit undone by a GET).
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+    from pytest_django.live_server_helper import LiveServer
+
+    class OneAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.connections_override = connections_override
+
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = OneAtATime
+    try:
+        with django_db_blocker.unblock():
+            server = LiveServer("localhost")
+    finally:
+        LiveServerThread.server_class = original
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="module", autouse=True)
 def reference_snapshot(django_db_setup, django_db_blocker, browser):
     """The live server needs committed data, so each test here ends with a flush; the reference data and the named
