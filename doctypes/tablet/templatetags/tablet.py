@@ -1,5 +1,7 @@
 """Template tags of the tablet: the settings and Vietnamese texts its scripts read."""
 
+import datetime
+
 from django import template
 from django.urls import reverse
 from django.utils.html import json_script
@@ -44,3 +46,12 @@ def tablet_settings(context):
         "userId": user.pk if user is not None and user.is_authenticated else None, "texts": _texts(),
     }
     return json_script(settings, "tablet-settings")
+
+
+@register.filter
+def vn_date(value):
+    """An ISO date from the assignments (kept ISO there for the device) shown as dd/mm/yyyy."""
+    try:
+        return datetime.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    except ValueError:
+        return value
