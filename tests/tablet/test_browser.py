@@ -3,6 +3,7 @@
 import io
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -122,10 +123,19 @@ def sign_in(page, user):
     page.wait_for_function("navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
 
 
-def synced(page, applied):
-    """Wait until `applied` items in all reached the server and nothing waits on this device."""
-    page.wait_for_function(
-        "async (n) => (await Tablet.db.done.count()) >= n && (await Tablet.unsynced()).length === 0", arg=applied)
+def synced(page, applied, timeout=30):
+    """Wait until `applied` items in all reached the server and nothing waits on this device.
+
+    Polled with evaluate(), which awaits the IndexedDB promises (wait_for_function would take a promise as truthy).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        done, waiting = page.evaluate("async () => [await Tablet.db.done.count(), (await Tablet.unsynced()).length]")
+        if done >= applied and waiting == 0:
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{done} of {applied} items synced, {waiting} still on the device")
+        time.sleep(0.1)
     page.wait_for_function("document.getElementById('sync-count').textContent === '0'")
 
 
