@@ -29,8 +29,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler, get_internal_wsgi_application  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.core.servers.basehttp import WSGIServer, WSGIRequestHandler, get_internal_wsgi_application  # noqa: E402
+from django.db import connection, connections  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -118,9 +118,15 @@ def main():
     try:
         inspector, inspection = build_inspection()
         print(f"setup (test database, reference data): {time.perf_counter() - started:.1f} s; database: {connection.vendor}")
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
+        # One worker keeping its database connection (CONN_MAX_AGE), like a gunicorn sync worker: a tablet sends in order.
+        server = WSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
         server.set_app(get_internal_wsgi_application())
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        def serve():
+            server.serve_forever()
+            connections.close_all()  # its connection would keep PostgreSQL from dropping the test database
+
+        worker = threading.Thread(target=serve, daemon=True)
+        worker.start()
         port = server.server_address[1]
         cookies, csrf = signed_in_cookies(inspector)
         photo = photo_bytes()
@@ -134,6 +140,7 @@ def main():
 
         print(f"findings on the server: {Finding.objects.filter(inspection=inspection).count()} (expected {COUNT})")
         server.shutdown()
+        worker.join()
         server.server_close()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
