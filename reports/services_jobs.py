@@ -39,11 +39,16 @@ def start_report_job(report, *, by):
 
     if not services.may_draft(by) or not services.Report.objects.visible_to(by).filter(pk=report.pk).exists():
         raise PermissionDenied("Bạn không có quyền tạo báo cáo này.")
+    return _queue(tasks.generate_report, ReportJob(kind=ReportJob.Kind.REPORT, report=report, created_by=by,
+                                                   params={"report": report.pk}), reason="Yêu cầu tạo báo cáo")
+
+
+def _queue(task, job, *, reason):
+    """Save `job` and enqueue `task` for it in one transaction, so no job waits for a task never queued."""
     with transaction.atomic():
-        job = ReportJob(kind=ReportJob.Kind.REPORT, report=report, created_by=by, message="Đang chờ xử lý",
-                        params={"report": report.pk})
-        with_reason(job, "Yêu cầu tạo báo cáo").save()
-        result = tasks.generate_report.enqueue(job.pk)
+        job.message = "Đang chờ xử lý"
+        with_reason(job, reason).save()
+        result = task.enqueue(job.pk)
         ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
     job.refresh_from_db()
     return job
@@ -82,15 +87,10 @@ def start_export_job(model_admin, request, queryset):
     from reports import tasks
 
     opts = model_admin.model._meta
-    with transaction.atomic():
-        job = ReportJob(kind=ReportJob.Kind.EXPORT, created_by=request.user, message="Đang chờ xử lý",
-                        params={"app_label": opts.app_label, "model_name": opts.model_name,
-                                "pks": [pk for pk in queryset.values_list("pk", flat=True)]})
-        with_reason(job, "Yêu cầu xuất Excel").save()
-        result = tasks.export_list.enqueue(job.pk)
-        ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-    job.refresh_from_db()
-    return job
+    params = {"app_label": opts.app_label, "model_name": opts.model_name,
+              "pks": list(queryset.values_list("pk", flat=True))}
+    return _queue(tasks.export_list, ReportJob(kind=ReportJob.Kind.EXPORT, created_by=request.user, params=params),
+                  reason="Yêu cầu xuất Excel")
 
 
 def run_export_job(job_id):
