@@ -5,6 +5,8 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
@@ -101,12 +103,25 @@ def _messages(error):
     return " ".join(error.messages)
 
 
+class SyncRequestSerializer(serializers.Serializer):
+    """The envelope of one queued item, as the schema shows it; the payload is checked per kind (ITEM_SERIALIZERS)."""
+
+    key = serializers.UUIDField(help_text="Mã đồng bộ do máy tạo; gửi lại cùng mã không tạo bản ghi mới.")
+    kind = serializers.ChoiceField(choices=SyncReceipt.Kind.choices)
+    payload = serializers.JSONField(help_text="Nội dung mục, theo loại: phát hiện, kết quả kiểm tra, xác nhận kiến nghị.")
+    photos = serializers.ListField(child=serializers.ImageField(), required=False)
+    signature = serializers.ImageField(required=False)
+
+
 class SyncView(APIView):
     """POST one queued item: multipart with `key` (UUID), `kind`, `payload` (JSON), `photos` and `signature` files."""
 
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, JSONParser]
 
+    @extend_schema(request={"multipart/form-data": SyncRequestSerializer, "application/json": SyncRequestSerializer},
+                   responses={200: OpenApiTypes.OBJECT, 201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT,
+                              403: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT, 422: OpenApiTypes.OBJECT})
     def post(self, request):
         try:
             key = uuid.UUID(str(request.data.get("key", "")))
@@ -150,6 +165,7 @@ class AssignmentsView(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         response = Response(assignments_for(request.user, today=timezone.localdate()))
         response["Cache-Control"] = "private, no-cache"
