@@ -22,6 +22,14 @@ def test_signing_in_leads_to_the_home_screen_and_lasts_the_working_day(client, p
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
 
 
+def test_signing_out_on_the_tablet_comes_back_to_the_tablet_sign_in(client, people):
+    home = client_for(client, people.inspector).get("/tablet/").content.decode()
+    assert 'name="next" value="/tablet/login/"' in home
+    response = client.post("/admin/logout/", {"next": "/tablet/login/"})
+    assert response.status_code == 302 and response["Location"] == "/tablet/login/"
+    assert "_auth_user_id" not in client.session
+
+
 def test_a_wrong_password_is_refused_in_vietnamese(client, people):
     response = client.post("/tablet/login/", {"username": people.inspector.username, "password": "sai"})
     assert response.status_code == 200
