@@ -78,7 +78,7 @@ def may_attach_to(user, record):
     opts = model._meta
     return (
         # A doctype's read-only viewers (workable_by) may not add files either.
-        getattr(model.objects, "workable_by", model.objects.visible_to)(user).filter(pk=record.pk).exists()
+        model.objects.workable_by(user).filter(pk=record.pk).exists()
         and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
         and user.has_perm("papi_inspect.add_attachment")
     )

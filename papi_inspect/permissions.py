@@ -62,6 +62,10 @@ class VisibleQuerySet(models.QuerySet):
     def visible_for_staff(self, user):
         return self.none()
 
+    def workable_by(self, user):
+        """The records `user` may act on (steps, uploads, letters); a doctype with read-only viewers narrows it."""
+        return self.visible_to(user)
+
 
 class ReferenceQuerySet(VisibleQuerySet):
     """Reference data (PAPI dimensions, deadline rules, calendar) is readable by any staff member."""

@@ -40,8 +40,7 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
     action_fields = ("step_links", "letter_link", "decision_link", "reveal_link")
 
     def is_workable(self, request, obj):
-        workable = getattr(self.model.objects, "workable_by", self.model.objects.visible_to)
-        return obj is None or workable(request.user).filter(pk=obj.pk).exists()
+        return obj is None or self.model.objects.workable_by(request.user).filter(pk=obj.pk).exists()
 
     def has_change_permission(self, request, obj=None):
         # A read-only grant (the registering clerk, a verifier) shows the record but never changes it.

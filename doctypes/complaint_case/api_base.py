@@ -65,8 +65,7 @@ def step(serializer_class, service, *, url_path):
 
     def endpoint(self, request, pk=None):
         record = self.get_object()
-        manager = self.queryset.model.objects
-        if not getattr(manager, "workable_by", manager.visible_to)(request.user).filter(pk=record.pk).exists():
+        if not self.queryset.model.objects.workable_by(request.user).filter(pk=record.pk).exists():
             # A read-only grant (the registering clerk, a verifier) reads the record, never moves it.
             raise exceptions.PermissionDenied("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý.")
         run(service, record, by=request.user, **read_input(serializer_class, request.data))

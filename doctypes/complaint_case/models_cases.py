@@ -10,6 +10,7 @@ from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
 from doctypes.complaint_case.models import CaseQuerySet, DeadlineMixin
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
+from papi_inspect.permissions import VisibleQuerySet
 
 
 class CaseBase(DeadlineMixin, models.Model):
@@ -165,7 +166,7 @@ class Denunciation(ProtectedIdentity, CaseBase):
         return self.deadline_status == DeadlineStatus.OVERDUE
 
 
-class ExtensionQuerySet(models.QuerySet):
+class ExtensionQuerySet(VisibleQuerySet):
     """An extension is visible exactly when its denunciation is."""
 
     def visible_to(self, user):

@@ -33,8 +33,7 @@ def may_reveal(user, record):
     identity is open to whoever may see and change the record. Leadership reads the log, not the name."""
     model = type(record)
     # A read-only grant (the registering clerk, a verifier) never opens the identity.
-    workable = getattr(model.objects, "workable_by", model.objects.visible_to)
-    if not workable(user).filter(pk=record.pk).exists():
+    if not model.objects.workable_by(user).filter(pk=record.pk).exists():
         return False
     if assigned_to(record) == user.pk or has_role(user, Role.CHIEF_INSPECTOR):
         return True
