@@ -1,8 +1,9 @@
-"""Benchmark: a tablet syncing 200 queued findings with a photo each, over loopback, one POST per item as the device does.
+"""Benchmark: a tablet syncing 200 queued findings with a photo each, over loopback, in batches as the device sends them.
 
 Run on demand: `.venv/bin/python benchmarks/tablet_sync.py [COUNT]`. It builds a throwaway test database (SQLite file in a
 temporary folder, or a `test_…` database beside DATABASE_URL's), serves the app on 127.0.0.1 in a thread, and prints
-the total and the per-item median, then the same for a full retry (every key again: nothing new may be created).
+the total and the per-request median for: the device's batches (20 items, as queue.js makes them), a full retry of
+those batches (every key again: nothing new may be created), and the same items one POST each (the single-item endpoint).
 """
 
 import io
@@ -36,6 +37,7 @@ from django.utils.crypto import get_random_string  # noqa: E402
 from PIL import Image  # noqa: E402
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+BATCH = 20  # what queue.js puts in one request (BATCH.items; 20 such photos stay under its 8 MB)
 
 
 class QuietHandler(WSGIRequestHandler):
@@ -83,27 +85,47 @@ def build_inspection():
     return load_people().inspector, fieldwork_inspection()
 
 
-def post_all(port, cookies, csrf, items, photo):
+def post(port, cookies, csrf, url, fields, files):
+    body, content_type = multipart(fields, files)
+    conn = HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("POST", url, body=body, headers={
+        "Content-Type": content_type, "Cookie": cookies, "X-CSRFToken": csrf, "Referer": f"http://127.0.0.1:{port}/tablet/"})
+    response = conn.getresponse()
+    answer = response.read()
+    conn.close()
+    return response.status, answer
+
+
+def post_one_by_one(port, cookies, csrf, items, photo):
     timings, statuses = [], {}
     for key, payload in items:
-        body, content_type = multipart({"key": key, "kind": "finding", "payload": json.dumps(payload)},
-                                       {"photos": ("anh.jpg", photo, "image/jpeg")})
         started = time.perf_counter()
-        conn = HTTPConnection("127.0.0.1", port, timeout=30)
-        conn.request("POST", "/api/v1/tablet/sync/", body=body, headers={
-            "Content-Type": content_type, "Cookie": cookies, "X-CSRFToken": csrf, "Referer": f"http://127.0.0.1:{port}/tablet/"})
-        response = conn.getresponse()
-        response.read()
-        conn.close()
+        code, _ = post(port, cookies, csrf, "/api/v1/tablet/sync/", {"key": key, "kind": "finding", "payload": json.dumps(payload)},
+                       {"photos": ("anh.jpg", photo, "image/jpeg")})
         timings.append(time.perf_counter() - started)
-        statuses[response.status] = statuses.get(response.status, 0) + 1
+        statuses[code] = statuses.get(code, 0) + 1
+    return timings, statuses
+
+
+def post_batches(port, cookies, csrf, items, photo):
+    timings, statuses = [], {}
+    for start in range(0, len(items), BATCH):
+        batch = items[start:start + BATCH]
+        envelope = [{"key": key, "kind": "finding", "payload": payload} for key, payload in batch]
+        files = {f"photos-{index}": ("anh.jpg", photo, "image/jpeg") for index in range(len(batch))}
+        started = time.perf_counter()
+        code, answer = post(port, cookies, csrf, "/api/v1/tablet/sync/batch/", {"items": json.dumps(envelope)}, files)
+        timings.append(time.perf_counter() - started)
+        for result in json.loads(answer)["results"] if code == 200 else [{"status": code}] * len(batch):
+            statuses[result["status"]] = statuses.get(result["status"], 0) + 1
     return timings, statuses
 
 
 def report(label, timings, statuses):
-    total = sum(timings)
-    print(f"{label}: {len(timings)} items in {total:.2f} s total; median {statistics.median(timings) * 1000:.1f} ms per item, "
-          f"p95 {sorted(timings)[int(len(timings) * 0.95) - 1] * 1000:.1f} ms; HTTP {statuses}")
+    total, items = sum(timings), sum(statuses.values())
+    print(f"{label}: {items} items in {len(timings)} requests, {total:.2f} s total ({total / items * 1000:.1f} ms per item); "
+          f"median {statistics.median(timings) * 1000:.1f} ms per request, "
+          f"p95 {sorted(timings)[max(0, int(len(timings) * 0.95) - 1)] * 1000:.1f} ms; HTTP {statuses}")
 
 
 def main():
@@ -134,11 +156,13 @@ def main():
         items = [(str(uuid.uuid4()), {"inspection": inspection.pk, "condition": f"Thực trạng số {n}", "severity": "low",
                                       "criteria": "Luật Đê điều 2006 Điều 23", "latitude": "21.028511", "longitude": "105.804817"})
                  for n in range(COUNT)]
-        report("first sync", *post_all(port, cookies, csrf, items, photo))
-        report("retry of every key", *post_all(port, cookies, csrf, items, photo))
+        report(f"first sync, batches of {BATCH}", *post_batches(port, cookies, csrf, items, photo))
+        report("retry of every batch", *post_batches(port, cookies, csrf, items, photo))
+        one_by_one = [(str(uuid.uuid4()), payload) for _, payload in items]
+        report("the same items one POST each", *post_one_by_one(port, cookies, csrf, one_by_one, photo))
         from doctypes.finding.models import Finding
 
-        print(f"findings on the server: {Finding.objects.filter(inspection=inspection).count()} (expected {COUNT})")
+        print(f"findings on the server: {Finding.objects.filter(inspection=inspection).count()} (expected {2 * COUNT})")
         server.shutdown()
         worker.join()
         server.server_close()

@@ -257,8 +257,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Petitions and receptions classify content with the same choices: one schema name for both.
-    "ENUM_NAME_OVERRIDES": {"ContentKindEnum": "doctypes.complaint_case.models.ContentKind"},
+    # Petitions and receptions classify content with the same choices: one schema name for both; likewise the
+    # kind of a tablet sync item, in the single and the batch request.
+    "ENUM_NAME_OVERRIDES": {"ContentKindEnum": "doctypes.complaint_case.models.ContentKind",
+                            "SyncItemKindEnum": "doctypes.tablet.models.SyncReceipt.Kind"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

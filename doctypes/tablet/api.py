@@ -1,4 +1,4 @@
-"""The tablet's API: its assignments as JSON, and the sync endpoint that applies one queued item per call."""
+"""The tablet's API: its assignments as JSON, and the sync endpoints that apply queued items, one per call or in batches."""
 
 import json
 import uuid
@@ -95,8 +95,13 @@ ITEM_SERIALIZERS = {
 }
 
 
+def _error_body(code, message, http_status, **extra):
+    return http_status, {"error": {"code": code, "message": message, **extra}}
+
+
 def _error(code, message, http_status, **extra):
-    return Response({"error": {"code": code, "message": message, **extra}}, status=http_status)
+    http_status, body = _error_body(code, message, http_status, **extra)
+    return Response(body, status=http_status)
 
 
 def _messages(error):
@@ -113,6 +118,52 @@ class SyncRequestSerializer(serializers.Serializer):
     signature = serializers.ImageField(required=False)
 
 
+def answer_item(request, *, key, kind, payload, photos=(), signature=None, bases=None):
+    """Apply one queued item and say what happened to it, as (HTTP status, body): the same for one item or a batch."""
+    try:
+        key = uuid.UUID(str(key or ""))
+    except ValueError:
+        return _error_body("invalid", "Thiếu mã đồng bộ (UUID) của mục.", status.HTTP_400_BAD_REQUEST)
+    if not isinstance(kind, str) or kind not in ITEM_SERIALIZERS:
+        return _error_body("invalid", "Loại mục đồng bộ không hợp lệ.", status.HTTP_400_BAD_REQUEST)
+    try:
+        payload = json.loads(payload or "{}") if isinstance(payload, (str, bytes)) else (payload or {})
+    except ValueError:
+        return _error_body("invalid", "Nội dung mục đồng bộ không đọc được.", status.HTTP_400_BAD_REQUEST)
+    if not isinstance(payload, dict):
+        return _error_body("invalid", "Nội dung mục đồng bộ không đọc được.", status.HTTP_400_BAD_REQUEST)
+    if bases is not None:
+        payload = bases.rebase(kind, payload)
+    http_status, body = _apply(request, key=key, kind=kind, payload=payload, photos=photos, signature=signature)
+    if bases is not None and http_status in (status.HTTP_200_OK, status.HTTP_201_CREATED):
+        bases.applied(kind, payload, body.get("version"))
+    return http_status, body
+
+
+def _apply(request, *, key, kind, payload, photos, signature):
+    try:
+        # A retry is answered from its receipt: what was applied stays as it was, whatever the payload says now.
+        answer = services.replay(by=request.user, key=key)
+    except ValidationError as refused:
+        return _error_body("refused", _messages(refused), status.HTTP_422_UNPROCESSABLE_ENTITY)
+    if answer is not None:
+        return status.HTTP_200_OK, answer
+    parsed = ITEM_SERIALIZERS[kind](data=payload, context={"request": request})
+    if not parsed.is_valid():
+        return _error_body("invalid", "Dữ liệu không hợp lệ.", status.HTTP_400_BAD_REQUEST, fields=parsed.errors)
+    try:
+        answer, duplicate = services.apply_sync_item(by=request.user, key=key, kind=kind, values=parsed.validated_data,
+                                                     photos=photos, signature=signature)
+    except services.SyncConflict as conflict:
+        return _error_body("conflict", "Bản trên máy chủ đã thay đổi từ khi bạn mở. Hãy chọn giữ bản nào.",
+                           status.HTTP_409_CONFLICT, server=conflict.server, mine=conflict.mine)
+    except PermissionDenied as refused:
+        return _error_body("refused", str(refused) or "Bạn không có quyền sửa hồ sơ này.", status.HTTP_403_FORBIDDEN)
+    except ValidationError as refused:
+        return _error_body("refused", _messages(refused), status.HTTP_422_UNPROCESSABLE_ENTITY)
+    return (status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED), answer
+
+
 class SyncView(APIView):
     """POST one queued item: multipart with `key` (UUID), `kind`, `payload` (JSON), `photos` and `signature` files."""
 
@@ -123,41 +174,60 @@ class SyncView(APIView):
                    responses={200: OpenApiTypes.OBJECT, 201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT,
                               403: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT, 422: OpenApiTypes.OBJECT})
     def post(self, request):
+        http_status, body = answer_item(request, key=request.data.get("key"), kind=request.data.get("kind"),
+                                        payload=request.data.get("payload"), photos=request.FILES.getlist("photos"),
+                                        signature=request.FILES.get("signature"))
+        return Response(body, status=http_status)
+
+
+# The server's ceiling. The device sends at most 20 items or 8 MB of files at once (queue.js), which stays under the
+# proxy's body limit (README: 25 MB) and Django's DATA_UPLOAD_MAX_NUMBER_FILES (100).
+BATCH_MAX_ITEMS = 50
+
+
+class BatchItemSerializer(serializers.Serializer):
+    key = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=SyncReceipt.Kind.choices)
+    payload = serializers.JSONField()
+
+
+class BatchSyncRequestSerializer(serializers.Serializer):
+    """The schema of a batch: `items` (JSON list), and the files of item i as `photos-<i>` and `signature-<i>`."""
+
+    items = BatchItemSerializer(many=True, help_text=f"Tối đa {BATCH_MAX_ITEMS} mục, theo thứ tự trên máy.")
+
+
+class BatchSyncView(APIView):
+    """POST several queued items at once, applied in order, each on its own: one answer per item, by its key.
+
+    On a weak connection the round trip costs more than the work, so the device sends its queue in batches.
+    An item is applied in its own transaction, exactly as through SyncView: a batch cut short by a lost
+    connection is sent again whole, and the items already applied answer from their receipts.
+    """
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request={"multipart/form-data": BatchSyncRequestSerializer},
+                   responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT})
+    def post(self, request):
         try:
-            key = uuid.UUID(str(request.data.get("key", "")))
+            items = json.loads(request.data.get("items") or "")
         except ValueError:
-            return _error("invalid", "Thiếu mã đồng bộ (UUID) của mục.", status.HTTP_400_BAD_REQUEST)
-        kind = request.data.get("kind")
-        if kind not in ITEM_SERIALIZERS:
-            return _error("invalid", "Loại mục đồng bộ không hợp lệ.", status.HTTP_400_BAD_REQUEST)
-        try:
-            # A retry is answered before its payload is read again: what was applied stays as it was.
-            answer = services.replay(by=request.user, key=key)
-        except ValidationError as refused:
-            return _error("refused", _messages(refused), status.HTTP_422_UNPROCESSABLE_ENTITY)
-        if answer is not None:
-            return Response(answer, status=status.HTTP_200_OK)
-        payload = request.data.get("payload") or "{}"
-        try:
-            payload = json.loads(payload) if isinstance(payload, str) else payload
-        except ValueError:
-            return _error("invalid", "Nội dung mục đồng bộ không đọc được.", status.HTTP_400_BAD_REQUEST)
-        parsed = ITEM_SERIALIZERS[kind](data=payload, context={"request": request})
-        if not parsed.is_valid():
-            return _error("invalid", "Dữ liệu không hợp lệ.", status.HTTP_400_BAD_REQUEST, fields=parsed.errors)
-        try:
-            answer, duplicate = services.apply_sync_item(
-                by=request.user, key=key, kind=kind, values=parsed.validated_data,
-                photos=request.FILES.getlist("photos"), signature=request.FILES.get("signature"),
+            items = None
+        if not isinstance(items, list) or not items or not all(isinstance(item, dict) for item in items):
+            return _error("invalid", "Danh sách mục đồng bộ (items) không đọc được.", status.HTTP_400_BAD_REQUEST)
+        if len(items) > BATCH_MAX_ITEMS:
+            return _error("invalid", f"Mỗi lần gửi tối đa {BATCH_MAX_ITEMS} mục.", status.HTTP_400_BAD_REQUEST)
+        bases = services.BatchBases()
+        results = []
+        for index, item in enumerate(items):
+            http_status, body = answer_item(
+                request, key=item.get("key"), kind=item.get("kind"), payload=item.get("payload"), bases=bases,
+                photos=request.FILES.getlist(f"photos-{index}"), signature=request.FILES.get(f"signature-{index}"),
             )
-        except services.SyncConflict as conflict:
-            return _error("conflict", "Bản trên máy chủ đã thay đổi từ khi bạn mở. Hãy chọn giữ bản nào.",
-                          status.HTTP_409_CONFLICT, server=conflict.server, mine=conflict.mine)
-        except PermissionDenied as refused:
-            return _error("refused", str(refused) or "Bạn không có quyền sửa hồ sơ này.", status.HTTP_403_FORBIDDEN)
-        except ValidationError as refused:
-            return _error("refused", _messages(refused), status.HTTP_422_UNPROCESSABLE_ENTITY)
-        return Response(answer, status=status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED)
+            results.append({"key": str(item.get("key", "")), "status": http_status, **body})
+        return Response({"results": results}, status=status.HTTP_200_OK)
 
 
 class AssignmentsView(APIView):

@@ -119,3 +119,48 @@ def apply_sync_item(*, by, key, kind, values, photos=(), signature=None):
             raise
         return _replay(receipt, by), True
     return answer, False
+
+
+def _record_of(kind, payload):
+    """What an item edits, from the device's payload: (kind, ids) for a result or a verification, None for a new finding."""
+    # As text, so a malformed id (a list, say) is only a record that matches nothing, never an error.
+    if kind == SyncReceipt.Kind.CHECK_RESULT:
+        return kind, str(payload.get("check")), str(payload.get("item"))
+    if kind == SyncReceipt.Kind.VERIFICATION:
+        return kind, str(payload.get("action"))
+    return None
+
+
+def _base_of(payload):
+    base = payload.get("base_version")
+    return base if base is None or isinstance(base, int) else "invalid"
+
+
+class BatchBases:
+    """The versions one batch has made, so a later item on the same record builds on an earlier one.
+
+    The device queues two edits of one checklist item on the copy it had; sent one by one, it moves the
+    second onto the version the first produced (queue.js, applied()). In a batch the server does the same,
+    following the chain base → version → version; a base the batch did not produce is left for the
+    conflict check, so a change made by someone else is still never overwritten silently.
+    """
+
+    def __init__(self):
+        self._moved = {}  # record → {base version → version after applying}
+
+    def rebase(self, kind, payload):
+        record = _record_of(kind, payload)
+        moved = self._moved.get(record)
+        if not moved or "base_version" not in payload:
+            return payload
+        base = start = _base_of(payload)
+        seen = set()
+        while base in moved and base not in seen:
+            seen.add(base)
+            base = moved[base]
+        return payload if base == start else {**payload, "base_version": base}
+
+    def applied(self, kind, payload, version):
+        record = _record_of(kind, payload)
+        if record is not None and version is not None:
+            self._moved.setdefault(record, {})[_base_of(payload)] = version

@@ -18,4 +18,5 @@ urlpatterns = [
     path("tablet/actions/<int:pk>/verify/", views.verify, name="verify"),
     path("api/v1/tablet/assignments/", api.AssignmentsView.as_view(), name="api-assignments"),
     path("api/v1/tablet/sync/", api.SyncView.as_view(), name="api-sync"),
+    path("api/v1/tablet/sync/batch/", api.BatchSyncView.as_view(), name="api-sync-batch"),
 ]

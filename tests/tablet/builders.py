@@ -19,6 +19,7 @@ from tests.finding.builders import make_action, make_finding
 from tests.inspection.builders import advance, make_inspection, unit
 
 SYNC_URL = "/api/v1/tablet/sync/"
+BATCH_URL = "/api/v1/tablet/sync/batch/"
 ASSIGNMENTS_URL = "/api/v1/tablet/assignments/"
 
 
@@ -87,6 +88,22 @@ def sync(client, kind, payload, *, key=None, photos=(), signature=None):
     if signature is not None:
         data["signature"] = signature
     return client.post(SYNC_URL, data)
+
+
+def sync_batch(client, items):
+    """POST several items the way the tablet does: `items` JSON, and item i's files as photos-i and signature-i.
+
+    Each item is (kind, payload) or (kind, payload, {"key": ..., "photos": [...], "signature": ...}).
+    """
+    envelope, data = [], {}
+    for index, (kind, payload, *extra) in enumerate(items):
+        options = extra[0] if extra else {}
+        envelope.append({"key": str(options.get("key") or uuid.uuid4()), "kind": kind, "payload": payload})
+        if options.get("photos"):
+            data[f"photos-{index}"] = list(options["photos"])
+        if options.get("signature") is not None:
+            data[f"signature-{index}"] = options["signature"]
+    return client.post(BATCH_URL, {"items": json.dumps(envelope), **data})
 
 
 def finding_payload(inspection, **overrides):

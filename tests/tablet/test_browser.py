@@ -169,6 +169,7 @@ def test_signing_in_shows_todays_work(open_tablet, viewport):
     assert page.locator(f"[data-inspection='{inspection.pk}']").is_visible()
     assert page.locator(f"[data-check='{check.pk}']").is_visible()
     assert page.locator("#net-status").inner_text() == "Trực tuyến"
+    assert page.locator("#storage-warning").count() == 0
     if viewport is PORTRAIT:
         shot(page, "home")
 
@@ -331,3 +332,74 @@ def test_an_inspector_cannot_open_another_teams_inspection(open_tablet):
     }, headers={"X-CSRFToken": next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")})
     assert api.status == 403 and api.json()["error"]["code"] == "refused"
     assert not Finding.objects.filter(inspection=theirs).exists()
+
+
+# Queued as the forms do, after the page's own sync has run, so that nothing is sent before the test says so.
+QUEUE_FINDINGS = """async ([inspection, count]) => {
+  await Tablet.sync();
+  const canvas = Object.assign(document.createElement("canvas"), { width: 320, height: 240 });
+  canvas.getContext("2d").fillRect(0, 0, 160, 120);
+  for (let n = 1; n <= count; n++) {
+    const blob = await new Promise((done) => canvas.toBlob(done, "image/jpeg", 0.8));
+    await Tablet.enqueue("finding", { inspection, condition: `Phát hiện số ${n}`, criteria: "Luật Đê điều 2006" },
+                         { sync: false, label: `Phát hiện số ${n}`, photos: [{ blob, name: `anh-${n}.jpg` }] });
+  }
+}"""
+
+
+def queue_with_findings(open_tablet, viewport, count):
+    """A signed-in tablet on its queue page with `count` findings saved on it and not yet sent."""
+    people = load_people()
+    inspection = fieldwork_inspection()
+    _, page = open_tablet(viewport)
+    sign_in(page, people.inspector)
+    page.goto("/tablet/queue/")
+    page.evaluate(QUEUE_FINDINGS, [inspection.pk, count])
+    return people, inspection, page
+
+
+def test_a_proxy_refusing_a_large_batch_makes_the_device_send_fewer_at_once(open_tablet):
+    _, inspection, page = queue_with_findings(open_tablet, LANDSCAPE, 3)
+    sent = []
+
+    def small_bodies_only(route):
+        items = route.request.post_data_buffer.count(b'"key"')
+        sent.append(items)
+        if items > 1:  # like nginx with a low client_max_body_size
+            route.fulfill(status=413, content_type="text/html", body="<html><h1>413 Request Entity Too Large</h1></html>")
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/tablet/sync/batch/", small_bodies_only)
+    page.click("#sync-now")
+    synced(page, 3)
+    assert sent == [3, 1, 1, 1]
+    findings = Finding.objects.filter(inspection=inspection).order_by("pk")
+    assert [f.condition for f in findings] == ["Phát hiện số 1", "Phát hiện số 2", "Phát hiện số 3"]
+    assert Attachment.objects.filter(content_type__model="finding", object_id__in=[f.pk for f in findings]).count() == 3
+
+
+def test_a_session_that_ended_keeps_the_queue_until_the_next_sign_in(open_tablet):
+    from django.contrib.sessions.models import Session
+
+    people, inspection, page = queue_with_findings(open_tablet, PORTRAIT, 2)
+    Session.objects.all().delete()  # the working day is over on the server, or someone signed this tablet out elsewhere
+    page.click("#sync-now")
+    page.wait_for_selector("#queue-message .alert-danger")
+    assert "Phiên đăng nhập đã hết" in page.locator("#queue-message").inner_text()
+    assert page.locator("#sync-count").inner_text() == "2"
+    assert page.locator(".queue-item.pending").count() == 2  # waiting, not refused
+    assert not Finding.objects.filter(inspection=inspection).exists()
+    sign_in(page, people.inspector)
+    synced(page, 2)
+    assert Finding.objects.filter(inspection=inspection).count() == 2
+
+
+def test_a_nearly_full_storage_is_announced_before_saving_fails(open_tablet):
+    context, page = open_tablet(PORTRAIT)
+    # The browser's quota for this site, as it reports it on a tablet full of unsent photos.
+    context.add_init_script("navigator.storage.estimate = async () => ({ usage: 910, quota: 1000 });")
+    sign_in(page, load_people().inspector)
+    warning = page.locator("#storage-warning")
+    warning.wait_for()
+    assert warning.inner_text() == "Bộ nhớ dành cho ứng dụng trên máy này đã dùng 91%: hãy đồng bộ trước khi chụp thêm ảnh."

@@ -30,6 +30,7 @@ def _texts():
         "removePhoto": _("Bỏ ảnh"), "signedBy": _("Người ký"), "signedAt": _("Ký lúc"),
         "needSignature": _("Đã ghi họ tên người ký nhưng chưa ký vào ô."), "gpsWait": _("Đang lấy vị trí…"),
         "notSaved": _("Chưa lưu được trên máy, hãy thử lại"),
+        "storageFull": _("Bộ nhớ dành cho ứng dụng trên máy này đã dùng {percent}%: hãy đồng bộ trước khi chụp thêm ảnh."),
         "fields": {"outcome": _("Kết quả"), "note": _("Ghi chú"), "status": _("Trạng thái"),
                    "verification_note": _("Nhận xét khi xác nhận"), "verified_on": _("Ngày xác nhận")},
         "values": {"pass": _("Đạt"), "fail": _("Không đạt"), "na": _("Không áp dụng"), "open": _("Chưa thực hiện"),
@@ -41,7 +42,7 @@ def _texts():
 def tablet_settings(context):
     user = context.get("user")
     settings = {
-        "syncUrl": reverse("tablet:api-sync"), "swUrl": reverse("tablet:sw"), "scope": reverse("tablet:home"),
+        "syncUrl": reverse("tablet:api-sync-batch"), "swUrl": reverse("tablet:sw"), "scope": reverse("tablet:home"),
         "assignmentsUrl": reverse("tablet:api-assignments"), "loginUrl": reverse("tablet:login"),
         "userId": user.pk if user is not None and user.is_authenticated else None, "texts": _texts(),
     }

@@ -83,13 +83,36 @@
     return text.trim() || T.refused;
   }
 
-  function formOf(item) {
+  // A batch is at most 20 items, 8 MB and 90 files, so a request stays under the proxy's body limit (25 MB in the
+  // README) and the server's 100 files; the oldest item always goes, however large it is.
+  const BATCH = { items: 20, bytes: 8 * 1024 * 1024, files: 90 };
+
+  function filesOf(item) {
+    return item.photos.map((photo) => photo.blob).concat(item.signature ? [item.signature.blob] : []);
+  }
+
+  function takeBatch(pending, limit) {
+    const batch = [];
+    let bytes = 0, files = 0;
+    for (const item of pending) {
+      const blobs = filesOf(item);
+      const size = blobs.reduce((sum, blob) => sum + (blob.size || 0), 0);
+      if (batch.length && (batch.length >= limit || bytes + size > BATCH.bytes || files + blobs.length > BATCH.files)) break;
+      batch.push(item);
+      bytes += size;
+      files += blobs.length;
+    }
+    return batch;
+  }
+
+  // The files of the i-th item travel as photos-i and signature-i beside the list of items.
+  function formOf(batch) {
     const form = new FormData();
-    form.append("key", item.key);
-    form.append("kind", item.kind);
-    form.append("payload", JSON.stringify(item.payload));
-    for (const photo of item.photos) form.append("photos", photo.blob, photo.name);
-    if (item.signature) form.append("signature", item.signature.blob, item.signature.name);
+    form.append("items", JSON.stringify(batch.map((item) => ({ key: item.key, kind: item.kind, payload: item.payload }))));
+    batch.forEach((item, index) => {
+      for (const photo of item.photos) form.append(`photos-${index}`, photo.blob, photo.name);
+      if (item.signature) form.append(`signature-${index}`, item.signature.blob, item.signature.name);
+    });
     return form;
   }
 
@@ -122,16 +145,32 @@
     return syncing;
   };
 
+  // What the server's answer means for one item; false when syncing must stop and wait, keeping the order.
+  async function settle(item, status, body) {
+    if (status === 200 || status === 201) {
+      await applied(item, body);
+    } else if (status === 409) {
+      await db.items.update(item.seq, { status: "conflict", conflict: { server: body.error.server, mine: body.error.mine } });
+    } else if ([400, 403, 404, 413, 422].includes(status)) {
+      await db.items.update(item.seq, { status: "refused", reason: reasonOf(body) });
+    } else {
+      return false;
+    }
+    return true;
+  }
+
   async function runSync() {
     if (!navigator.onLine) { Tablet.say(T.network); return; }
-    // One item at a time, always the oldest still pending: items saved while this runs are sent in the same run.
+    // The oldest pending items first, a batch per request (on a weak line the round trip costs more than the work);
+    // items saved while this runs are sent in the same run.
+    let limit = BATCH.items;
     for (;;) {
-      const item = (await db.items.where("status").equals("pending").sortBy("seq"))[0];
-      if (!item) return;
+      const batch = takeBatch(await db.items.where("status").equals("pending").sortBy("seq"), limit);
+      if (!batch.length) return;
       let response;
       try {
         response = await fetch(SETTINGS.syncUrl, {
-          method: "POST", body: formOf(item), credentials: "same-origin",
+          method: "POST", body: formOf(batch), credentials: "same-origin",
           headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" },
         });
       } catch (error) {
@@ -140,18 +179,29 @@
       }
       const body = await response.json().catch(() => ({}));
       const code = body.error && body.error.code;
-      if (response.ok) {
-        await applied(item, body);
-      } else if (response.status === 409) {
-        await db.items.update(item.seq, { status: "conflict", conflict: { server: body.error.server, mine: body.error.mine } });
-      } else if (response.status === 401 || (response.status === 403 && code !== "refused")) {
+      if (response.status === 401 || (response.status === 403 && code !== "refused")) {
         Tablet.say(T.login, true);
         return;  // the session ended: nothing is refused, it waits for the next sign-in
-      } else if ([400, 403, 404, 413, 422].includes(response.status)) {
-        await db.items.update(item.seq, { status: "refused", reason: reasonOf(body) });
-      } else {
+      }
+      if (response.status === 413) {
+        // A proxy with a smaller body limit: send fewer at once; one item too large for it is refused with the reason.
+        if (batch.length > 1) limit = Math.max(1, Math.floor(batch.length / 2));
+        else await settle(batch[0], 413, body);
+        continue;
+      }
+      if (!response.ok || !Array.isArray(body.results)) {
         Tablet.say(T.network);
         return;  // the server is unwell: retry later, in the same order
+      }
+      for (const result of body.results) {
+        // Read again: an earlier answer in this batch may have moved this item's base version (applied()).
+        const item = await db.items.where("key").equals(String(result.key)).first();
+        if (item && item.status === "pending" && !(await settle(item, result.status, result))) break;
+      }
+      const unanswered = await db.items.where("key").anyOf(batch.map((item) => item.key)).filter((item) => item.status === "pending").count();
+      if (unanswered) {
+        Tablet.say(T.network);
+        return;  // an item without an answer stays first in line for the next try
       }
     }
   }
@@ -161,6 +211,21 @@
     if (box) box.replaceChildren(el("div", { class: `alert ${alarm ? "alert-danger" : "alert-warning"} fs-5` }, text));
   };
 
+  // Photos wait on the device until they are sent: warn while there is still room, before a save is refused.
+  async function checkStorage() {
+    const main = document.getElementById("main");
+    if (!main || !navigator.storage || !navigator.storage.estimate) return;
+    const { usage, quota } = await navigator.storage.estimate().catch(() => ({}));
+    const percent = quota ? Math.round((usage / quota) * 100) : 0;
+    let box = document.getElementById("storage-warning");
+    if (percent < 80) { if (box) box.remove(); return; }
+    if (!box) {
+      box = el("div", { id: "storage-warning", class: "alert alert-danger fs-5", role: "alert" });
+      main.prepend(box);
+    }
+    box.textContent = T.storageFull.replace("{percent}", String(percent));
+  }
+
   Tablet.refresh = async function () {
     const status = document.getElementById("net-status");
     if (status) {
@@ -168,6 +233,7 @@
       status.className = `badge me-2 ${navigator.onLine ? "net-online" : "net-offline"}`;
     }
     if (!db) return;
+    await checkStorage();
     const waiting = await Tablet.unsynced();
     const count = document.getElementById("sync-count");
     if (count) count.textContent = String(waiting.length);
@@ -288,6 +354,8 @@
     }
     Tablet.refresh().then(() => Tablet.sync());
     registerWorker();
+    // Without this the browser may clear IndexedDB when the disk runs low, and with it the unsent work.
+    if (db && navigator.storage && navigator.storage.persist) navigator.storage.persisted().then((kept) => kept || navigator.storage.persist());
     setInterval(() => Tablet.sync(), 30000);
   });
 })();
