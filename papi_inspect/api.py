@@ -9,14 +9,16 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 
 class VisibleQuerysetMixin:
-    """Every query starts from `Model.objects.visible_to(request.user)`.
+    """Every query is the viewset's `queryset` narrowed by `visible_to(request.user)`.
 
     Write actions in later doctypes call their `services.py` functions, which record the
     history reason; this base only decides which rows exist for the caller.
     """
 
     def get_queryset(self):
-        return self.queryset.model.objects.visible_to(self.request.user)
+        # From the class's queryset, so the select_related / prefetch_related a viewset declares are kept
+        # (starting from Model.objects dropped them, and a list paid one query per row for them).
+        return self.queryset.all().visible_to(self.request.user)
 
 
 class VisibleReadOnlyViewSet(VisibleQuerysetMixin, viewsets.ReadOnlyModelViewSet):

@@ -16,6 +16,8 @@ from doctypes.complaint_case.models import (
 )
 from doctypes.org.models import Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.calendar import WorkingCalendar
+from papi_inspect.deadlines import deadline_status
 from papi_inspect.models import Attachment
 
 
@@ -23,7 +25,16 @@ def _with_deadline(model_class, *extra):
     """A serializer with every field except the identity ones, plus the deadline status."""
 
     class Serializer(serializers.ModelSerializer):
-        deadline_status = serializers.CharField(read_only=True, allow_null=True)
+        deadline_status = serializers.SerializerMethodField()
+
+        def get_deadline_status(self, record) -> str | None:
+            due = record.current_due
+            if not due:
+                return None
+            # One working calendar per response: building it reads the override table, once, not once per row.
+            if "working calendar" not in self.context:
+                self.context["working calendar"] = WorkingCalendar()
+            return str(deadline_status(due, calendar=self.context["working calendar"]))
 
         class Meta:
             model = model_class
@@ -39,10 +50,20 @@ class PetitionSerializer(_with_deadline(Petition)):
     def to_representation(self, petition):
         data = super().to_representation(petition)
         request = self.context.get("request")
-        if request and not Petition.objects.workable_by(request.user).filter(pk=petition.pk).exists():
+        if request and not self._workable(petition, request.user):
             for name in ("summary", "outcome_note"):
                 data.pop(name, None)
         return data
+
+    def _workable(self, petition, user):
+        # Asked once for the whole page of a list, not once per row.
+        known = self.context.setdefault("workable petitions", {})
+        if petition.pk not in known:
+            page = self.parent.instance if isinstance(self.parent, serializers.ListSerializer) else [petition]
+            asked = {row.pk for row in page if row.pk not in known} | {petition.pk}
+            workable = set(Petition.objects.workable_by(user).filter(pk__in=asked).values_list("pk", flat=True))
+            known.update({pk: pk in workable for pk in asked})
+        return known[petition.pk]
 
 
 ComplaintCaseSerializer = _with_deadline(ComplaintCase)
@@ -142,7 +163,7 @@ class MergeInput(serializers.Serializer):
 
 
 class PetitionViewSet(CaseViewSet):
-    queryset = Petition.objects.all()
+    queryset = Petition.objects.prefetch_related("papi")
     serializer_class = PetitionSerializer
     create_input = PetitionInput
     filterset_fields = ["status", "channel", "content_kind", "outcome", "unit", "anonymous"]
@@ -194,7 +215,7 @@ class DecideInput(serializers.Serializer):
 
 
 class ComplaintCaseViewSet(CaseViewSet):
-    queryset = ComplaintCase.objects.all()
+    queryset = ComplaintCase.objects.prefetch_related("papi")
     serializer_class = ComplaintCaseSerializer
     create_input = ComplaintInput
     filterset_fields = ["status", "level", "is_complex", "is_remote", "unit", "handler"]
@@ -275,7 +296,7 @@ class RedactedUploadInput(serializers.Serializer):
 
 
 class DenunciationViewSet(CaseViewSet):
-    queryset = Denunciation.objects.prefetch_related("extensions", "verifiers")
+    queryset = Denunciation.objects.prefetch_related("papi", "extensions", "verifiers")
     serializer_class = DenunciationSerializer
     create_input = DenunciationInput
     filterset_fields = ["status", "is_complex", "anti_corruption", "unit", "handler"]
