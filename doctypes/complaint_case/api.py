@@ -17,7 +17,6 @@ from doctypes.complaint_case.models import (
 from doctypes.org.models import Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.calendar import WorkingCalendar
-from papi_inspect.deadlines import deadline_status
 from papi_inspect.models import Attachment
 
 
@@ -28,13 +27,11 @@ def _with_deadline(model_class, *extra):
         deadline_status = serializers.SerializerMethodField()
 
         def get_deadline_status(self, record) -> str | None:
-            due = record.current_due
-            if not due:
-                return None
             # One working calendar per response: building it reads the override table, once, not once per row.
             if "working calendar" not in self.context:
                 self.context["working calendar"] = WorkingCalendar()
-            return str(deadline_status(due, calendar=self.context["working calendar"]))
+            status = record.deadline_status_on(self.context["working calendar"])
+            return str(status) if status else None
 
         class Meta:
             model = model_class

@@ -80,8 +80,12 @@ class DeadlineMixin:
 
     @property
     def deadline_status(self):
+        return self.deadline_status_on()
+
+    def deadline_status_on(self, calendar=None):
+        """The status counted on `calendar`: a list passes one for all its rows, as building one reads the overrides."""
         due = self.current_due
-        return deadline_status(due) if due else None
+        return deadline_status(due, calendar=calendar) if due else None
 
     def deadline_status_label(self):
         status = self.deadline_status
