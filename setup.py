@@ -17,7 +17,7 @@ setup(
     version="0.1.0",
     description="Thanh tra – Văn phòng Sở: tiếp công dân, xử lý đơn, thanh tra, kiểm tra và kế hoạch PAPI",
     python_requires=">=3.11",
-    packages=find_packages(include=["papi_inspect*", "doctypes*", "reports*"]),
+    packages=find_packages(include=["papi_inspect*", "doctypes*", "reports*", "tablet*"]),
     include_package_data=True,
     install_requires=requirements("requirements.in"),
     extras_require={"test": requirements("requirements-dev.in")},

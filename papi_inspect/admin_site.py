@@ -55,10 +55,10 @@ CORE_SIDEBAR = [
 
 def navigation(request):
     """The sidebar: the doctypes' areas in settings order, then the core's, merged by title."""
-    from papi_inspect.doctypes import doctype_modules
+    from papi_inspect.extensions import extension_modules
 
     areas = {}
-    for module_sidebar in [module.SIDEBAR for module in doctype_modules("sidebar")] + [CORE_SIDEBAR]:
+    for module_sidebar in [module.SIDEBAR for module in extension_modules("sidebar")] + [CORE_SIDEBAR]:
         for area, entries in module_sidebar:
             areas.setdefault(str(area), (area, []))[1].extend(entries)
     return [

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from doctypes.org.models import StaffProfile, Unit
 from papi_inspect.audit import with_reason
-from papi_inspect.doctypes import doctype_modules
+from papi_inspect.extensions import extension_modules
 from papi_inspect.permissions import Role
 from papi_inspect.reference import load_reference
 
@@ -66,7 +66,7 @@ def load_demo():
         )
     _link_supervisors()
     by_username = {user.username: user for user in users}
-    for module in doctype_modules("demo"):
+    for module in extension_modules("demo"):
         module.load(by_username)
     return users
 

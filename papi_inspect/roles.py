@@ -4,7 +4,7 @@ Each doctype declares its own `ROLE_PERMISSIONS` in `<app>/roles.py`, keyed by r
 EVERYONE); rows are then narrowed per user by `visible_to`.
 """
 
-from papi_inspect.doctypes import doctype_modules
+from papi_inspect.extensions import extension_modules
 from papi_inspect.permissions import Role
 
 VIEW = ("view",)
@@ -34,7 +34,7 @@ ROLE_PERMISSIONS = {
 def permissions_for(role):
     """{"app_label.model": {actions}} for one role, from the core and every doctype."""
     merged = {}
-    tables = [ROLE_PERMISSIONS] + [module.ROLE_PERMISSIONS for module in doctype_modules("roles")]
+    tables = [ROLE_PERMISSIONS] + [module.ROLE_PERMISSIONS for module in extension_modules("roles")]
     for table in tables:
         for key in (EVERYONE, role):
             for model, actions in table.get(key, {}).items():

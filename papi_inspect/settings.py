@@ -50,19 +50,24 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS phải được đặt khi PAPI_ENV=production.")
 
-# One Django app per record type. Each may provide urls.py (`urlpatterns`, `register_api(router)`),
-# roles.py (`ROLE_PERMISSIONS`) and demo.py (`load(users)`); the core picks them up from here.
+# One Django app per record type, in layer order: a doctype imports the core and the doctypes listed
+# before it, never one after it (tests/core/test_layers.py keeps it so). Each may provide urls.py
+# (`urlpatterns`, `register_api(router)`), roles.py (`ROLE_PERMISSIONS`), sidebar.py, reference.py
+# (`LOADERS`) and demo.py (`load(users)`); the core picks them up from here, in this order.
 DOCTYPE_APPS = [
     "doctypes.org",
     "doctypes.papi",
-    "doctypes.citizen_reception",
     "doctypes.complaint_case",
-    "doctypes.finding",
+    "doctypes.citizen_reception",
     "doctypes.inspection",
     "doctypes.discipline_check",
     "doctypes.procedure_review",
-    "doctypes.tablet",
+    "doctypes.finding",
+]
+# Consumers read many doctypes and write through their services; no doctype imports them.
+CONSUMER_APPS = [
     "reports",
+    "tablet",
 ]
 
 INSTALLED_APPS = [
@@ -89,6 +94,7 @@ INSTALLED_APPS = [
     "papi_inspect.apps.LoginLockConfig",
     "papi_inspect",
     *DOCTYPE_APPS,
+    *CONSUMER_APPS,
 ]
 
 MIDDLEWARE = [
@@ -260,7 +266,7 @@ SPECTACULAR_SETTINGS = {
     # Petitions and receptions classify content with the same choices: one schema name for both; likewise the
     # kind of a tablet sync item, in the single and the batch request.
     "ENUM_NAME_OVERRIDES": {"ContentKindEnum": "doctypes.complaint_case.models.ContentKind",
-                            "SyncItemKindEnum": "doctypes.tablet.models.SyncReceipt.Kind"},
+                            "SyncItemKindEnum": "tablet.models.SyncReceipt.Kind"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

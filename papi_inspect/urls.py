@@ -8,7 +8,7 @@ from rest_framework.routers import DefaultRouter
 
 from papi_inspect import admin_attachments, core_api, views
 from papi_inspect.notifications_api import NotificationViewSet
-from papi_inspect.doctypes import doctype_modules
+from papi_inspect.extensions import extension_modules
 
 router = DefaultRouter()
 router.register("deadline-rules", core_api.DeadlineRuleViewSet)
@@ -17,7 +17,7 @@ router.register("attachments", core_api.AttachmentViewSet)
 router.register("notifications", NotificationViewSet, basename="notification")
 
 doctype_urls = []
-for module in doctype_modules("urls"):
+for module in extension_modules("urls"):
     if hasattr(module, "register_api"):
         module.register_api(router)
     if getattr(module, "urlpatterns", None):

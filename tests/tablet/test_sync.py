@@ -8,8 +8,8 @@ from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Action, Finding
 from doctypes.inspection.models import Inspection
-from doctypes.tablet.models import SyncReceipt
-from doctypes.tablet.services import version_of
+from tablet.models import SyncReceipt
+from tablet.services import version_of
 from papi_inspect.models import Attachment
 from tests.base import client_for
 from tests.inspection.builders import advance

@@ -8,8 +8,8 @@ import pytest
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Finding
-from doctypes.tablet.models import SyncReceipt
-from doctypes.tablet.services import version_of
+from tablet.models import SyncReceipt
+from tablet.services import version_of
 from papi_inspect.models import Attachment
 from tests.base import client_for
 from tests.tablet.builders import (

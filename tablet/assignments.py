@@ -9,7 +9,7 @@ from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from doctypes.finding.access import may_verify
 from doctypes.finding.models import Action
 from doctypes.inspection.models import Inspection
-from doctypes.tablet.services import versions_of
+from tablet.services import versions_of
 
 
 def week_of(today):

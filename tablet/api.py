@@ -19,9 +19,9 @@ from doctypes.finding.models import Action, Finding
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
-from doctypes.tablet import services
-from doctypes.tablet.assignments import assignments_for
-from doctypes.tablet.models import SyncReceipt
+from tablet import services
+from tablet.assignments import assignments_for
+from tablet.models import SyncReceipt
 
 NOT_YOURS = {"does_not_exist": "Không tìm thấy hồ sơ, hoặc bạn không có quyền với hồ sơ này.",
              "incorrect_type": "Mã hồ sơ không hợp lệ."}

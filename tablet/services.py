@@ -10,7 +10,7 @@ from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from doctypes.finding import services as findings
 from doctypes.finding.models import Action
-from doctypes.tablet.models import SyncReceipt
+from tablet.models import SyncReceipt
 from papi_inspect.audit import with_reason
 
 

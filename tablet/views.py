@@ -18,9 +18,9 @@ from doctypes.discipline_check.models import DisciplineCheck
 from doctypes.finding.models import Action, Finding
 from doctypes.inspection.models import Inspection
 from doctypes.papi.models import Dimension
-from doctypes.tablet import assignments
-from doctypes.tablet.legal_bases import legal_bases
-from doctypes.tablet.services import version_of
+from tablet import assignments
+from tablet.legal_bases import legal_bases
+from tablet.services import version_of
 
 tablet_login_required = login_required(login_url=reverse_lazy("tablet:login"))
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from doctypes.tablet import api, views
+from tablet import api, views
 
 app_name = "tablet"
 

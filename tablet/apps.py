@@ -5,6 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TabletConfig(AppConfig):
-    name = "doctypes.tablet"
+    name = "tablet"
     label = "tablet"
     verbose_name = _("Máy tính bảng thanh tra viên")
