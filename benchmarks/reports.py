@@ -49,7 +49,7 @@ def median_of(runs, job):
 def main():
     call_command("migrate", verbosity=0)
     from papi_inspect.reference import load_reference
-    from reports import services
+    from reports.services import lifecycle as services
     from reports.synthetic import make_department_history
     from tests.base import create_people, load_people
 

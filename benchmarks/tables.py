@@ -32,8 +32,8 @@ def main():
     create_people()
     from reports.periods import resolve_period
     from reports.synthetic import make_department_history
-    from reports.tables import TABLE_CODES, build_table
-    from reports.tables_pctn import anti_corruption_facts
+    from reports.tables.build import TABLE_CODES, build_table
+    from reports.tables.pctn import anti_corruption_facts
 
     started = time.perf_counter()
     counts = make_department_history(years=10, seed=1, end_year=2025)

@@ -118,7 +118,7 @@ class RecoveryFilter(admin.SimpleListFilter):
 
 def papi_task_done_q():
     """A plan task is done when marked done or reported done in a submitted unit report (papi.services.dimension_progress)."""
-    from doctypes.papi.models_report import UnitReport, UnitReportEntry
+    from doctypes.papi.models.report import UnitReport, UnitReportEntry
 
     reported_done = UnitReportEntry.objects.filter(
         report__status=UnitReport.Status.SUBMITTED, progress=UnitReportEntry.Progress.DONE

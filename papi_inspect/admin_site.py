@@ -75,7 +75,7 @@ UNFOLD = {
     "SHOW_LANGUAGES": True,
     "SHOW_HISTORY": True,
     "SHOW_VIEW_ON_SITE": True,
-    "DASHBOARD_CALLBACK": "reports.dashboard.dashboard_callback",
+    "DASHBOARD_CALLBACK": "reports.dashboard.page.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": False,

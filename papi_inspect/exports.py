@@ -58,7 +58,7 @@ def export_response(model_admin, request, queryset):
     from django.http import HttpResponse
     from django.shortcuts import redirect
 
-    from reports.services_jobs import EXPORT_IN_BACKGROUND_OVER, start_export_job
+    from reports.services.jobs import EXPORT_IN_BACKGROUND_OVER, start_export_job
 
     if queryset.count() > EXPORT_IN_BACKGROUND_OVER:
         job = start_export_job(model_admin, request, queryset)

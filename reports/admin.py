@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from unfold.admin import TabularInline
 
 from papi_inspect.admin_base import VisibleAdmin
-from reports import services, services_jobs
+from reports.services import lifecycle as services
+from reports.services import jobs as services_jobs
 from reports.catalogue import SPECS, has_narrative
 from reports.models import Report, ReportVersion
 

@@ -32,7 +32,7 @@ def figure_data(figure):
 
 
 def table_data(table):
-    """A `reports.tables.Table` as plain data, in its own column order."""
+    """A `reports.tables.build.Table` as plain data, in its own column order."""
     return {
         "code": table.code,
         "title": str(table.title),

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from reports import services_jobs
+from reports.services import jobs as services_jobs
 
 
 @task()

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.models import ContentKind, Petition
-from doctypes.complaint_case.services import check_not_future, link_papi, next_code, register_petition, save
+from doctypes.complaint_case.services.petition import check_not_future, link_papi, next_code, register_petition, save
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.deadlines import compute_deadline
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from doctypes.citizen_reception.letters import refusal_notice, refusal_notice_filename
 from doctypes.citizen_reception.models import Reception
-from doctypes.complaint_case.views import docx_response
+from doctypes.complaint_case.views.letters import docx_response
 
 
 @login_required

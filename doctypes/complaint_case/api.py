@@ -8,8 +8,10 @@ from django.urls import reverse
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from doctypes.complaint_case import services, services_complaint as complaints, services_denunciation as denunciations
-from doctypes.complaint_case import services_verification as verification
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import complaint as complaints
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.api_base import HIDDEN_FIELDS, CaseViewSet, IdentityInput, step
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,

@@ -8,7 +8,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from doctypes.complaint_case.identity import IDENTITY_PARTS, IdentityKeyError
-from doctypes.complaint_case.services_identity import reveal_identity, store_signature
+from doctypes.complaint_case.services.identity import reveal_identity, store_signature
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.attachments import attach_file
 from papi_inspect.core_api import AttachmentSerializer

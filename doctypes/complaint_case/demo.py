@@ -12,8 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from docx import Document
 
-from doctypes.complaint_case import services, services_complaint as complaints, services_denunciation as denunciations
-from doctypes.complaint_case import services_verification as verification
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import complaint as complaints
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.org.models import Unit
 from papi_inspect.attachments import attach_file

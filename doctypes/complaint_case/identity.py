@@ -141,7 +141,7 @@ class ProtectedIdentity(models.Model):
 
     def file_downloaded(self, attachment, user):
         """Called by the file download view: an original of a protected record is logged as a reveal."""
-        from doctypes.complaint_case.services_identity import log_original_download
+        from doctypes.complaint_case.services.identity import log_original_download
 
         log_original_download(self, attachment, by=user)
 

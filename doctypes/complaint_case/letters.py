@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
-from doctypes.complaint_case.services_identity import is_protected
+from doctypes.complaint_case.services.identity import is_protected
 from doctypes.org.models import StaffProfile
 from papi_inspect.permissions import Role
 from reports.docx_format import Signature, StateDocument, StateDocumentHeader, vietnamese_date

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from doctypes.complaint_case import api, views, views_front
+from doctypes.complaint_case import api
+from doctypes.complaint_case.views import letters as views
+from doctypes.complaint_case.views import front as views_front
 
 app_name = "complaint_case"
 

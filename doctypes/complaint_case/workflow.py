@@ -6,7 +6,11 @@ next action worth offering; the service still decides, and refuses with its reas
 
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case import api, services, services_complaint, services_denunciation, services_verification
+from doctypes.complaint_case import api
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import complaint as services_complaint
+from doctypes.complaint_case.services import denunciation as services_denunciation
+from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 
 P, C, D = Petition.Status, ComplaintCase.Status, Denunciation.Status

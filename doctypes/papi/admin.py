@@ -10,9 +10,9 @@ from unfold.admin import TabularInline
 from doctypes.org.models import Unit
 from doctypes.papi import rollup, services
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Plan, PlanReportDate, Task, TaskGroup
-from doctypes.papi.models_report import OfficeReport, UnitReport
-from doctypes.papi.models_score import PapiScore, Province, ScoreImport
+from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
+from doctypes.papi.models.report import OfficeReport, UnitReport
+from doctypes.papi.models.score import PapiScore, Province, ScoreImport
 from papi_inspect.admin_base import VisibleAdmin
 from papi_inspect.admin_filters import PapiDimensionFilter, PapiProgressFilter
 

@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 
 from doctypes.org.models import Unit
-from doctypes.papi.models_report import UnitReport
+from doctypes.papi.models.report import UnitReport
 from doctypes.papi.rollup import start_office_report
 from doctypes.papi.score_import import import_scores
 from doctypes.papi.seed_plan import FIXTURES, load_seed_plan

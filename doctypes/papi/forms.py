@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.papi.models_report import UnitReportEntry
+from doctypes.papi.models.report import UnitReportEntry
 
 
 class StartReportForm(forms.Form):

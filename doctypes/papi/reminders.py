@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from doctypes.papi.models_plan import Plan
-from doctypes.papi.models_report import OfficeReport
+from doctypes.papi.models.plan import Plan
+from doctypes.papi.models.report import OfficeReport
 from doctypes.papi.services import reporting_board
 from papi_inspect.notifications import notify
 from papi_inspect.permissions import Role

@@ -7,8 +7,8 @@ from django.utils import timezone
 from doctypes.papi.access import manages_plans
 from doctypes.papi.figures import sum_figures
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Task
-from doctypes.papi.models_report import OfficeReport, UnitReport, UnitReportEntry
+from doctypes.papi.models.plan import Task
+from doctypes.papi.models.report import OfficeReport, UnitReport, UnitReportEntry
 from doctypes.papi.services import report_date, reporting_board
 from papi_inspect.audit import with_reason
 from reports.docx_format import Signature, StateDocument, StateDocumentHeader, document_number

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_score import PapiScore, Province, ScoreImport
+from doctypes.papi.models.score import PapiScore, Province, ScoreImport
 from doctypes.papi.score_sheet import (
     ParsedSheet, ScoreRow, SheetRefused, classify, detect_year, number, read_tables, scale_of, slug,
 )

@@ -11,8 +11,8 @@ from django.db import transaction
 
 from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Plan, PlanReportDate, Task, TaskGroup
-from doctypes.papi.models_score import Province
+from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
+from doctypes.papi.models.score import Province
 from papi_inspect.audit import with_reason
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

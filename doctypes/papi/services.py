@@ -9,8 +9,8 @@ from django.utils import timezone
 from doctypes.papi.access import manages_plans, may_report_for
 from doctypes.papi.figures import collect_figures
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Plan, Task
-from doctypes.papi.models_report import UnitReport, UnitReportEntry
+from doctypes.papi.models.plan import Plan, Task
+from doctypes.papi.models.report import UnitReport, UnitReportEntry
 from papi_inspect.attachments import attach_file
 from papi_inspect.audit import with_reason
 from papi_inspect.deadlines import DeadlineStatus, deadline_status

@@ -3,8 +3,8 @@
 import json
 
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Plan
-from doctypes.papi.models_score import PapiScore, Province
+from doctypes.papi.models.plan import Plan
+from doctypes.papi.models.score import PapiScore, Province
 from doctypes.papi.services import dimension_progress
 
 

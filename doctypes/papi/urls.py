@@ -3,8 +3,8 @@
 from django.urls import path
 
 from doctypes.papi import views
-from doctypes.papi.api import DimensionViewSet
-from doctypes.papi.api_plan import (
+from doctypes.papi.api.dimensions import DimensionViewSet
+from doctypes.papi.api.plan import (
     OfficeReportViewSet, PapiScoreViewSet, PlanViewSet, ScoreImportViewSet, TaskViewSet, UnitReportViewSet,
 )
 

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from doctypes.papi.access import sees_all_plan_work, unit_of
 from doctypes.papi.forms import EntryForm, ScoreImportForm, StartReportForm
-from doctypes.papi.models_plan import Plan
-from doctypes.papi.models_report import OfficeReport, UnitReport
+from doctypes.papi.models.plan import Plan
+from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.rollup import STATE_LABELS, office_report_docx, office_report_filename
 from doctypes.papi.score_import import import_scores, preview_scores
 from doctypes.papi.score_sheet import SheetRefused

@@ -80,7 +80,7 @@ def test_it_refuses_a_file_whose_content_does_not_match_its_type(client, people)
 
 
 def test_it_lets_leadership_read_the_identity_access_log_and_not_unit_staff(client, people):
-    from doctypes.complaint_case.services_identity import reveal_identity
+    from doctypes.complaint_case.services.identity import reveal_identity
 
     case = make_denunciation(people.inspector, handler=people.inspector)
     reveal_identity(case, by=people.inspector, reason="Liên hệ người tố cáo để bổ sung")

@@ -122,7 +122,7 @@ def test_it_classifies_processes_and_merges_petitions_through_the_api(client, pe
 
 
 def test_it_opens_a_denunciation_from_an_accepted_petition_keeping_the_ciphertext(client, people):
-    from doctypes.complaint_case import services
+    from doctypes.complaint_case.services import petition as services
     from tests.complaint_case.builders import make_petition
 
     petition = make_petition(people.inspector, content_kind="denunciation", identity=dict(DENOUNCER))

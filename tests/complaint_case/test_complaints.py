@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from doctypes.complaint_case import services_complaint as complaints
+from doctypes.complaint_case.services import complaint as complaints
 from doctypes.complaint_case.models import ComplaintCase
 from papi_inspect.deadlines import compute_deadline
 from tests.complaint_case.builders import days_ago, make_complaint

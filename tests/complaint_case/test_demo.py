@@ -7,7 +7,7 @@ from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case import demo as case_demo
 from doctypes.complaint_case.demo import DEMO_DENOUNCER
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
-from doctypes.complaint_case.services_identity import may_reveal, reveal_identity
+from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
 from doctypes.org.models import Unit
 from papi_inspect.demo import DEMO_PASSWORD, DEMO_USERS, _link_supervisors, ensure_staff_user
 from papi_inspect.deadlines import DeadlineStatus

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from doctypes.complaint_case import services_denunciation as denunciations
+from doctypes.complaint_case.services import denunciation as denunciations
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.deadlines import compute_deadline

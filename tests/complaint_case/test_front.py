@@ -1,6 +1,6 @@
 """The /cases/ screens: "Việc của tôi", detail, next steps through the services, logged reveal."""
 
-from doctypes.complaint_case import services_denunciation as denunciations
+from doctypes.complaint_case.services import denunciation as denunciations
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, IdentityAccessLog
 from tests.base import client_for
 from tests.complaint_case.builders import DENOUNCER, days_ago, make_complaint, make_denunciation
@@ -160,7 +160,7 @@ def test_others_may_not_reveal_and_the_attempt_is_logged(client, people):
 def test_the_verifier_finds_the_case_read_only_with_copies_only(client, people):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from doctypes.complaint_case import services_verification as verification
+    from doctypes.complaint_case.services import verification
     from papi_inspect.attachments import attach_file
 
     case = overdue_case(people)
@@ -182,7 +182,7 @@ def test_the_verifier_finds_the_case_read_only_with_copies_only(client, people):
 
 
 def test_the_decision_form_names_its_signer(client, people):
-    from doctypes.complaint_case import services_complaint as complaints
+    from doctypes.complaint_case.services import complaint as complaints
 
     case = make_complaint(people.inspector, handler=people.inspector)
     complaints.accept_complaint(case, by=people.inspector, accepted_on=days_ago(35))

@@ -8,7 +8,7 @@ from django.db import connection
 
 from doctypes.complaint_case import identity as crypto
 from doctypes.complaint_case.models import Denunciation, IdentityAccessLog
-from doctypes.complaint_case.services_identity import may_reveal, reveal_identity
+from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
 from tests.complaint_case.builders import DENOUNCER, make_denunciation, make_petition
 
 

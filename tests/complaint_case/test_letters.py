@@ -4,7 +4,7 @@ import io
 
 from docx import Document
 
-from doctypes.complaint_case import services
+from doctypes.complaint_case.services import petition as services
 from tests.base import client_for
 from tests.complaint_case.builders import days_ago, make_petition
 

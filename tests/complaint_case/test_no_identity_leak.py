@@ -10,9 +10,11 @@ from docx import Document
 from django.utils import timezone
 
 from doctypes.citizen_reception import services as reception_services
-from doctypes.complaint_case import services, services_denunciation as denunciations, services_verification as verification
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.models import RedactedCopy
-from doctypes.complaint_case.services_identity import reveal_identity
+from doctypes.complaint_case.services.identity import reveal_identity
 from doctypes.org.models import Unit
 from papi_inspect.attachments import attach_file
 from papi_inspect.models import Attachment, Notification

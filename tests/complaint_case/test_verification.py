@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
-from doctypes.complaint_case import services, services_denunciation as denunciations, services_verification as verification
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, RedactedCopy
 from doctypes.complaint_case.redaction import fold
 from papi_inspect.attachments import attach_file

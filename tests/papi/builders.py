@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 from doctypes.org.models import Unit
-from doctypes.papi.models_plan import Task
+from doctypes.papi.models.plan import Task
 from doctypes.papi.seed_plan import load_seed_plan
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from doctypes.papi.models_plan import Plan, Task
-from doctypes.papi.models_report import UnitReport
-from doctypes.papi.models_score import PapiScore
+from doctypes.papi.models.plan import Plan, Task
+from doctypes.papi.models.report import UnitReport
+from doctypes.papi.models.score import PapiScore
 from tests.base import client_for
 from tests.papi.builders import BAC_GIANG_CSV, make_plan, task_of
 

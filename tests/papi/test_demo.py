@@ -3,9 +3,9 @@
 import pytest
 
 from doctypes.papi import demo
-from doctypes.papi.models_plan import Plan
-from doctypes.papi.models_report import OfficeReport, UnitReport
-from doctypes.papi.models_score import PapiScore
+from doctypes.papi.models.plan import Plan
+from doctypes.papi.models.report import OfficeReport, UnitReport
+from doctypes.papi.models.score import PapiScore
 from papi_inspect.demo import load_demo
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from doctypes.papi.models_plan import Plan, Task, TaskGroup
+from doctypes.papi.models.plan import Plan, Task, TaskGroup
 from doctypes.papi.seed_plan import load_seed_plan
 from tests.papi.builders import SEED_TEXT, make_plan
 

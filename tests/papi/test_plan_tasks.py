@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from doctypes.papi.models_plan import Plan, Task
+from doctypes.papi.models.plan import Plan, Task
 from doctypes.papi.services import add_task, copy_plan_to_year, retire_task, update_task
 from tests.papi.builders import make_plan, unit
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from doctypes.papi.models_plan import Plan
+from doctypes.papi.models.plan import Plan
 from papi_inspect.models import Notification
 from tests.papi.builders import make_plan
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from doctypes.papi.models_score import PapiScore, ScoreImport
+from doctypes.papi.models.score import PapiScore, ScoreImport
 from doctypes.papi.score_import import import_scores, preview_scores
 from doctypes.papi.score_sheet import SheetRefused
 from tests.papi.builders import BAC_GIANG_CSV, wide_sheet

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from doctypes.papi.models_report import OfficeReport, UnitReport
-from doctypes.papi.models_score import PapiScore
+from doctypes.papi.models.report import OfficeReport, UnitReport
+from doctypes.papi.models.score import PapiScore
 from doctypes.papi.rollup import start_office_report
 from doctypes.papi.score_import import import_scores
 from doctypes.papi.services import start_unit_report

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from doctypes.papi.models_report import UnitReport, UnitReportEntry
+from doctypes.papi.models.report import UnitReport, UnitReportEntry
 from doctypes.papi.services import (
     attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report, tasks_of_unit,
 )

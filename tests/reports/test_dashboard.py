@@ -14,7 +14,7 @@ from doctypes.discipline_check import services as check_services
 from doctypes.finding import services as finding_services
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
-from reports import dashboard_figures as figures
+from reports.dashboard import figures
 from tests.base import client_for
 from tests.complaint_case.builders import DENOUNCER, make_complaint, make_denunciation, make_petition
 from tests.discipline_check.builders import make_check

@@ -3,7 +3,7 @@
 import pytest
 
 from doctypes.papi.services import dimension_progress, save_report_progress, start_unit_report, submit_unit_report
-from reports import dashboard_figures as figures
+from reports.dashboard import figures
 from tests.base import client_for
 from tests.papi.builders import make_plan, unit
 from tests.reports.test_dashboard import list_measure, page_figures

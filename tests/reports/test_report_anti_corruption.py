@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from cryptography.fernet import Fernet
 
-from doctypes.complaint_case import services_denunciation
+from doctypes.complaint_case.services import denunciation as services_denunciation
 from doctypes.finding import services as finding_services
 from doctypes.inspection.models import Inspection
-from reports import services
+from reports.services import lifecycle as services
 from tests.complaint_case.builders import DENOUNCER, make_denunciation
 from tests.finding.builders import make_action, make_finding, make_violation
 from tests.inspection.builders import advance, make_inspection, unit

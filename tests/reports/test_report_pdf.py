@@ -10,7 +10,7 @@ from cryptography.fernet import Fernet
 from docx import Document
 from docx.shared import Mm
 
-from reports import services
+from reports.services import lifecycle as services
 
 # CI installs LibreOffice and sets PAPI_REQUIRE_SOFFICE=1: there a missing soffice fails instead of skipping.
 needs_soffice = pytest.mark.skipif(

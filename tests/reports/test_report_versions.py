@@ -11,10 +11,11 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
-from reports import services, services_jobs
+from reports.services import lifecycle as services
+from reports.services import jobs as services_jobs
 from reports.models import ReportJob, ReportVersion
-from reports.render_docx import render_docx
-from reports.render_xlsx import render_xlsx
+from reports.render.docx import render_docx
+from reports.render.xlsx import render_xlsx
 from tests.base import client_for
 from tests.complaint_case.builders import DENOUNCER, make_denunciation
 from tests.reports.test_report_anti_corruption import arrange

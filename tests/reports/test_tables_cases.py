@@ -5,9 +5,10 @@ import datetime
 import pytest
 from cryptography.fernet import Fernet
 
-from doctypes.complaint_case import services_complaint, services_denunciation
+from doctypes.complaint_case.services import complaint as services_complaint
+from doctypes.complaint_case.services import denunciation as services_denunciation
 from reports.periods import resolve_period
-from reports.tables import build_table, check_cross_tables, check_table
+from reports.tables.build import build_table, check_cross_tables, check_table
 from tests.complaint_case.builders import inspectorate, make_petition
 from tests.reports.test_tables_kntc import processed
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from doctypes.inspection.models import Inspection
 from reports.periods import resolve_period
-from reports.tables import build_table, check_table
+from reports.tables.build import build_table, check_table
 from tests.finding.builders import make_finding, make_violation
 from tests.inspection.builders import advance, make_inspection
 

@@ -6,9 +6,9 @@ import pytest
 from cryptography.fernet import Fernet
 
 from doctypes.citizen_reception import services as reception_services
-from doctypes.complaint_case import services
+from doctypes.complaint_case.services import petition as services
 from reports.periods import resolve_period
-from reports.tables import build_table, check_table, table_to_dataframe
+from reports.tables.build import build_table, check_table, table_to_dataframe
 from tests.complaint_case.builders import inspectorate, make_petition
 
 D = datetime.date

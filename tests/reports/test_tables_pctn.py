@@ -6,7 +6,7 @@ from decimal import Decimal
 from doctypes.finding import services as finding_services
 from doctypes.inspection.models import Inspection
 from reports.periods import resolve_period
-from reports.tables_pctn import anti_corruption_facts
+from reports.tables.pctn import anti_corruption_facts
 from tests.finding.builders import make_action, make_finding, make_violation
 from tests.inspection.builders import advance, make_inspection
 

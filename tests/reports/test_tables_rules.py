@@ -2,7 +2,7 @@
 
 from reports.periods import resolve_period
 from reports.synthetic import make_department_history
-from reports.tables import TABLE_CODES, build_table, check_cross_tables, check_table
+from reports.tables.build import TABLE_CODES, build_table, check_cross_tables, check_table
 
 
 def test_the_rules_hold_on_generated_data(people):

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from doctypes.org.models import Unit
 from papi_inspect.permissions import Role
-from reports import services
+from reports.services import lifecycle as services
 
 AREAS = {"anti-corruption": "anti_corruption", "inspection": "inspection", "kntc": "kntc"}
 PERIODS = ("q1", "q2", "q3", "q4", "h1", "m9", "year")

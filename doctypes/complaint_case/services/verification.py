@@ -16,7 +16,7 @@ from django.utils import timezone
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, Petition, RedactedCopy
-from doctypes.complaint_case.services import save
+from doctypes.complaint_case.services.petition import save
 from papi_inspect.attachments import check_size, sniff_content_type, store_file
 from papi_inspect.audit import with_reason
 from papi_inspect.models import Attachment

@@ -1,7 +1,7 @@
 """The statistical tables of TT 06/2025/TT-TTCP, computed with pandas from the records a user may see.
 
 Each table's layout (columns, headings, header groups, formulas and checks) is a data file in
-fixtures/report_forms/; a column names a source key (reports/tables_sources.py) or a formula over
+fixtures/report_forms/; a column names a source key (reports/tables/sources.py) or a formula over
 other columns, or neither (shown empty: "nhập tay"). Every figure carries the records that make it.
 """
 
@@ -18,9 +18,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from doctypes.org.models import Unit
-from reports import tables_frames
+from reports.tables import frames as tables_frames
 from reports.periods import Period
-from reports.tables_sources import SOURCES
+from reports.tables.sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
 TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "01/TTr", "02/TTr", "01/PCTN", "02/PCTN")
@@ -189,11 +189,11 @@ def build_table(code, *, period, user, units=None):
 
     `units` (ids) keeps the records of the reporting agency only: leadership sees every agency's
     records, but a department's report counts its own. Row-list and case-list forms (01/PCTN,
-    02/PCTN) are built by reports/tables_pctn_forms.py from their own layouts.
+    02/PCTN) are built by reports/tables/pctn_forms.py from their own layouts.
     """
     layout = load_layout(code)
     if layout.get("layout") in {"indicators", "list"}:
-        from reports import tables_pctn_forms
+        from reports.tables import pctn_forms as tables_pctn_forms
 
         return tables_pctn_forms.build(layout, period=period, user=user, units=units)
     columns = _columns(layout)

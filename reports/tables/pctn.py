@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from reports import tables_frames
-from reports.tables import _figure, _refs
-from reports.tables_sources import Source, _in_period
+from reports.tables import frames as tables_frames
+from reports.tables.build import _figure, _refs
+from reports.tables.sources import Source, _in_period
 
 FACT_LABELS = {
     "inspections": _("Cuộc thanh tra về phòng, chống tham nhũng thực hiện trong kỳ"),

@@ -35,7 +35,8 @@ def _finish(job, *, status, message, **fields):
 
 def start_report_job(report, *, by):
     """Queue the generation of a new version of `report` for `by`; the job shows its progress."""
-    from reports import services, tasks
+    from reports import tasks
+    from reports.services import lifecycle as services
 
     if not services.may_draft(by) or not services.Report.objects.visible_to(by).filter(pk=report.pk).exists():
         raise PermissionDenied("Bạn không có quyền tạo báo cáo này.")
@@ -56,7 +57,7 @@ def _queue(task, job, *, reason):
 
 def run_report_job(job_id):
     """The task body: generate the version, record it on the job, or record the failure in words."""
-    from reports import services
+    from reports.services import lifecycle as services
 
     job = ReportJob.objects.select_related("report", "created_by").get(pk=job_id)
     ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.Status.RUNNING, percent=1, message="Bắt đầu")

@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from doctypes.complaint_case import services_verification, workflow
-from doctypes.complaint_case.admin_identity import IDENTITY_INPUTS, RevealForm
-from doctypes.complaint_case.admin_steps import form_for
+from doctypes.complaint_case import workflow
+from doctypes.complaint_case.services import verification as services_verification
+from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, RevealForm
+from doctypes.complaint_case.admin.steps import form_for
 from doctypes.complaint_case.identity import IdentityKeyError
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
-from doctypes.complaint_case.services_identity import may_reveal, reveal_identity
+from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
 from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.models import Attachment
 

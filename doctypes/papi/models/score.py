@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.papi.access import agency_unit_ids
-from doctypes.papi.models import Dimension
+from doctypes.papi.models.dimension import Dimension
 from papi_inspect.audit import history
 from papi_inspect.permissions import VisibleQuerySet
 

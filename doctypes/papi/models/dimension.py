@@ -1,4 +1,4 @@
-"""PAPI reference data: the 8 dimensions and their sub-dimensions, and the link every record carries."""
+"""The PAPI reference: dimensions and sub-dimensions, and the field every doctype links them with."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -74,9 +74,3 @@ def papi_links(**options):
     options.setdefault("related_name", "+")
     options.setdefault("verbose_name", _("chỉ số PAPI liên quan"))
     return models.ManyToManyField(Dimension, blank=True, **options)
-
-
-# The plan, its quarterly reports and the scores live in their own modules to keep files small.
-from doctypes.papi.models_plan import Plan, PlanReportDate, Task, TaskGroup  # noqa: E402, F401
-from doctypes.papi.models_report import OfficeReport, UnitReport, UnitReportEntry  # noqa: E402, F401
-from doctypes.papi.models_score import PapiScore, Province, ScoreImport  # noqa: E402, F401

@@ -22,7 +22,7 @@ from doctypes.finding.models import Action, Violation
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Plan, Task
+from doctypes.papi.models.plan import Plan, Task
 from papi_inspect.admin_filters import (
     HandlerFilter, PapiProgressFilter, RecoveryFilter, current_due, due_soon_limit, papi_task_done_q,
 )

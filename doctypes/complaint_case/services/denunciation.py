@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
-from doctypes.complaint_case.services import (
+from doctypes.complaint_case.services.petition import (
     check_not_before, check_not_future, due_date, link_papi, next_code, require_status as _require, save,
 )
 from papi_inspect.deadlines import DeadlineStatus, deadline_status

@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
-from doctypes.complaint_case.models import CaseQuerySet, DeadlineMixin
+from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
+from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.permissions import VisibleQuerySet
 
 
@@ -101,13 +102,9 @@ class ComplaintCase(CaseBase):
 class DenunciationQuerySet(CaseQuerySet):
     """Members of the verification team see the case read-only and get only redacted copies of its files."""
 
-    def _verifying(self, user):
-        from doctypes.complaint_case.models_verification import DenunciationVerifier
-
-        return DenunciationVerifier.objects.filter(user=user).values("denunciation_id")
-
     def read_only_grant(self, user):
-        return Q(pk__in=self._verifying(user))
+        # A subquery, not a join: OR-ed with the work grant, a join would repeat a case once per verifier.
+        return Q(pk__in=Denunciation.objects.filter(verifiers__user=user).values("pk"))
 
     def protected(self):
         # Every denunciation protects its author; a verifier is not the handler, so gets copies only.
@@ -161,8 +158,6 @@ class Denunciation(ProtectedIdentity, CaseBase):
 
     @property
     def is_overdue(self):
-        from papi_inspect.deadlines import DeadlineStatus
-
         return self.deadline_status == DeadlineStatus.OVERDUE
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.org.models import Unit
 from doctypes.papi.access import agency_unit_ids, is_office, own_unit_ids
-from doctypes.papi.models_plan import Plan, Task
+from doctypes.papi.models.plan import Plan, Task
 from papi_inspect.audit import history
 from papi_inspect.permissions import VisibleQuerySet
 

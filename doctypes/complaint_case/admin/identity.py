@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.identity import IdentityKeyError
-from doctypes.complaint_case.services_identity import reveal_identity
+from doctypes.complaint_case.services.identity import reveal_identity
 
 IDENTITY_INPUTS = {
     "name": forms.CharField(label=_("Họ và tên"), required=False),

@@ -16,15 +16,15 @@ from doctypes.complaint_case.letters import PLACE, default_signer, signature_for
 from doctypes.inspection.access import is_chief_inspector
 from papi_inspect.audit import with_reason
 from papi_inspect.permissions import Role, has_role, unit_of
-from reports import services_narrative
+from reports.services import narrative as services_narrative
 from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative
 from reports.models import Report, ReportVersion, may_work_on_reports
 from reports.periods import resolve_period
-from reports.render_docx import render_docx
-from reports.render_xlsx import render_xlsx
+from reports.render.docx import render_docx
+from reports.render.xlsx import render_xlsx
 from reports.snapshot import facts_data, plain, table_data
-from reports.tables import build_table, check_cross_tables, check_table
-from reports.tables_pctn import FACT_LABELS, anti_corruption_facts
+from reports.tables.build import build_table, check_cross_tables, check_table
+from reports.tables.pctn import FACT_LABELS, anti_corruption_facts
 
 DEFAULT_RECIPIENTS = "UBND tỉnh\nThanh tra tỉnh\nGiám đốc Sở (để báo cáo)\nLưu: VT, TTr"
 

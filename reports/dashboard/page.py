@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reports import dashboard_figures as figures
+from reports.dashboard import figures
 
 
 def _number(value):

@@ -12,9 +12,13 @@ from unfold.admin import TabularInline
 
 from django.urls import reverse
 
-from doctypes.complaint_case import services, services_complaint, services_denunciation, services_verification, workflow
-from doctypes.complaint_case.admin_identity import IdentityAdminMixin, identity_form, identity_from
-from doctypes.complaint_case.admin_steps import StepAdminMixin, download_link
+from doctypes.complaint_case import workflow
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import complaint as services_complaint
+from doctypes.complaint_case.services import denunciation as services_denunciation
+from doctypes.complaint_case.services import verification as services_verification
+from doctypes.complaint_case.admin.identity import IdentityAdminMixin, identity_form, identity_from
+from doctypes.complaint_case.admin.steps import StepAdminMixin, download_link
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
-from reports.tables import Column, Figure, Row, Table, _figure, load_frames, selected
+from reports.tables.build import Column, Figure, Row, Table, _figure, load_frames, selected
 
 
 def _columns(layout):

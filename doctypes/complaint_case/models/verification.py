@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doctypes.complaint_case.models.cases import Denunciation
 from papi_inspect.audit import history
 from papi_inspect.permissions import VisibleQuerySet
 
@@ -13,8 +14,6 @@ class ByDenunciationQuerySet(VisibleQuerySet):
     """A row is visible exactly when its denunciation is (verifiers included)."""
 
     def visible_for_staff(self, user):
-        from doctypes.complaint_case.models_cases import Denunciation
-
         return self.filter(denunciation__in=Denunciation.objects.visible_to(user))
 
 

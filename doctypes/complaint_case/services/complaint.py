@@ -6,7 +6,7 @@ from django.db import transaction
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from papi_inspect.permissions import Role, has_role
-from doctypes.complaint_case.services import (
+from doctypes.complaint_case.services.petition import (
     check_not_before, check_not_future, due_date, link_papi, next_code, require_status as _require, save,
 )
 

@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from doctypes.org.models import Unit
 from doctypes.papi import rollup, services
 from doctypes.papi.models import Dimension
-from doctypes.papi.models_plan import Plan, Task, TaskGroup
-from doctypes.papi.models_report import OfficeReport, UnitReport, UnitReportEntry
-from doctypes.papi.models_score import PapiScore, ScoreImport
+from doctypes.papi.models.plan import Plan, Task, TaskGroup
+from doctypes.papi.models.report import OfficeReport, UnitReport, UnitReportEntry
+from doctypes.papi.models.score import PapiScore, ScoreImport
 from doctypes.papi.score_import import import_scores
 from doctypes.papi.score_sheet import SheetRefused
 from papi_inspect.api import VisibleQuerysetMixin, VisibleReadOnlyViewSet

@@ -1,0 +1,78 @@
+"""What every case shares: the visibility rule with its read-only grants, content kinds, deadline status."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from papi_inspect.deadlines import deadline_status
+from papi_inspect.permissions import Role, VisibleQuerySet, has_role, sees_everything, unit_of
+
+
+class CaseQuerySet(VisibleQuerySet):
+    """A unit's staff see their unit's records; a handler sees what is assigned to them.
+
+    Some people also get a read-only view (`read_only_grant`): they see the record's fields,
+    never its files, letters or identity, and may not change it (`workable_by`).
+    """
+
+    def work_grant(self, user):
+        unit = unit_of(user)
+        mine = Q(handler=user)
+        return mine if unit is None else mine | Q(unit_id__in=unit.family_ids())
+
+    def read_only_grant(self, user):
+        return Q(pk__in=[])
+
+    def visible_for_staff(self, user):
+        return self.filter(self.work_grant(user) | self.read_only_grant(user))
+
+    def workable_by(self, user):
+        """The records `user` may act on (steps, uploads, letters, reveal): visible_to minus read-only grants."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if sees_everything(user):
+            return self.all()
+        return self.filter(self.work_grant(user))
+
+    def protected(self):
+        """The rows whose files name a protected person (Q), or None when no row does."""
+        return None
+
+    def files_visible_to(self, user):
+        """Whose files (originals) `user` may download; papi_inspect.models.Attachment asks this first."""
+        return entitled_files(self.workable_by(user), user, protected=self.protected(), assigned="handler")
+
+
+def entitled_files(records, user, *, protected, assigned):
+    """The originals of a protected record name the person, so only those entitled to the identity
+    (the assigned handler, the chief inspector) get them (Luật Tố cáo 2018 Art. 47); leadership,
+    colleagues and verifiers see the record and, for a denunciation, its redacted copies."""
+    if protected is None or has_role(user, Role.CHIEF_INSPECTOR):
+        return records
+    return records.filter(~protected | Q(**{assigned: user}))
+
+
+
+class ContentKind(models.TextChoices):
+    COMPLAINT = "complaint", _("Khiếu nại")
+    DENUNCIATION = "denunciation", _("Tố cáo")
+    REQUEST = "request", _("Kiến nghị, phản ánh")
+    MIXED = "mixed", _("Nhiều nội dung")
+
+
+class DeadlineMixin:
+    """Every case shows the status of its current deadline (on time, due soon, overdue)."""
+
+    @property
+    def deadline_status(self):
+        return self.deadline_status_on()
+
+    def deadline_status_on(self, calendar=None):
+        """The status counted on `calendar`: a list passes one for all its rows, as building one reads the overrides."""
+        due = self.current_due
+        return deadline_status(due, calendar=calendar) if due else None
+
+    def deadline_status_label(self):
+        status = self.deadline_status
+        return status.label if status else "—"
+

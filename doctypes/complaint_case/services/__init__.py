@@ -1,0 +1,1 @@
+"""Services of petitions, complaint cases and denunciations: every state change, one transaction each."""

@@ -1,0 +1,1 @@
+"""Screens of the doctype: letter downloads and the /cases/ front office."""

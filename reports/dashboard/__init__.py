@@ -1,0 +1,1 @@
+"""The leadership dashboard: the page (Unfold callback) and its figures."""
