@@ -1,4 +1,4 @@
-"""List filters the dashboard links to: deadline status, handler and money still to recover.
+"""List filters every doctype shares, which the dashboard links to: deadline status and handler.
 
 Each filter works on the changelist's own queryset (already `visible_to(request.user)`), so a
 number on the dashboard and the list it opens count the same rows.
@@ -95,73 +95,3 @@ class HandlerFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(handler_id=int(value))
         return queryset
-
-
-class RecoveryFilter(admin.SimpleListFilter):
-    """Violations with money still to recover, or fully recovered."""
-
-    title = _("thu hồi tiền")
-    parameter_name = "recovery"
-    OUTSTANDING, RECOVERED = "outstanding", "recovered"
-
-    def lookups(self, request, model_admin):
-        return [(self.OUTSTANDING, _("Còn phải thu hồi")), (self.RECOVERED, _("Đã thu hồi đủ"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == self.OUTSTANDING:
-            return queryset.filter(amount_to_recover__gt=F("amount_recovered"))
-        if self.value() == self.RECOVERED:
-            return queryset.filter(amount_to_recover__gt=0, amount_recovered__gte=F("amount_to_recover"))
-        return queryset
-
-
-
-def papi_task_done_q():
-    """A plan task is done when marked done or reported done in a submitted unit report (papi.services.dimension_progress)."""
-    from doctypes.papi.models.report import UnitReport, UnitReportEntry
-
-    reported_done = UnitReportEntry.objects.filter(
-        report__status=UnitReport.Status.SUBMITTED, progress=UnitReportEntry.Progress.DONE
-    ).values("task_id")
-    return Q(status="done") | Q(pk__in=reported_done)
-
-
-class PapiDimensionFilter(admin.SimpleListFilter):
-    """Tasks serving a PAPI dimension: their own links, or their content area's dimension when they name none."""
-
-    title = _("chỉ số PAPI phục vụ")
-    parameter_name = "papi_dimension"
-
-    def lookups(self, request, model_admin):
-        from doctypes.papi.models import Dimension
-
-        return [(str(d.pk), str(d)) for d in Dimension.objects.all()]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if not (value and value.isdigit()):
-            return queryset
-        serves = Q(dimensions=int(value)) | Q(dimensions__isnull=True, group__dimension=int(value))
-        return queryset.filter(pk__in=queryset.model.objects.filter(serves).values("pk"))
-
-
-class PapiProgressFilter(admin.SimpleListFilter):
-    """Live tasks (not retired), split into done and not yet done as the plan's progress counts them."""
-
-    title = _("tiến độ nhiệm vụ")
-    parameter_name = "progress"
-    LIVE, DONE, NOT_DONE = "live", "done", "not_done"
-
-    def lookups(self, request, model_admin):
-        return [(self.LIVE, _("Đang có hiệu lực")), (self.DONE, _("Đã hoàn thành")), (self.NOT_DONE, _("Chưa hoàn thành"))]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value not in (self.LIVE, self.DONE, self.NOT_DONE):
-            return queryset
-        live = queryset.exclude(status="retired")
-        if value == self.DONE:
-            return live.filter(papi_task_done_q())
-        if value == self.NOT_DONE:
-            return live.exclude(papi_task_done_q())
-        return live

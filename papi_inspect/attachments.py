@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from papi_inspect.models import Attachment
 
 # Declared extension -> the content type its bytes must show. Office files are ZIP packages,
@@ -142,11 +142,9 @@ def store_file(record, *, uploaded_file, by, description=""):
         description=description,
         uploaded_by=by,
     )
-    # Outside a web request (a command, a job) simple-history cannot find the user itself.
-    attachment._history_user = by
     attachment.file.save(attachment.original_name, uploaded_file, save=False)
     try:
-        with_reason(attachment, "Đính kèm tệp").save()
+        save(attachment, "Đính kèm tệp", by=by)
     except Exception:
         # The bytes reach the disk before the row; a failed save must not leave an orphan file.
         attachment.file.storage.delete(attachment.file.name)

@@ -22,9 +22,25 @@ def history(*, sensitive=(), **options):
 
 
 def with_reason(instance, reason):
-    """Mark the next save of `instance` with a readable reason ("accept", "extend deadline")."""
+    """Mark the next save or delete of `instance` with a readable reason ("accept", "extend deadline")."""
     instance._change_reason = reason
     return instance
+
+
+def save(record, reason, *, by, **save_options):
+    """Save `record` with its history entry's reason and author; `by=None` only for the system itself
+    (reference loading, demo data, daily jobs), where no person acted. Returns the record."""
+    if by is not None:
+        record._history_user = by
+    with_reason(record, reason).save(**save_options)
+    return record
+
+
+def delete(record, reason, *, by):
+    """Delete `record`, its last history entry saying why and who."""
+    if by is not None:
+        record._history_user = by
+    with_reason(record, reason).delete()
 
 
 def field_changes(record):

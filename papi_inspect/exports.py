@@ -3,10 +3,13 @@
 import io
 
 from django.contrib.admin.utils import label_for_field, lookup_field
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from papi_inspect.extensions import extension_modules
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -53,16 +56,22 @@ def export_filename(model):
     return f"{slugify(str(model._meta.verbose_name_plural), allow_unicode=False) or model._meta.model_name}-{stamp}.xlsx"
 
 
+def background_exporter():
+    """The app that runs large exports as background jobs (its `exports` module), or None.
+
+    The core owns the export and an app owns the job queue, so the core asks for it through an
+    extension module instead of importing it: `BACKGROUND_OVER` rows and `start(model_admin, request,
+    queryset)` returning the response that shows the job.
+    """
+    modules = extension_modules("exports")
+    return modules[0] if modules else None
+
+
 def export_response(model_admin, request, queryset):
     """The export as a download, or, for a large list, a background job and its progress page."""
-    from django.http import HttpResponse
-    from django.shortcuts import redirect
-
-    from reports.services.jobs import EXPORT_IN_BACKGROUND_OVER, start_export_job
-
-    if queryset.count() > EXPORT_IN_BACKGROUND_OVER:
-        job = start_export_job(model_admin, request, queryset)
-        return redirect("reports:job", job.pk)
+    exporter = background_exporter()
+    if exporter is not None and queryset.count() > exporter.BACKGROUND_OVER:
+        return exporter.start(model_admin, request, queryset)
     response = HttpResponse(changelist_workbook(model_admin, request, queryset), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{export_filename(model_admin.model)}"'
     return response

@@ -11,7 +11,7 @@ from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from doctypes.finding import services as findings
 from doctypes.finding.models import Action
 from tablet.models import SyncReceipt
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 
 
 class SyncConflict(Exception):
@@ -110,8 +110,8 @@ def apply_sync_item(*, by, key, kind, values, photos=(), signature=None):
         with transaction.atomic():
             record = HANDLERS[kind](by=by, photos=photos, signature=signature, **values)
             answer = {"kind": kind, "model": record._meta.model_name, "id": record.pk, "version": version_of(record)}
-            with_reason(SyncReceipt(key=key, user=by, kind=kind, content_type=ContentType.objects.get_for_model(record),
-                                    object_id=record.pk, response=answer), "Đồng bộ từ máy tính bảng").save()
+            save(SyncReceipt(key=key, user=by, kind=kind, content_type=ContentType.objects.get_for_model(record),
+                             object_id=record.pk, response=answer), "Đồng bộ từ máy tính bảng", by=by)
     except IntegrityError:
         # Two copies of one upload raced; the one that lost rolled back and answers with the winner's receipt.
         receipt = SyncReceipt.objects.filter(key=key).first()

@@ -1,9 +1,9 @@
 """The written refusal notice for a case already properly resolved (Luật Tiếp công dân 2013, Art. 9(3))."""
 
 from doctypes.complaint_case.identity import decrypt_identity
-from doctypes.complaint_case.letters import PLACE, default_signer, signature_for
+from doctypes.org.people import default_signer
 from papi_inspect.permissions import Role
-from reports.docx_format import StateDocument, StateDocumentHeader
+from papi_inspect.state_documents import StateDocument, header_for, signature_for
 
 
 def refusal_notice_filename(reception):
@@ -12,14 +12,12 @@ def refusal_notice_filename(reception):
 
 def refusal_notice(reception):
     """Bytes of the notice; a reception about a denunciation names the citizen by pseudonym only (TT 04/2021)."""
-    agency = reception.unit.agency()
     if reception.concerns_denunciation:
         addressee = reception.pseudonym
     else:
         addressee = f"Ông/Bà {decrypt_identity(reception.identity_cipher).get('name', reception.pseudonym)}"
-    document = StateDocument(StateDocumentHeader(
-        parent_agency=agency.parent.name if agency.parent_id else agency.name, issuing_agency=agency.name,
-        number="Số:      /TB-TCD", place=PLACE, date=reception.received_on, doc_type="THÔNG BÁO",
+    document = StateDocument(header_for(
+        reception.unit, number="Số:      /TB-TCD", day=reception.received_on, doc_type="THÔNG BÁO",
         subject="Về việc từ chối tiếp công dân",
     ))
     document.paragraph(f"Kính gửi: {addressee}.", bold=True)

@@ -8,7 +8,9 @@ from django.db import transaction
 
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.models import ContentKind, Petition
-from doctypes.complaint_case.services.petition import check_not_future, link_papi, next_code, register_petition, save
+from doctypes.complaint_case.services.petition import link_case_papi, register_petition
+from papi_inspect.audit import save
+from papi_inspect.records import check_not_future, next_code
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.deadlines import compute_deadline
 
@@ -57,7 +59,7 @@ def log_reception(
         )
     save(reception, "Ghi sổ tiếp công dân", by=by)
     if classification != ContentKind.REQUEST:
-        link_papi(reception)
+        link_case_papi(reception)
     return reception
 
 

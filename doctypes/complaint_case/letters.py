@@ -9,44 +9,9 @@ from django.utils import timezone
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from doctypes.complaint_case.services.identity import is_protected
-from doctypes.org.models import StaffProfile
+from doctypes.org.people import default_signer
 from papi_inspect.permissions import Role
-from reports.docx_format import Signature, StateDocument, StateDocumentHeader, vietnamese_date
-
-PLACE = "Bắc Giang"
-HEAD = "Giám đốc"  # letters are issued in the department's name; its head is the Giám đốc Sở
-
-
-def default_signer(unit, role, *, position_prefix=""):
-    """The person of `role` in the unit's agency who signs when the record names nobody (the head first)."""
-    agency = unit.agency()
-    profiles = StaffProfile.objects.filter(unit_id__in=agency.family_ids(), user__is_active=True,
-                                           user__groups__name=str(role)).select_related("user").order_by("id")
-    preferred = [p for p in profiles if p.position.lower().startswith(position_prefix.lower())] if position_prefix else []
-    chosen = (preferred or list(profiles) or [None])[0]
-    return chosen.user if chosen else None
-
-
-def signature_for(signer, *, recipients):
-    """The signature block of NĐ 30/2020 (Art. 13, Phụ lục I): the head signs in their own title,
-    a deputy "KT." (ký thay), a unit chief "TL." (thừa lệnh) under the head's title; then the name."""
-    profile = getattr(signer, "staff_profile", None) if signer else None
-    position = (profile.position if profile else "").strip()
-    name = (profile.full_name if profile else "") or (signer.get_full_name() if signer else "")
-    if not position or position.lower().startswith(HEAD.lower()):
-        authority = HEAD
-    elif position.lower().startswith(f"phó {HEAD.lower()}"):
-        authority = f"KT. {HEAD}\nPhó {HEAD}"
-    else:
-        authority = f"TL. {HEAD}\n{position}"
-    return Signature(authority=authority, name=name, recipients=recipients)
-
-
-def _header(unit, *, number, day, doc_type, subject):
-    agency = unit.agency()
-    parent = agency.parent.name if agency.parent_id else agency.name
-    return StateDocumentHeader(parent_agency=parent, issuing_agency=agency.name, number=number, place=PLACE,
-                               date=day, doc_type=doc_type, subject=subject)
+from papi_inspect.state_documents import HEAD, StateDocument, header_for, signature_for, vietnamese_date
 
 
 def sender_label(record):
@@ -67,7 +32,7 @@ def petition_letter(petition):
     day = petition.outcome_on or timezone.localdate()
     transfer = petition.outcome == Petition.Outcome.TRANSFER
     subject = "Về việc chuyển đơn" if transfer else "Về việc hướng dẫn người gửi đơn"
-    document = StateDocument(_header(petition.unit, number="Số:      /PC-TTr" if transfer else "Số:      /HD-TTr", day=day,
+    document = StateDocument(header_for(petition.unit, number="Số:      /PC-TTr" if transfer else "Số:      /HD-TTr", day=day,
                                      doc_type="PHIẾU CHUYỂN ĐƠN" if transfer else "VĂN BẢN HƯỚNG DẪN", subject=subject))
     received = vietnamese_date(petition.received_on)
     if transfer:
@@ -102,7 +67,7 @@ def complaint_decision(case):
     dialogue, legal basis, conclusion, result, and the right to complain again or sue."""
     instance = "lần đầu" if case.level == ComplaintCase.Instance.FIRST else "lần hai"
     number = f"Số: {case.decision_number}" if case.decision_number else "Số:      /QĐ"
-    document = StateDocument(_header(case.unit, number=number, day=case.decided_on or timezone.localdate(),
+    document = StateDocument(header_for(case.unit, number=number, day=case.decided_on or timezone.localdate(),
                                      doc_type="QUYẾT ĐỊNH", subject=f"Về việc giải quyết khiếu nại {instance} của {case.complainant_name}"))
     document.paragraph("Căn cứ Luật Khiếu nại năm 2011; Nghị định số 124/2020/NĐ-CP;", italic=True)
     document.paragraph(f"Xét đơn khiếu nại nhận ngày {case.received_on:%d/%m/%Y}, thụ lý ngày "

@@ -7,7 +7,7 @@ from doctypes.discipline_check.access import may_record_results, may_run_checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from doctypes.finding.photos import attach_photo
 from doctypes.inspection.access import agency_unit_ids
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 
 
 def _require_office(by, unit=None):
@@ -22,7 +22,7 @@ def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=N
     if not template.active:
         raise ValidationError({"template": "Mẫu phiếu này không còn được dùng."})
     check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by)
-    with_reason(check, "Lên lịch kiểm tra công vụ").save()
+    save(check, "Lên lịch kiểm tra công vụ", by=by)
     return check
 
 
@@ -48,7 +48,7 @@ def record_results(check, *, by, results):
             check_record=check, item=item, staff=staff, defaults={"outcome": outcome, "note": note}
         )
         result.outcome, result.note = outcome, note
-        with_reason(result, "Ghi kết quả kiểm tra").save()
+        save(result, "Ghi kết quả kiểm tra", by=by)
         saved.append(result)
     return saved
 
@@ -70,7 +70,7 @@ def finish_check(check, *, by, conducted_on, summary=""):
     if missing.exists():
         raise ValidationError(f"Còn {missing.count()} nội dung chưa có kết quả.")
     check.status, check.conducted_on, check.summary = DisciplineCheck.Status.DONE, conducted_on, summary
-    with_reason(check, "Kết thúc kiểm tra công vụ").save()
+    save(check, "Kết thúc kiểm tra công vụ", by=by)
     return check
 
 

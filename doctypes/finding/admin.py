@@ -12,7 +12,8 @@ from doctypes.finding.access import may_edit_finding, may_report_progress
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.inspection.display import status_label
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
-from papi_inspect.admin_filters import DeadlineStatusFilter, RecoveryFilter
+from doctypes.finding.admin_filters import RecoveryFilter
+from papi_inspect.admin_filters import DeadlineStatusFilter
 
 
 class _ReadOnlyInline(TabularInline):

@@ -11,7 +11,7 @@ from doctypes.finding.access import may_edit_finding, may_report_progress, may_v
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.finding.photos import attach_photo
 from doctypes.org.models import StaffProfile
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from papi_inspect.notifications import notify
 from papi_inspect.permissions import Role
 
@@ -43,7 +43,7 @@ def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspect
         recorded_on=recorded_on, recorded_by=by, latitude=latitude, longitude=longitude,
     )
     _check_editable(finding, by)
-    with_reason(finding, "Ghi nhận phát hiện").save()
+    save(finding, "Ghi nhận phát hiện", by=by)
     finding.papi_dimensions.set(papi_dimensions)
     for photo in photos:
         attach_photo(finding, by=by, photo=photo, description="Ảnh chụp tại hiện trường")
@@ -71,7 +71,7 @@ def sign_finding(finding, *, by, signer_name, image, signed_at):
         raise ValidationError("Phát hiện này đã có chữ ký xác nhận.")
     finding.signature = attach_photo(finding, by=by, photo=image, description=f"Chữ ký của {signer_name.strip()}")
     finding.signer_name, finding.signed_at = signer_name.strip(), signed_at
-    with_reason(finding, "Đơn vị ký xác nhận phát hiện").save()
+    save(finding, "Đơn vị ký xác nhận phát hiện", by=by)
     return finding
 
 
@@ -100,7 +100,7 @@ def record_violation(finding, *, by, responsible_unit, kind, committed_on, respo
         amount_to_recover=amount_to_recover, assets_to_recover=assets_to_recover,
         repeated=is_repeated(unit=responsible_unit, committed_on=committed_on),
     )
-    with_reason(violation, "Ghi nhận vi phạm").save()
+    save(violation, "Ghi nhận vi phạm", by=by)
     return violation
 
 
@@ -133,7 +133,7 @@ def recommend_action(finding, *, by, description, owner_unit, due_on, violation=
         raise PermissionDenied("Bạn không có quyền ghi kiến nghị cho phát hiện này.")
     validate_action(finding, due_on=due_on, violation=violation)
     action = Action(finding=finding, violation=violation, description=description, owner_unit=owner_unit, due_on=due_on)
-    with_reason(action, "Ghi kiến nghị").save()
+    save(action, "Ghi kiến nghị", by=by)
     return action
 
 
@@ -144,13 +144,13 @@ def report_action_progress(action, *, by, reported_on, note, amount_recovered=De
         raise PermissionDenied("Chỉ đơn vị thực hiện được báo cáo tiến độ kiến nghị này.")
     validate_progress(action, note=note, amount_recovered=amount_recovered)
     progress = ActionProgress(action=action, reported_on=reported_on, reported_by=by, note=note, amount_recovered=amount_recovered)
-    with_reason(progress, "Báo cáo tiến độ").save()
+    save(progress, "Báo cáo tiến độ", by=by)
     if amount_recovered:
         violation = Violation.objects.select_for_update().get(pk=action.violation_id)
         violation.amount_recovered += amount_recovered  # the row is locked above
-        with_reason(violation, "Cập nhật số tiền đã thu hồi").save()
+        save(violation, "Cập nhật số tiền đã thu hồi", by=by)
     action.status = Action.Status.IN_PROGRESS
-    with_reason(action, "Báo cáo tiến độ").save()
+    save(action, "Báo cáo tiến độ", by=by)
     return progress
 
 
@@ -164,7 +164,7 @@ def verify_action(action, *, by, verified_on, note="", photos=()):
     action.status, action.verified_by, action.verified_on, action.verification_note = (
         Action.Status.VERIFIED, by, verified_on, note,
     )
-    with_reason(action, "Kiểm tra, xác nhận kết quả").save()
+    save(action, "Kiểm tra, xác nhận kết quả", by=by)
     for photo in photos:
         attach_photo(action, by=by, photo=photo, description="Ảnh kiểm tra, xác nhận kết quả")
     return action
@@ -178,7 +178,7 @@ def close_action(action, *, by, closed_on):
     if action.status != Action.Status.VERIFIED:
         raise ValidationError("Chưa được kiểm tra, xác nhận kết quả: không thể đóng kiến nghị.")
     action.status, action.closed_on = Action.Status.CLOSED, closed_on
-    with_reason(action, "Hoàn thành kiến nghị").save()
+    save(action, "Hoàn thành kiến nghị", by=by)
     return action
 
 
@@ -205,6 +205,6 @@ def escalate_overdue_actions(*, today):
             notify(recipient, subject=subject, body=action.description, link=link, key=f"finding.action.overdue.{action.pk}")
         if action.escalated_on is None:
             action.escalated_on = today
-            with_reason(action, "Báo cáo kiến nghị quá hạn").save()
+            save(action, "Báo cáo kiến nghị quá hạn", by=None)
         count += 1
     return count

@@ -21,7 +21,7 @@ from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.services import approve_inspection_plan
 from doctypes.inspection.steps import run_step
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
-from reports.docx_format import DOCX_CONTENT_TYPE
+from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 STEP_FIELDS = [
     "step", "next_due", "next_due_rule", "decision_number", "decision_date", "decision_signer", "announced_on",

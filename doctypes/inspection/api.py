@@ -15,7 +15,7 @@ from doctypes.inspection.models import Inspection, InspectionPlan, InspectionTea
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.steps import run_step
 from papi_inspect.api import VisibleReadOnlyViewSet
-from reports.docx_format import DOCX_CONTENT_TYPE
+from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 
 class InspectionPlanSerializer(serializers.ModelSerializer):

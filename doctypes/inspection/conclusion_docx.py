@@ -2,9 +2,7 @@
 
 from django.utils.text import slugify
 
-from reports.docx_format import Signature, StateDocument, StateDocumentHeader
-
-PLACE = "Bắc Giang"
+from papi_inspect.state_documents import PLACE, Signature, StateDocument, StateDocumentHeader
 
 
 def conclusion_filename(inspection):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from doctypes.inspection.access import is_inspectorate, may_draft_plan, may_edit_inspection
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineError, compute_deadline, rule_in_force
 
 Step = Inspection.Step
@@ -31,7 +31,7 @@ def draft_inspection_plan(*, owner, year, title, by, drafted_on, number=""):
     plan = InspectionPlan(
         owner=owner, year=year, title=title, number=number, drafted_by=by, drafted_on=drafted_on, due_on=plan_due_date(year)
     )
-    with_reason(plan, "Lập kế hoạch thanh tra năm").save()
+    save(plan, "Lập kế hoạch thanh tra năm", by=by)
     return plan
 
 
@@ -45,7 +45,7 @@ def approve_inspection_plan(plan, *, by, approved_by, approved_on, number):
     if not plan.inspections.exists():
         raise ValidationError("Kế hoạch chưa có cuộc thanh tra nào.")
     plan.status, plan.approved_by, plan.approved_on, plan.number = InspectionPlan.Status.APPROVED, approved_by, approved_on, number
-    with_reason(plan, "Phê duyệt kế hoạch thanh tra").save()
+    save(plan, "Phê duyệt kế hoạch thanh tra", by=by)
     return plan
 
 
@@ -80,7 +80,7 @@ def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Ins
         case_reference=case_reference, title=title, scope=scope, period_from=period_from, period_to=period_to,
         quarter=quarter, level=level, remote=remote, complaint_case=complaint_case, denunciation=denunciation,
     )
-    with_reason(inspection, "Thêm cuộc thanh tra").save()
+    save(inspection, "Thêm cuộc thanh tra", by=by)
     inspection.subject_units.set(subject_units)
     inspection.papi_dimensions.set(papi_dimensions)
     return inspection
@@ -150,7 +150,7 @@ def decide_inspection(inspection, *, by, number, decided_on, signer, leader, mem
     inspection.decision_number, inspection.decision_date, inspection.decision_signer = number, decided_on, signer
     inspection.step = Step.DECIDED
     _set_due(inspection, None)
-    with_reason(inspection, "Ra quyết định thanh tra").save()
+    save(inspection, "Ra quyết định thanh tra", by=by)
     InspectionTeamMember.objects.create(inspection=inspection, member=leader, role=InspectionTeamMember.Role.LEADER)
     for member in members:
         InspectionTeamMember.objects.create(inspection=inspection, member=member)
@@ -167,7 +167,7 @@ def announce_inspection(inspection, *, by, announced_on):
     deadline = _deadline("inspection.fieldwork", announced_on, remote=inspection.remote)
     inspection.fieldwork_due = deadline.due
     _set_due(inspection, deadline)
-    with_reason(inspection, "Công bố quyết định thanh tra").save()
+    save(inspection, "Công bố quyết định thanh tra", by=by)
     return inspection
 
 
@@ -185,7 +185,7 @@ def extend_fieldwork(inspection, *, by, decision_number, decided_on):
     inspection.extension_decision_number, inspection.extension_decision_date = decision_number, decided_on
     inspection.fieldwork_due = deadline.due
     _set_due(inspection, deadline)
-    with_reason(inspection, "Gia hạn thời hạn thanh tra").save()
+    save(inspection, "Gia hạn thời hạn thanh tra", by=by)
     return inspection
 
 
@@ -203,7 +203,7 @@ def end_fieldwork(inspection, *, by, ended_on):
     inspection.fieldwork_ended_on = ended_on
     inspection.step = Step.FIELDWORK_ENDED
     _set_due(inspection, _deadline(code, ended_on))
-    with_reason(inspection, "Kết thúc tiến hành thanh tra").save()
+    save(inspection, "Kết thúc tiến hành thanh tra", by=by)
     return inspection
 
 
@@ -226,7 +226,7 @@ def report_inspection(inspection, *, by, reported_on):
     inspection.appraisal_required = appraisal_required_on(reported_on)
     code = "inspection.appraisal" if inspection.appraisal_required else "inspection.conclusion"
     _set_due(inspection, _deadline(code, reported_on))
-    with_reason(inspection, "Báo cáo kết quả, dự thảo kết luận").save()
+    save(inspection, "Báo cáo kết quả, dự thảo kết luận", by=by)
     return inspection
 
 
@@ -240,7 +240,7 @@ def appraise_draft(inspection, *, by, appraised_on):
     inspection.appraised_on = appraised_on
     inspection.step = Step.APPRAISED
     _set_due(inspection, _deadline("inspection.conclusion", appraised_on))
-    with_reason(inspection, "Thẩm định dự thảo kết luận").save()
+    save(inspection, "Thẩm định dự thảo kết luận", by=by)
     return inspection
 
 
@@ -259,7 +259,7 @@ def conclude_inspection(inspection, *, by, number, concluded_on, signer, summary
     inspection.conclusion_summary = summary
     inspection.step = Step.CONCLUDED
     _set_due(inspection, None)
-    with_reason(inspection, "Ban hành kết luận thanh tra").save()
+    save(inspection, "Ban hành kết luận thanh tra", by=by)
     return inspection
 
 
@@ -270,7 +270,7 @@ def publish_conclusion(inspection, *, by, published_on):
     _not_before(published_on, inspection.concluded_on, "published_on", "ngày kết luận")
     inspection.published_on = published_on
     inspection.step = Step.PUBLISHED
-    with_reason(inspection, "Công khai kết luận thanh tra").save()
+    save(inspection, "Công khai kết luận thanh tra", by=by)
     return inspection
 
 
@@ -287,7 +287,7 @@ def amend_conclusion(inspection, *, by, number, issued_on, reason, changes):
     amendment = InspectionAmendment(
         inspection=inspection, number=number, issued_on=issued_on, reason=reason, changes=changes, recorded_by=by
     )
-    with_reason(amendment, "Sửa đổi, bổ sung kết luận").save()
+    save(amendment, "Sửa đổi, bổ sung kết luận", by=by)
     return amendment
 
 

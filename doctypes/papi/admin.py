@@ -14,7 +14,7 @@ from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.models.score import PapiScore, Province, ScoreImport
 from papi_inspect.admin_base import VisibleAdmin
-from papi_inspect.admin_filters import PapiDimensionFilter, PapiProgressFilter
+from doctypes.papi.admin_filters import PapiDimensionFilter, PapiProgressFilter
 
 LINKS = "papi/admin_links.html"  # the PAPI screens that are not model lists: reports, trend, import
 

@@ -10,8 +10,8 @@ from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Task
 from doctypes.papi.models.report import OfficeReport, UnitReport, UnitReportEntry
 from doctypes.papi.services import report_date, reporting_board
-from papi_inspect.audit import with_reason
-from reports.docx_format import Signature, StateDocument, StateDocumentHeader, document_number
+from papi_inspect.audit import save
+from papi_inspect.state_documents import Signature, StateDocument, StateDocumentHeader, document_number
 
 STATE_LABELS = {
     "submitted": "Đã nộp đúng hạn", "late": "Nộp muộn", "overdue": "Quá hạn, chưa nộp",
@@ -87,7 +87,7 @@ def start_office_report(plan, *, year, quarter, by, today=None):
         plan=plan, year=year, quarter=quarter, due_on=report_date(plan, quarter).office_due_on(year),
         results=_draft_results(figures), shortcomings=shortcomings, next_tasks=next_tasks,
     )
-    with_reason(report, "Lập báo cáo tổng hợp").save()
+    save(report, "Lập báo cáo tổng hợp", by=by)
     return report
 
 
@@ -101,7 +101,7 @@ def update_office_report(report, *, by, results=None, shortcomings=None, next_ta
     for name, value in (("results", results), ("shortcomings", shortcomings), ("next_tasks", next_tasks), ("number", number)):
         if value is not None:
             setattr(report, name, value)
-    with_reason(report, "Sửa nội dung báo cáo tổng hợp").save()
+    save(report, "Sửa nội dung báo cáo tổng hợp", by=by)
     return report
 
 
@@ -114,7 +114,7 @@ def freeze_office_report(report, *, by, today=None):
         raise ValidationError({"status": "Báo cáo đã chốt."})
     report.figures = rollup_figures(report.plan, year=report.year, quarter=report.quarter, today=today)
     report.status, report.frozen_at, report.frozen_by = OfficeReport.Status.FROZEN, timezone.now(), by
-    with_reason(report, "Chốt báo cáo tổng hợp").save()
+    save(report, "Chốt báo cáo tổng hợp", by=by)
     return report
 
 

@@ -12,7 +12,7 @@ from doctypes.papi.models.score import PapiScore, Province, ScoreImport
 from doctypes.papi.score_sheet import (
     ParsedSheet, ScoreRow, SheetRefused, classify, detect_year, number, read_tables, scale_of, slug,
 )
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save, with_reason
 
 SUMMARY_HEADER = ["sheet_year", "indicator"]
 
@@ -209,7 +209,7 @@ def import_scores(*, name, data, province_code, year=None, by=None):
         result.log.save()
         for score in changed:
             score.source = result.log
-            with_reason(score, f"Nhập điểm PAPI từ {name}").save()
+            save(score, f"Nhập điểm PAPI từ {name}", by=by)
     return result
 
 

@@ -13,7 +13,7 @@ from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models.score import Province
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SEED_PLAN = FIXTURES / "papi_plan_2021.json"
@@ -76,7 +76,7 @@ def _units(spec, owner):
 def ensure_provinces():
     for row in json.loads((FIXTURES / "papi_provinces.json").read_text(encoding="utf-8")):
         if not Province.objects.filter(code=row["code"]).exists():
-            with_reason(Province(**row), REASON).save()
+            save(Province(**row), REASON, by=None)
 
 
 @transaction.atomic
@@ -92,33 +92,30 @@ def load_seed_plan(path=SEED_PLAN):
     meta["province"] = Province.objects.get(code=meta["province"])
     meta["issued_on"] = datetime.date.fromisoformat(meta["issued_on"]) if meta["issued_on"] else None
     text = (Path(path).parent / spec["text"]).read_text(encoding="utf-8")
-    plan = with_reason(Plan(owner=owner, aims=_aims(text), **meta), REASON)
-    plan.save()
+    plan = save(Plan(owner=owner, aims=_aims(text), **meta), REASON, by=None)
     for row in spec["report_dates"]:
-        with_reason(
+        save(
             PlanReportDate(
                 plan=plan, quarter=row["quarter"], period_label=row["period_label"],
                 unit_due_month=row["unit"][0], unit_due_day=row["unit"][1],
                 office_due_month=row["office"][0], office_due_day=row["office"][1],
             ),
-            REASON,
-        ).save()
+            REASON, by=None,
+        )
     for parsed in parse_plan_text(text):
         key = f"{parsed.section}.{parsed.number}"
         options = spec["groups"].get(key, {})
         dimension = Dimension.objects.get(code=options["dimension"]) if options.get("dimension") else None
-        group = with_reason(
+        group = save(
             TaskGroup(plan=plan, section=parsed.section, number=parsed.number, title=parsed.title, dimension=dimension),
-            REASON,
+            REASON, by=None,
         )
-        group.save()
         for order, task_text in enumerate(parsed.tasks, start=1):
             task_options = {**options, **spec["tasks"].get(f"{key}.{order}", {})}
-            task = with_reason(
+            task = save(
                 Task(group=group, order=order, text=task_text, recurrence=task_options.get("recurrence", "continuous")),
-                REASON,
+                REASON, by=None,
             )
-            task.save()
             task.lead_units.set(_units(task_options.get("lead", spec["all_units"]), owner))
             task.cooperating_units.set(_units(task_options.get("cooperating", []), owner))
             task.dimensions.set(Dimension.objects.filter(code__in=task_options.get("dimensions", [])))

@@ -12,7 +12,7 @@ from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan, Task
 from doctypes.papi.models.report import UnitReport, UnitReportEntry
 from papi_inspect.attachments import attach_file
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 
 
@@ -40,19 +40,19 @@ def copy_plan_to_year(plan, *, by, year):
     copy.pk = copy.id = None
     copy.year, copy.copied_from, copy.status = year, plan, Plan.Status.DRAFT
     copy.number, copy.issued_on = "", None
-    with_reason(copy, f"Sao chép từ kế hoạch năm {plan.year}").save()
+    save(copy, f"Sao chép từ kế hoạch năm {plan.year}", by=by)
     for date in plan.report_dates.all():
         date.pk = date.id = None
         date.plan = copy
-        with_reason(date, "Sao chép kế hoạch").save()
+        save(date, "Sao chép kế hoạch", by=by)
     for group in plan.groups.all():
         tasks = list(group.tasks.live())
         group.pk = group.id = None
         group.plan = copy
-        with_reason(group, "Sao chép kế hoạch").save()
+        save(group, "Sao chép kế hoạch", by=by)
         for task in tasks:
             new = Task(group=group, order=task.order, text=task.text, recurrence=task.recurrence, copied_from=task)
-            with_reason(new, "Sao chép kế hoạch").save()
+            save(new, "Sao chép kế hoạch", by=by)
             new.lead_units.set(task.lead_units.all())
             new.cooperating_units.set(task.cooperating_units.all())
             new.dimensions.set(task.dimensions.all())
@@ -76,9 +76,9 @@ def add_task(group, *, by, text, lead_units, cooperating_units=(), recurrence=Ta
         raise ValidationError({"lead_units": "Nhiệm vụ phải có ít nhất một đơn vị chủ trì."})
     _check_units(group.plan, list(lead_units) + list(cooperating_units))
     order = (group.tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
-    task = with_reason(Task(group=group, order=order, text=text.strip(), recurrence=recurrence), "Thêm nhiệm vụ")
+    task = Task(group=group, order=order, text=text.strip(), recurrence=recurrence)
     task.full_clean(exclude=["lead_units", "cooperating_units"])
-    task.save()
+    save(task, "Thêm nhiệm vụ", by=by)
     task.lead_units.set(lead_units)
     task.cooperating_units.set(cooperating_units)
     task.dimensions.set(dimensions)
@@ -98,7 +98,7 @@ def update_task(task, *, by, text=None, recurrence=None, status=None, lead_units
         raise ValidationError({"lead_units": "Nhiệm vụ phải có ít nhất một đơn vị chủ trì."})
     _check_units(task.plan, list(lead_units or []) + list(cooperating_units or []))
     task.full_clean(exclude=["lead_units", "cooperating_units"])
-    with_reason(task, "Sửa nhiệm vụ").save()
+    save(task, "Sửa nhiệm vụ", by=by)
     if lead_units is not None:
         task.lead_units.set(lead_units)
     if cooperating_units is not None:
@@ -115,7 +115,7 @@ def retire_task(task, *, by, reason):
     if not reason.strip():
         raise ValidationError({"reason": "Cần nêu lý do ngừng thực hiện nhiệm vụ."})
     task.status, task.retired_reason = Task.Status.RETIRED, reason.strip()[:255]
-    with_reason(task, f"Ngừng thực hiện: {reason.strip()}").save()
+    save(task, f"Ngừng thực hiện: {reason.strip()}", by=by)
     return task
 
 
@@ -157,9 +157,9 @@ def start_unit_report(plan, *, unit, year, quarter, by):
         plan=plan, unit=unit, year=year, quarter=quarter,
         due_on=report_date(plan, quarter).unit_due_on(year), figures=prefill_figures(unit, year, quarter),
     )
-    with_reason(report, "Lập báo cáo quý").save()
+    save(report, "Lập báo cáo quý", by=by)
     for task in tasks:
-        with_reason(UnitReportEntry(report=report, task=task), "Lập báo cáo quý").save()
+        save(UnitReportEntry(report=report, task=task), "Lập báo cáo quý", by=by)
     return report
 
 
@@ -185,10 +185,10 @@ def save_report_progress(report, *, by, progress, summary=None):
             raise ValidationError({"progress": f"Tiến độ không hợp lệ: {state}."})
         if (entry.progress, entry.result) != (state, result or ""):
             entry.progress, entry.result = state, result or ""
-            with_reason(entry, "Cập nhật kết quả thực hiện").save()
+            save(entry, "Cập nhật kết quả thực hiện", by=by)
     if summary is not None and summary != report.summary:
         report.summary = summary
-        with_reason(report, "Cập nhật đánh giá chung").save()
+        save(report, "Cập nhật đánh giá chung", by=by)
     return report
 
 
@@ -208,7 +208,7 @@ def submit_unit_report(report, *, by, now=None):
         raise ValidationError({"entries": f"Còn {blank.count()} nhiệm vụ chưa có kết quả hoặc tiến độ."})
     report.figures = prefill_figures(report.unit, report.year, report.quarter)
     report.status, report.submitted_at, report.submitted_by = UnitReport.Status.SUBMITTED, now or timezone.now(), by
-    with_reason(report, "Nộp báo cáo quý").save()
+    save(report, "Nộp báo cáo quý", by=by)
     return report
 
 

@@ -22,7 +22,7 @@ from doctypes.papi.score_sheet import SheetRefused
 from doctypes.papi.services import attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report
 from doctypes.papi.trend import trend_table
 from papi_inspect.models import Attachment
-from reports.docx_format import DOCX_CONTENT_TYPE
+from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
 

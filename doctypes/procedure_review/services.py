@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from doctypes.discipline_check.access import may_run_checks
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview, ReviewProposal
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 
 COLUMNS = ["Mã TTHC", "Từ ngày", "Đến ngày", "Tiếp nhận", "Đúng hạn", "Quá hạn"]
 
@@ -27,9 +27,9 @@ def review_procedure(procedure, *, by, reviewed_on, summary="", proposals=()):
         if kind not in ReviewProposal.Kind.values or not content:
             raise ValidationError({"proposals": f"Đề xuất không hợp lệ: {kind}."})
     review = ProcedureReview(procedure=procedure, reviewed_on=reviewed_on, reviewer=by, summary=summary)
-    with_reason(review, "Rà soát thủ tục hành chính").save()
+    save(review, "Rà soát thủ tục hành chính", by=by)
     for kind, content in proposals:
-        with_reason(ReviewProposal(review=review, kind=kind, content=content), "Thêm đề xuất").save()
+        save(ReviewProposal(review=review, kind=kind, content=content), "Thêm đề xuất", by=by)
     return review
 
 
@@ -125,6 +125,6 @@ def import_late_handling(uploaded_file, *, by):
             defaults={"received": 0, "on_time": 0, "late": 0, "imported_by": by},
         )
         stat.received, stat.on_time, stat.late, stat.imported_by = row["received"], row["on_time"], row["late"], by
-        with_reason(stat, "Nhập thống kê từ bộ phận một cửa").save()
+        save(stat, "Nhập thống kê từ bộ phận một cửa", by=by)
         saved.append(stat)
     return saved

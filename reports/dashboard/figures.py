@@ -22,10 +22,10 @@ from doctypes.finding.models import Action, Violation
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
-from doctypes.papi.models.plan import Plan, Task
-from papi_inspect.admin_filters import (
-    HandlerFilter, PapiProgressFilter, RecoveryFilter, current_due, due_soon_limit, papi_task_done_q,
-)
+from doctypes.papi.models import Plan, Task
+from doctypes.finding.admin_filters import RecoveryFilter
+from doctypes.papi.admin_filters import PapiProgressFilter, papi_task_done_q
+from papi_inspect.admin_filters import HandlerFilter, current_due, due_soon_limit
 from papi_inspect.deadlines import DeadlineStatus
 
 CASE_MODELS = (Petition, ComplaintCase, Denunciation)

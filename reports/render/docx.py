@@ -12,7 +12,7 @@ import re
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from reports.docx_format import Signature, StateDocument, StateDocumentHeader, document_number, vietnamese_date
+from papi_inspect.state_documents import Signature, StateDocument, StateDocumentHeader, document_number, vietnamese_date
 from reports.snapshot import format_value
 
 TABLE_PT = 8

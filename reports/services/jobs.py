@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def _finish(job, *, status, message, **fields):
         job.percent = 100
     for name, value in fields.items():
         setattr(job, name, value)
-    with_reason(job, f"Kết thúc: {job.get_status_display()}").save()
+    save(job, f"Kết thúc: {job.get_status_display()}", by=None)
 
 
 def start_report_job(report, *, by):
@@ -48,7 +48,7 @@ def _queue(task, job, *, reason):
     """Save `job` and enqueue `task` for it in one transaction, so no job waits for a task never queued."""
     with transaction.atomic():
         job.message = "Đang chờ xử lý"
-        with_reason(job, reason).save()
+        save(job, reason, by=job.created_by)
         result = task.enqueue(job.pk)
         ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
     job.refresh_from_db()

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from doctypes.complaint_case.letters import PLACE, default_signer, signature_for
+from doctypes.org.people import default_signer
 from doctypes.inspection.access import is_chief_inspector
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from papi_inspect.permissions import Role, has_role, unit_of
+from papi_inspect.state_documents import PLACE, signature_for
 from reports.services import narrative as services_narrative
 from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative
 from reports.models import Report, ReportVersion, may_work_on_reports
@@ -91,7 +92,7 @@ def get_or_create_report(kind, period_kind, year, *, by, agency=None):
                         recipients=DEFAULT_RECIPIENTS, created_by=by)
         report.narrative = prefill(report, period, by) if has_narrative(report.spec, period_kind) else {}
         report.full_clean()
-        with_reason(report, "Lập báo cáo").save()
+        save(report, "Lập báo cáo", by=by)
     return report
 
 
@@ -115,7 +116,7 @@ def update_narrative(report, sections, *, by):
         raise ValidationError(f"Mục không có trong đề cương: {', '.join(sorted(unknown))}.")
     with transaction.atomic():
         report.narrative = {**report.narrative, **{key: str(text) for key, text in sections.items()}}
-        with_reason(report, "Sửa nội dung báo cáo").save(update_fields=["narrative"])
+        save(report, "Sửa nội dung báo cáo", by=by, update_fields=["narrative"])
     return report
 
 
@@ -178,7 +179,7 @@ def generate_version(report, *, by, progress=None):
         version = ReportVersion(report=report, number=number, data=data, created_by=by)
         version.docx.save(version.file_name("docx"), ContentFile(docx), save=False)
         version.xlsx.save(version.file_name("xlsx"), ContentFile(xlsx), save=False)
-        with_reason(version, "Tạo phiên bản báo cáo").save()
+        save(version, "Tạo phiên bản báo cáo", by=by)
     progress(100, "Hoàn thành")
     return version
 
@@ -192,10 +193,10 @@ def freeze_version(version, *, by):
         if locked.is_frozen:
             raise ValidationError("Phiên bản này đã được chốt.")
         locked.frozen_by, locked.frozen_at = by, timezone.now()
-        with_reason(locked, "Chốt báo cáo").save()
+        save(locked, "Chốt báo cáo", by=by)
         report = locked.report
         report.status = Report.Status.FROZEN
-        with_reason(report, f"Chốt phiên bản {locked.number}").save(update_fields=["status"])
+        save(report, f"Chốt phiên bản {locked.number}", by=by, update_fields=["status"])
     return locked
 
 

@@ -9,7 +9,10 @@ from doctypes.complaint_case.demo import DEMO_DENOUNCER
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
 from doctypes.org.models import Unit
-from papi_inspect.demo import DEMO_PASSWORD, DEMO_USERS, _link_supervisors, ensure_staff_user
+from papi_inspect.demo import DEMO_PASSWORD
+from doctypes.org.demo import DEMO_USERS
+from doctypes.org.demo import _link_supervisors
+from doctypes.org.demo import ensure_staff_user
 from papi_inspect.deadlines import DeadlineStatus
 
 

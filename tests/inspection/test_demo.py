@@ -9,7 +9,8 @@ from doctypes.inspection import demo
 from doctypes.inspection.models import Inspection, InspectionPlan
 from doctypes.procedure_review import demo as review_demo
 from doctypes.procedure_review.models import Procedure, ProcedureReview
-from papi_inspect.demo import DEMO_USERS, ensure_staff_user
+from doctypes.org.demo import DEMO_USERS
+from doctypes.org.demo import ensure_staff_user
 from doctypes.org.models import Unit
 
 

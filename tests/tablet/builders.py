@@ -11,7 +11,7 @@ from PIL import Image
 
 from doctypes.finding import services as findings
 from doctypes.inspection.models import Inspection
-from papi_inspect.demo import ensure_staff_user
+from doctypes.org.demo import ensure_staff_user
 from papi_inspect.permissions import Role
 from tests.base import PASSWORD, load_people
 from tests.discipline_check.builders import make_check

@@ -6,9 +6,9 @@ from django.db import transaction
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from papi_inspect.permissions import Role, has_role
-from doctypes.complaint_case.services.petition import (
-    check_not_before, check_not_future, due_date, link_papi, next_code, require_status as _require, save,
-)
+from doctypes.complaint_case.services.petition import link_case_papi
+from papi_inspect.audit import save
+from papi_inspect.records import check_not_before, check_not_future, due_date, next_code, require_status as _require
 
 Status = ComplaintCase.Status
 
@@ -43,7 +43,7 @@ def open_complaint_case(
         anti_corruption=anti_corruption, accept_due=due_date(_accept_rule(level), received_on),
     )
     save(case, "Mở hồ sơ khiếu nại", by=by)
-    link_papi(case, anti_corruption=anti_corruption)
+    link_case_papi(case, anti_corruption=anti_corruption)
     return case
 
 

@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
-from doctypes.complaint_case.services.petition import (
-    check_not_before, check_not_future, due_date, link_papi, next_code, require_status as _require, save,
-)
+from doctypes.complaint_case.services.petition import link_case_papi
+from papi_inspect.audit import save
+from papi_inspect.records import check_not_before, check_not_future, due_date, next_code, require_status as _require
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
 from papi_inspect.permissions import Role, has_role, sees_everything
@@ -48,7 +48,7 @@ def open_denunciation(
         # Same ciphertext, same keys: the identity is never decrypted just to be copied.
         case.identity_cipher, case.person_key = petition.identity_cipher, petition.person_key
     save(case, "Tiếp nhận tố cáo", by=by)
-    link_papi(case, anti_corruption=anti_corruption)
+    link_case_papi(case, anti_corruption=anti_corruption)
     return case
 
 

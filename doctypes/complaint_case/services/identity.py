@@ -8,7 +8,7 @@ from django.db import transaction
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import IdentityAccessLog
 from papi_inspect.attachments import check_size, sniff_content_type
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import save
 from papi_inspect.permissions import Role, has_role
 
 MIN_REASON_LENGTH = 10
@@ -90,6 +90,5 @@ def store_signature(record, *, by, uploaded_file):
     identity = decrypt_identity(record.identity_cipher)
     identity.update(signature=base64.b64encode(data).decode(), signature_type=mime_type)
     record.set_identity(identity)
-    record._history_user = by
-    with_reason(record, "Cập nhật chữ ký (mã hóa)").save()
+    save(record, "Cập nhật chữ ký (mã hóa)", by=by)
     return record

@@ -1,63 +1,22 @@
-"""Petition services (TT 05/2021/TT-TTCP) and the checks every case service shares."""
+"""Petition services (TT 05/2021/TT-TTCP): register, classify, record the outcome, merge duplicates."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from doctypes.complaint_case.identity import keyed_hash
 from doctypes.complaint_case.models import ContentKind, Petition
-from doctypes.papi.models import Dimension
-from papi_inspect.audit import with_reason
-from papi_inspect.deadlines import DeadlineError, compute_deadline
+from doctypes.papi.links import link_papi
+from papi_inspect.audit import save
 from papi_inspect.permissions import Role, has_role
+from papi_inspect.records import check_not_before, check_not_future, due_date, next_code
 
 COMPLAINTS_SUBDIMENSION = "3.2"  # PAPI 3.2: complaints and denunciations
 ANTI_CORRUPTION_DIMENSION = "4"  # PAPI 4: control of corruption
 
 
-def check_not_future(day, *, field, label):
-    """A receipt (or any recorded event) cannot lie in the future."""
-    if day > timezone.localdate():
-        raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được sau ngày hôm nay."})
-
-
-def check_not_before(day, earlier, *, field, label, earlier_label):
-    if day < earlier:
-        raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được trước {earlier_label} ({earlier:%d/%m/%Y})."})
-
-
-def require_status(case, *statuses, message):
-    """A step out of order is refused with the reason why (deciding before verifying, …)."""
-    if case.status not in statuses:
-        raise ValidationError({"status": message})
-
-
-def due_date(code, start, **options):
-    """The due date from the deadline engine; a missing rule becomes a readable validation error."""
-    try:
-        return compute_deadline(code, start, **options).due
-    except DeadlineError as exc:
-        raise ValidationError({exc.field: str(exc)}) from exc
-
-
-def next_code(model, prefix, year):
-    """"PREFIX-YYYY-NNNN", the next free number of the year."""
-    stem = f"{prefix}-{year}-"
-    taken = model.objects.filter(code__startswith=stem).values_list("code", flat=True)
-    numbers = [int(code.rsplit("-", 1)[1]) for code in taken if code.rsplit("-", 1)[1].isdigit()]
-    return f"{stem}{max(numbers, default=0) + 1:04d}"
-
-
-def link_papi(record, *, anti_corruption=False):
+def link_case_papi(record, *, anti_corruption=False):
     """Complaints and denunciations serve PAPI 3.2; anti-corruption matters also dimension 4."""
-    codes = [COMPLAINTS_SUBDIMENSION] + ([ANTI_CORRUPTION_DIMENSION] if anti_corruption else [])
-    record.papi.add(*Dimension.objects.filter(code__in=codes))
-
-
-def save(record, reason, *, by):
-    record._history_user = by
-    with_reason(record, reason).save()
-    return record
+    link_papi(record, COMPLAINTS_SUBDIMENSION, *([ANTI_CORRUPTION_DIMENSION] if anti_corruption else []))
 
 
 @transaction.atomic
@@ -91,7 +50,7 @@ def register_petition(
         )
     save(petition, "Tiếp nhận đơn", by=by)
     if content_kind in (ContentKind.COMPLAINT, ContentKind.DENUNCIATION, ContentKind.MIXED):
-        link_papi(petition, anti_corruption=anti_corruption)
+        link_case_papi(petition, anti_corruption=anti_corruption)
     return petition
 
 
@@ -112,7 +71,7 @@ def classify_petition(
     petition.status = Petition.Status.CLASSIFIED
     save(petition, "Phân loại đơn", by=by)
     if content_kind != ContentKind.REQUEST:
-        link_papi(petition, anti_corruption=petition.anti_corruption)
+        link_case_papi(petition, anti_corruption=petition.anti_corruption)
     return petition
 
 

@@ -16,9 +16,8 @@ from django.utils import timezone
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.identity import decrypt_identity
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, Petition, RedactedCopy
-from doctypes.complaint_case.services.petition import save
 from papi_inspect.attachments import check_size, sniff_content_type, store_file
-from papi_inspect.audit import with_reason
+from papi_inspect.audit import delete, save
 from papi_inspect.models import Attachment
 from papi_inspect.permissions import Role, has_role
 
@@ -66,8 +65,7 @@ def unassign_verifier(case, *, by, user):
     verifier = case.verifiers.filter(user=user).first()
     if verifier is None:
         raise ValidationError({"user": "Người này không trong tổ xác minh."})
-    verifier._history_user = by
-    with_reason(verifier, "Thôi giao xác minh").delete()
+    delete(verifier, "Thôi giao xác minh", by=by)
     save(case, f"Thôi giao xác minh: {user.get_full_name() or user.username}", by=by)
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from doctypes.complaint_case import letters
 from doctypes.complaint_case.models import ComplaintCase, Petition
-from reports.docx_format import DOCX_CONTENT_TYPE
+from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 
 def docx_response(data, filename):

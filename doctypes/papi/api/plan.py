@@ -17,7 +17,7 @@ from doctypes.papi.score_import import import_scores
 from doctypes.papi.score_sheet import SheetRefused
 from papi_inspect.api import VisibleQuerysetMixin, VisibleReadOnlyViewSet
 from papi_inspect.permissions import unit_of
-from reports.docx_format import DOCX_CONTENT_TYPE
+from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 UNIT_CODES = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Unit.objects.all())
 

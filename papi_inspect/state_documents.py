@@ -223,3 +223,31 @@ def _add_page_field(paragraph):
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+# Letters and reports are issued in the department's name; its head is the Giám đốc Sở.
+HEAD = "Giám đốc"
+PLACE = "Bắc Giang"
+
+
+def signature_for(signer, *, recipients):
+    """The signature block of NĐ 30/2020 (Art. 13, Phụ lục I): the head signs in their own title,
+    a deputy "KT." (ký thay), a unit chief "TL." (thừa lệnh) under the head's title; then the name."""
+    profile = getattr(signer, "staff_profile", None) if signer else None
+    position = (profile.position if profile else "").strip()
+    name = (profile.full_name if profile else "") or (signer.get_full_name() if signer else "")
+    if not position or position.lower().startswith(HEAD.lower()):
+        authority = HEAD
+    elif position.lower().startswith(f"phó {HEAD.lower()}"):
+        authority = f"KT. {HEAD}\nPhó {HEAD}"
+    else:
+        authority = f"TL. {HEAD}\n{position}"
+    return Signature(authority=authority, name=name, recipients=recipients)
+
+
+def header_for(unit, *, number, day, doc_type, subject, place=PLACE):
+    """The header block of a document issued by `unit`'s agency (the Sở), under its parent body."""
+    agency = unit.agency()
+    parent = agency.parent.name if agency.parent_id else agency.name
+    return StateDocumentHeader(parent_agency=parent, issuing_agency=agency.name, number=number, place=place,
+                               date=day, doc_type=doc_type, subject=subject)

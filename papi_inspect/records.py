@@ -1,0 +1,39 @@
+"""Checks and numbering every doctype's services share when they record an event."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from papi_inspect.deadlines import DeadlineError, compute_deadline
+
+
+def check_not_future(day, *, field, label):
+    """A receipt (or any recorded event) cannot lie in the future."""
+    if day > timezone.localdate():
+        raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được sau ngày hôm nay."})
+
+
+def check_not_before(day, earlier, *, field, label, earlier_label):
+    if day < earlier:
+        raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được trước {earlier_label} ({earlier:%d/%m/%Y})."})
+
+
+def require_status(case, *statuses, message):
+    """A step out of order is refused with the reason why (deciding before verifying, …)."""
+    if case.status not in statuses:
+        raise ValidationError({"status": message})
+
+
+def due_date(code, start, **options):
+    """The due date from the deadline engine; a missing rule becomes a readable validation error."""
+    try:
+        return compute_deadline(code, start, **options).due
+    except DeadlineError as exc:
+        raise ValidationError({exc.field: str(exc)}) from exc
+
+
+def next_code(model, prefix, year):
+    """"PREFIX-YYYY-NNNN", the next free number of the year."""
+    stem = f"{prefix}-{year}-"
+    taken = model.objects.filter(code__startswith=stem).values_list("code", flat=True)
+    numbers = [int(code.rsplit("-", 1)[1]) for code in taken if code.rsplit("-", 1)[1].isdigit()]
+    return f"{stem}{max(numbers, default=0) + 1:04d}"
