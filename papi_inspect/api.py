@@ -3,9 +3,8 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
-
 
 
 class VisibleQuerysetMixin:
@@ -23,6 +22,17 @@ class VisibleQuerysetMixin:
 
 class VisibleReadOnlyViewSet(VisibleQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     pass
+
+
+class VisibleRelated(serializers.PrimaryKeyRelatedField):
+    """A related record the caller can see; others are reported as not found."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.context["request"].user)
 
 
 _MESSAGES = {

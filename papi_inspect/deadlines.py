@@ -103,3 +103,10 @@ def deadline_status(due, *, today=None, calendar=None):
     if calendar.working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
         return DeadlineStatus.DUE_SOON
     return DeadlineStatus.ON_TIME
+
+
+def deadline_label(due, *, done=False):
+    """"Trong hạn / Sắp đến hạn / Quá hạn" for an open item's list column, or an empty string."""
+    if done or due is None:
+        return ""
+    return DeadlineStatus(deadline_status(due)).label

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from papi_inspect.audit import history
-from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, sees_everything
+from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, is_active_staff, sees_everything
 
 
 class CalendarOverride(models.Model):
@@ -124,7 +124,7 @@ def attachment_path(instance, filename):
 class AttachmentQuerySet(VisibleQuerySet):
     def visible_to(self, user):
         """An attachment is visible exactly when the record it belongs to is visible."""
-        if not user or not user.is_authenticated or not user.is_active:
+        if not is_active_staff(user):
             return self.none()
         everything = sees_everything(user)
         visible = Q(pk__in=[])
@@ -197,7 +197,7 @@ class Attachment(models.Model):
 class NotificationQuerySet(VisibleQuerySet):
     def visible_to(self, user):
         """A notification is personal: everyone, leadership included, sees only their own."""
-        if not user or not user.is_authenticated or not user.is_active:
+        if not is_active_staff(user):
             return self.none()
         return self.filter(recipient=user)
 

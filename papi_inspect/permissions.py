@@ -31,11 +31,28 @@ def has_role(user, *roles):
     return bool(roles_of(user) & {str(role) for role in roles})
 
 
+def is_active_staff(user):
+    """A signed-in, active account: the precondition of every permission below."""
+    return bool(user and user.is_authenticated and user.is_active)
+
+
 def sees_everything(user):
     """Leadership and system administrators see every unit's records (identities aside)."""
-    return bool(user and user.is_authenticated and user.is_active) and (
-        user.is_superuser or has_role(user, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
-    )
+    return is_active_staff(user) and (user.is_superuser or has_role(user, Role.LEADERSHIP, Role.SYSTEM_ADMIN))
+
+
+def is_inspectorate(user):
+    """The Chánh Thanh tra and the inspectors of the department's inspectorate."""
+    return has_role(user, Role.CHIEF_INSPECTOR, Role.INSPECTOR)
+
+
+def is_chief_inspector(user):
+    return has_role(user, Role.CHIEF_INSPECTOR)
+
+
+def is_office(user):
+    """The department's office (Văn phòng Sở): discipline checks, procedure reviews, the PAPI plan."""
+    return has_role(user, Role.OFFICE_CLERK, Role.OFFICE_CHIEF)
 
 
 def unit_of(user):
@@ -46,6 +63,18 @@ def unit_of(user):
     return profile.unit if profile else None
 
 
+def agency_unit_ids(user):
+    """Every unit of the user's department (Sở), or an empty set for accounts without a unit."""
+    unit = unit_of(user)
+    return unit.agency().family_ids() if unit else set()
+
+
+def own_unit_ids(user):
+    """The user's unit and the units below it."""
+    unit = unit_of(user)
+    return unit.family_ids() if unit else set()
+
+
 class VisibleQuerySet(models.QuerySet):
     """Base queryset: anonymous and inactive users see nothing, leadership sees everything.
 
@@ -53,7 +82,7 @@ class VisibleQuerySet(models.QuerySet):
     """
 
     def visible_to(self, user):
-        if not user or not user.is_authenticated or not user.is_active:
+        if not is_active_staff(user):
             return self.none()
         if sees_everything(user):
             return self.all()

@@ -5,12 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.inspection.access import agency_unit_ids, is_inspectorate
-from doctypes.discipline_check.access import is_office
 from doctypes.org.models import Unit
 from papi_inspect.audit import history
 from papi_inspect.models import private_storage
-from papi_inspect.permissions import VisibleQuerySet
+from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_active_staff, is_inspectorate, is_office
 from reports.catalogue import PERIOD_KINDS, SPECS
 
 
@@ -150,7 +148,7 @@ class ReportVersion(models.Model):
 class ReportJobQuerySet(VisibleQuerySet):
     def visible_to(self, user):
         # A job's file waits for the one who asked for it, whoever else may see everything.
-        if not user or not user.is_authenticated or not user.is_active:
+        if not is_active_staff(user):
             return self.none()
         return self.filter(created_by=user)
 

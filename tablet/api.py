@@ -14,11 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, DisciplineCheck
-from doctypes.finding.api import VisibleRelated
 from doctypes.finding.models import Action, Finding
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
+from papi_inspect.api import VisibleRelated
 from tablet import services
 from tablet.assignments import assignments_for
 from tablet.models import SyncReceipt

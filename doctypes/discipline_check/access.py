@@ -1,21 +1,15 @@
 """Who may run discipline checks and procedure reviews: the office and a check's leader; units read their own."""
 
-from doctypes.inspection.access import agency_unit_ids
-from papi_inspect.permissions import Role, has_role
-
-
-def is_office(user):
-    """Văn phòng Sở owns discipline checks and procedure reviews."""
-    return has_role(user, Role.OFFICE_CLERK, Role.OFFICE_CHIEF)
+from papi_inspect.permissions import agency_unit_ids, is_active_staff, is_office
 
 
 def may_run_checks(user):
-    return bool(user and user.is_authenticated and user.is_active) and (user.is_superuser or is_office(user))
+    return is_active_staff(user) and (user.is_superuser or is_office(user))
 
 
 def may_record_results(user, check):
     """The office of the checked unit's department, or the check's team leader (who may be an inspector)."""
-    if not user or not user.is_authenticated or not user.is_active:
+    if not is_active_staff(user):
         return False
     if check.leader_id == user.pk or user.is_superuser:
         return True

@@ -6,8 +6,8 @@ from unfold.admin import TabularInline
 
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
-from doctypes.inspection.display import status_label
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.deadlines import deadline_label
 
 
 class ItemInline(TabularInline):
@@ -43,7 +43,7 @@ class DisciplineCheckAdmin(VisibleAdmin):
 
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, check):
-        return status_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
+        return deadline_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
 
     @admin.display(description=_("Điểm đơn vị (%)"))
     def unit_score(self, check):

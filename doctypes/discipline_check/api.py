@@ -6,9 +6,9 @@ from rest_framework.response import Response
 
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
-from doctypes.inspection.display import status_label
 from doctypes.org.models import StaffProfile, Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.deadlines import deadline_label
 
 
 class ChecklistTemplateSerializer(serializers.ModelSerializer):
@@ -50,7 +50,7 @@ class DisciplineCheckSerializer(serializers.ModelSerializer):
         return services.summary_by_unit(check)
 
     def get_deadline_status(self, check) -> str:
-        return status_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
+        return deadline_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
 
 
 class DisciplineCheckViewSet(VisibleReadOnlyViewSet):

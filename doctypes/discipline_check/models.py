@@ -4,11 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.discipline_check.access import is_office
-from doctypes.inspection.access import agency_unit_ids, own_unit_ids
 from doctypes.org.models import StaffProfile, Unit
 from papi_inspect.audit import history
-from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet
+from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
 class ChecklistTemplate(models.Model):

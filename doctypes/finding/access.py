@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 
-from doctypes.discipline_check.access import is_office
-from doctypes.inspection.access import agency_unit_ids, is_inspectorate, may_edit_inspection, own_unit_ids
+from doctypes.inspection.access import may_edit_inspection
+from papi_inspect.permissions import agency_unit_ids, is_active_staff, is_inspectorate, is_office, own_unit_ids
 
 
 def finding_filter(user):
@@ -19,7 +19,7 @@ def finding_filter(user):
 
 def may_edit_finding(user, finding):
     """The inspection team edits inspection findings; the office edits check and review findings."""
-    if not user or not user.is_authenticated or not user.is_active:
+    if not is_active_staff(user):
         return False
     if finding.inspection_id:
         return may_edit_inspection(user, finding.inspection)
@@ -28,7 +28,7 @@ def may_edit_finding(user, finding):
 
 def may_report_progress(user, action):
     """The owner unit's staff report progress on its own actions (and the finding's editors)."""
-    if not user or not user.is_authenticated or not user.is_active:
+    if not is_active_staff(user):
         return False
     return action.owner_unit_id in own_unit_ids(user) or may_edit_finding(user, action.finding)
 

@@ -10,10 +10,10 @@ from unfold.admin import TabularInline
 from doctypes.finding import services
 from doctypes.finding.access import may_edit_finding, may_report_progress
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
-from doctypes.inspection.display import status_label
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
 from doctypes.finding.admin_filters import RecoveryFilter
 from papi_inspect.admin_filters import DeadlineStatusFilter
+from papi_inspect.deadlines import deadline_label
 
 
 class _ReadOnlyInline(TabularInline):
@@ -124,7 +124,7 @@ class ActionAdmin(VisibleAdmin):
 
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, action):
-        return status_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
+        return deadline_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and not may_edit_finding(request.user, obj.finding):

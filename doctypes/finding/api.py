@@ -10,22 +10,11 @@ from rest_framework.response import Response
 from doctypes.discipline_check.models import DisciplineCheck
 from doctypes.finding import services
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
-from doctypes.inspection.display import status_label
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.procedure_review.models import ProcedureReview
-from papi_inspect.api import VisibleReadOnlyViewSet
-
-
-class VisibleRelated(serializers.PrimaryKeyRelatedField):
-    """A related record the caller can see; others are reported as not found."""
-
-    def __init__(self, model, **kwargs):
-        self.model = model
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        return self.model.objects.visible_to(self.context["request"].user)
+from papi_inspect.api import VisibleReadOnlyViewSet, VisibleRelated
+from papi_inspect.deadlines import deadline_label
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -105,7 +94,7 @@ class ActionSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "verified_on", "verification_note", "closed_on", "escalated_on"]
 
     def get_deadline_status(self, action) -> str:
-        return status_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
+        return deadline_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
 
 
 class DateSerializer(serializers.Serializer):

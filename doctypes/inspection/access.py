@@ -1,32 +1,11 @@
 """Who may see and edit inspections: the inspectorate, the team, leadership; subject units read."""
 
-from papi_inspect.permissions import Role, has_role, sees_everything, unit_of
-
-
-def is_inspectorate(user):
-    """The Chánh Thanh tra and the inspectors of the department's inspectorate."""
-    return has_role(user, Role.CHIEF_INSPECTOR, Role.INSPECTOR)
-
-
-def is_chief_inspector(user):
-    return has_role(user, Role.CHIEF_INSPECTOR)
-
-
-def agency_unit_ids(user):
-    """Every unit of the user's department (Sở), or an empty set for accounts without a unit."""
-    unit = unit_of(user)
-    return unit.agency().family_ids() if unit else set()
-
-
-def own_unit_ids(user):
-    """The user's unit and the units below it."""
-    unit = unit_of(user)
-    return unit.family_ids() if unit else set()
+from papi_inspect.permissions import agency_unit_ids, is_active_staff, is_chief_inspector, is_inspectorate, sees_everything
 
 
 def may_edit_inspection(user, inspection):
     """The Chánh Thanh tra of the same department, or a member of the inspection team."""
-    if not user or not user.is_authenticated or not user.is_active:
+    if not is_active_staff(user):
         return False
     if user.is_superuser:
         return True
@@ -39,7 +18,7 @@ def may_edit_inspection(user, inspection):
 
 def may_draft_plan(user, plan=None):
     """The Chánh Thanh tra drafts and approves the annual plan (Luật Thanh tra 2022)."""
-    if not user or not user.is_authenticated or not user.is_active:
+    if not is_active_staff(user):
         return False
     if user.is_superuser:
         return True

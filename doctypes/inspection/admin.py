@@ -14,13 +14,13 @@ from unfold.admin import TabularInline
 
 from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
-from doctypes.inspection.display import status_label
 from doctypes.inspection.forms import StepForm
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.services import approve_inspection_plan
 from doctypes.inspection.steps import run_step
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 STEP_FIELDS = [
@@ -65,7 +65,7 @@ class InspectionPlanAdmin(VisibleAdmin):
 
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, plan):
-        return status_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
+        return deadline_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
 
     @admin.display(description=_("Cảnh báo trùng lặp, tái phạm"))
     def warnings(self, plan):
@@ -118,7 +118,7 @@ class InspectionAdmin(VisibleAdmin):
 
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, inspection):
-        return status_label(inspection.next_due)
+        return deadline_label(inspection.next_due)
 
     @admin.display(description=_("Thao tác"))
     def actions_links(self, inspection):

@@ -9,12 +9,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
-from doctypes.inspection.display import status_label
 from doctypes.inspection.forms import STEP_CHOICES
 from doctypes.inspection.models import Inspection, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.steps import run_step
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 
@@ -28,7 +28,7 @@ class InspectionPlanSerializer(serializers.ModelSerializer):
                   "approved_on", "warnings"]
 
     def get_deadline_status(self, plan) -> str:
-        return status_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
+        return deadline_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
 
     def get_warnings(self, plan) -> list:
         return {str(pk): texts for pk, texts in plan_warnings(plan).items()}
@@ -66,7 +66,7 @@ class InspectionSerializer(serializers.ModelSerializer):
                   "conclusion_number", "concluded_on", "conclusion_signer", "published_on", "team"]
 
     def get_deadline_status(self, inspection) -> str:
-        return status_label(inspection.next_due)
+        return deadline_label(inspection.next_due)
 
 
 class StepSerializer(serializers.Serializer):

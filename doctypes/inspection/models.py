@@ -6,11 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.inspection.access import agency_unit_ids, is_inspectorate, own_unit_ids
 from doctypes.org.models import Unit
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
-from papi_inspect.permissions import VisibleQuerySet
+from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_inspectorate, own_unit_ids
 
 
 class InspectionPlanQuerySet(VisibleQuerySet):

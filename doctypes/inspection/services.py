@@ -5,10 +5,11 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from doctypes.inspection.access import is_inspectorate, may_draft_plan, may_edit_inspection
+from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
 from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineError, compute_deadline, rule_in_force
+from papi_inspect.permissions import is_inspectorate
 
 Step = Inspection.Step
 

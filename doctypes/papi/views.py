@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from doctypes.papi.access import sees_all_plan_work, unit_of
+from doctypes.papi.access import sees_all_plan_work
 from doctypes.papi.forms import EntryForm, ScoreImportForm, StartReportForm
 from doctypes.papi.models.plan import Plan
 from doctypes.papi.models.report import OfficeReport, UnitReport
@@ -22,6 +22,7 @@ from doctypes.papi.score_sheet import SheetRefused
 from doctypes.papi.services import attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report
 from doctypes.papi.trend import trend_table
 from papi_inspect.models import Attachment
+from papi_inspect.permissions import unit_of
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024

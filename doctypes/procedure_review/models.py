@@ -4,9 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.discipline_check.access import is_office
 from papi_inspect.audit import history
-from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet
+from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, is_office
 
 
 class Procedure(models.Model):

@@ -13,9 +13,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from doctypes.org.people import default_signer
-from doctypes.inspection.access import is_chief_inspector
 from papi_inspect.audit import save
-from papi_inspect.permissions import Role, has_role, unit_of
+from papi_inspect.permissions import Role, has_role, is_chief_inspector, unit_of
 from papi_inspect.state_documents import PLACE, signature_for
 from reports.services import narrative as services_narrative
 from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative

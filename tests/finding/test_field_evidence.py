@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from doctypes.finding import services
-from doctypes.finding.photos import PHOTO_MAX_EDGE, check_photo
+from papi_inspect.photos import PHOTO_MAX_EDGE, check_photo
 from doctypes.inspection.models import Inspection
 from papi_inspect.models import Attachment
 from tests.finding.builders import make_finding

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from papi_inspect.deadlines import deadline_status
-from papi_inspect.permissions import Role, VisibleQuerySet, has_role, sees_everything, unit_of
+from papi_inspect.permissions import Role, VisibleQuerySet, has_role, is_active_staff, sees_everything, unit_of
 
 
 class CaseQuerySet(VisibleQuerySet):
@@ -28,7 +28,7 @@ class CaseQuerySet(VisibleQuerySet):
 
     def workable_by(self, user):
         """The records `user` may act on (steps, uploads, letters, reveal): visible_to minus read-only grants."""
-        if not user or not user.is_authenticated or not user.is_active:
+        if not is_active_staff(user):
             return self.none()
         if sees_everything(user):
             return self.all()

@@ -8,10 +8,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.org.models import Unit
-from doctypes.papi.access import agency_unit_ids, is_office, own_unit_ids
 from doctypes.papi.models.dimension import Dimension, papi_links
 from papi_inspect.audit import history
-from papi_inspect.permissions import VisibleQuerySet
+from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
 class PlanQuerySet(VisibleQuerySet):

@@ -6,10 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.org.models import Unit
-from doctypes.papi.access import agency_unit_ids, is_office, own_unit_ids
 from doctypes.papi.models.plan import Plan, Task
 from papi_inspect.audit import history
-from papi_inspect.permissions import VisibleQuerySet
+from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
 class UnitReportQuerySet(VisibleQuerySet):

@@ -4,10 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.papi.access import agency_unit_ids
 from doctypes.papi.models.dimension import Dimension
 from papi_inspect.audit import history
-from papi_inspect.permissions import VisibleQuerySet
+from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids
 
 
 class ProvinceQuerySet(VisibleQuerySet):
