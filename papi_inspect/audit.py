@@ -43,6 +43,11 @@ def delete(record, reason, *, by):
     with_reason(record, reason).delete()
 
 
+def current_request():
+    """The request being served on this thread (simple-history's middleware keeps it), or None."""
+    return getattr(HistoricalRecords.context, "request", None)
+
+
 def field_changes(record):
     """(field label, old, new) for one history entry, against the entry before it."""
     previous = record.prev_record

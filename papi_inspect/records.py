@@ -31,6 +31,13 @@ def due_date(code, start, **options):
         raise ValidationError({exc.field: str(exc)}) from exc
 
 
+def check_visible(record, user, *, field):
+    """A related record named in an input must be one the author may see; an unseen one is reported missing."""
+    if not type(record).objects.visible_to(user).filter(pk=record.pk).exists():
+        raise ValidationError({field: "Không tìm thấy bản ghi."})
+    return record
+
+
 def next_code(model, prefix, year):
     """"PREFIX-YYYY-NNNN", the next free number of the year."""
     stem = f"{prefix}-{year}-"

@@ -7,10 +7,13 @@ from rest_framework.response import Response
 
 from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
-from doctypes.complaint_case.api_base import HIDDEN_FIELDS, CaseViewSet, IdentityInput, read_input, run
+from doctypes.complaint_case.api import CaseViewSet
+from doctypes.complaint_case.inputs import IdentityInput
 from doctypes.complaint_case.models import ContentKind
 from doctypes.org.models import Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_records import read_input, run
+from papi_inspect.identity import HIDDEN_FIELDS
 
 
 class ReceptionSerializer(serializers.ModelSerializer):

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
-from doctypes.complaint_case.models import ContentKind
+from papi_inspect.identity import IDENTITY_FIELDS
+from doctypes.complaint_case.models import ContentKind, ProtectedRecord, entitled_files
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, unit_of
@@ -27,13 +27,11 @@ class ReceptionQuerySet(VisibleQuerySet):
 
     def files_visible_to(self, user):
         """A reception about a denunciation keeps its files with its officer and the chief inspector (TT 04/2021)."""
-        from doctypes.complaint_case.models import ContentKind, entitled_files
-
         protected = Q(classification__in=[ContentKind.DENUNCIATION, ContentKind.MIXED])
         return entitled_files(self.visible_to(user), user, protected=protected, assigned="officer")
 
 
-class Reception(ProtectedIdentity):
+class Reception(ProtectedRecord):
     """One entry of the reception log: who came, what they said, and how it was handled."""
 
     class Kind(models.TextChoices):

@@ -1,25 +1,51 @@
 """API for petitions, complaint cases, denunciations and the identity access log (/api/v1/)."""
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from rest_framework import serializers
-
 from django.urls import reverse
+from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from doctypes.complaint_case.services import petition as services
-from doctypes.complaint_case.services import complaint as complaints
-from doctypes.complaint_case.services import denunciation as denunciations
-from doctypes.complaint_case.services import verification
-from doctypes.complaint_case.api_base import HIDDEN_FIELDS, CaseViewSet, IdentityInput, step
+from doctypes.complaint_case.inputs import (
+    ComplaintInput, DenunciationInput, PetitionInput, RevealInput,
+)
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
 )
-from doctypes.org.models import Unit
+from doctypes.complaint_case.services import complaint as complaints
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import verification
+from doctypes.complaint_case.services.identity import reveal_identity, store_signature
+from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_records import MayChange, ServiceViewSet, UploadInput, read_input, run
 from papi_inspect.calendar import WorkingCalendar
-from papi_inspect.models import Attachment
+from papi_inspect.identity import HIDDEN_FIELDS, IDENTITY_PARTS
+
+
+class CaseViewSet(ServiceViewSet):
+    """A record with a protected person: its identity is revealed with a logged reason, its signature stored sealed."""
+
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def reveal(self, request, pk=None):
+        """The identity, for the assigned handler or the chief inspector only; every call is logged."""
+        record = self.get_object()
+        identity = run(reveal_identity, record, by=request.user, reason=read_input(RevealInput, request.data)["reason"])
+        shown = {key: identity.get(key, "") for key in IDENTITY_PARTS if not key.startswith("signature")}
+        if identity.get("signature"):
+            shown["signature"] = f"data:{identity['signature_type']};base64,{identity['signature']}"
+        response = Response({"record": record.code, "identity": shown})
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @action(detail=True, methods=["post"], url_path="signature", parser_classes=[MultiPartParser, FormParser],
+            permission_classes=[MayChange])
+    def signature(self, request, pk=None):
+        """Store the scanned signature encrypted with the identity; it is returned only by /reveal/."""
+        record = self.get_object()
+        run(store_signature, record, by=request.user, uploaded_file=read_input(UploadInput, request.data)["file"])
+        return Response({"record": record.code, "signature": "stored"}, status=status.HTTP_201_CREATED)
 
 
 def _with_deadline(model_class, *extra):
@@ -104,63 +130,6 @@ class DenunciationSerializer(_with_deadline(Denunciation)):
     verifiers = VerifierSerializer(many=True, read_only=True)
 
 
-def _visible(model, user, record, *, field):
-    """A related record named in the input must be one the caller may see."""
-    if not model.objects.visible_to(user).filter(pk=record.pk).exists():
-        raise ValidationError({field: "Không tìm thấy bản ghi."})
-    return record
-
-
-def merge_visible(petition, *, by, into):
-    """Merge into a petition the caller may see (an unseen one is reported as missing)."""
-    return services.merge_petitions(petition, into=_visible(Petition, by, into, field="into"), by=by)
-
-
-def _unit_field():
-    return serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
-
-
-def _user_field():
-    return serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), required=False, allow_null=True)
-
-
-class PetitionInput(serializers.Serializer):
-    received_on = serializers.DateField()
-    channel = serializers.ChoiceField(choices=Petition.Channel.choices)
-    matter = serializers.CharField()
-    summary = serializers.CharField(required=False, allow_blank=True, default="")
-    forwarded_by = serializers.CharField(required=False, allow_blank=True, default="")
-    anonymous = serializers.BooleanField(required=False, default=False)
-    many_signers = serializers.BooleanField(required=False, default=False)
-    content_kind = serializers.ChoiceField(choices=Petition._meta.get_field("content_kind").choices, required=False, default="")
-    anti_corruption = serializers.BooleanField(required=False, default=False)
-    has_verifiable_evidence = serializers.BooleanField(required=False, default=False)
-    unit = _unit_field()
-    handler = _user_field()
-    identity = IdentityInput(required=False)
-
-
-class ClassifyInput(serializers.Serializer):
-    content_kind = serializers.ChoiceField(choices=Petition._meta.get_field("content_kind").choices)
-    eligible = serializers.BooleanField()
-    within_competence = serializers.BooleanField()
-    many_signers = serializers.BooleanField(required=False, allow_null=True, default=None)
-    prior_resolution = serializers.ChoiceField(choices=Petition.PriorResolution.choices, required=False, default=None)
-    anti_corruption = serializers.BooleanField(required=False, allow_null=True, default=None)
-
-
-class OutcomeInput(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=Petition.Outcome.choices)
-    decided_on = serializers.DateField()
-    transfer_to = serializers.CharField(required=False, allow_blank=True, default="")
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    signer = _user_field()
-
-
-class MergeInput(serializers.Serializer):
-    into = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all())
-
-
 class PetitionViewSet(CaseViewSet):
     queryset = Petition.objects.prefetch_related("papi")
     serializer_class = PetitionSerializer
@@ -168,49 +137,10 @@ class PetitionViewSet(CaseViewSet):
     filterset_fields = ["status", "channel", "content_kind", "outcome", "unit", "anonymous"]
     search_fields = ["code", "matter"]
 
+    workflow = PETITION_STEPS
+
     def create_record(self, user, data):
         return services.register_petition(by=user, identity=data.pop("identity", None), **data)
-
-    classify = step(ClassifyInput, services.classify_petition, url_path="classify")
-    outcome = step(OutcomeInput, services.record_petition_outcome, url_path="outcome")
-
-    merge = step(MergeInput, merge_visible, url_path="merge")
-
-
-class ComplaintInput(serializers.Serializer):
-    subject = serializers.CharField()
-    complained_act = serializers.CharField()
-    complainant_name = serializers.CharField(required=False, allow_blank=True, default="")
-    received_on = serializers.DateField()
-    level = serializers.ChoiceField(choices=ComplaintCase.Instance.choices, default=1)
-    is_complex = serializers.BooleanField(required=False, default=False)
-    is_remote = serializers.BooleanField(required=False, default=False)
-    anti_corruption = serializers.BooleanField(required=False, default=False)
-    unit = _unit_field()
-    handler = _user_field()
-    petition = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all(), required=False, allow_null=True)
-
-
-class AcceptInput(serializers.Serializer):
-    accepted_on = serializers.DateField()
-
-
-class VerifyInput(serializers.Serializer):
-    verified_on = serializers.DateField()
-    result = serializers.CharField()
-
-
-class DialogueInput(serializers.Serializer):
-    held_on = serializers.DateField()
-    result = serializers.CharField()
-
-
-class DecideInput(serializers.Serializer):
-    decided_on = serializers.DateField()
-    decision_number = serializers.CharField()
-    result = serializers.ChoiceField(choices=ComplaintCase.Result.choices)
-    conclusion = serializers.CharField()
-    signer = _user_field()
 
 
 class ComplaintCaseViewSet(CaseViewSet):
@@ -220,78 +150,10 @@ class ComplaintCaseViewSet(CaseViewSet):
     filterset_fields = ["status", "level", "is_complex", "is_remote", "unit", "handler"]
     search_fields = ["code", "subject", "complained_act", "complainant_name"]
 
+    workflow = COMPLAINT_STEPS
+
     def create_record(self, user, data):
-        if data.get("petition") is not None:
-            _visible(Petition, user, data["petition"], field="petition")
         return complaints.open_complaint_case(by=user, **data)
-
-    accept = step(AcceptInput, complaints.accept_complaint, url_path="accept")
-    verify = step(VerifyInput, complaints.record_verification, url_path="verify")
-    dialogue = step(DialogueInput, complaints.record_dialogue, url_path="dialogue")
-    decide = step(DecideInput, complaints.decide_complaint, url_path="decide")
-
-
-class DenunciationInput(serializers.Serializer):
-    subject = serializers.CharField()
-    denounced = serializers.CharField()
-    received_on = serializers.DateField()
-    anonymous = serializers.BooleanField(required=False, default=False)
-    anti_corruption = serializers.BooleanField(required=False, default=False)
-    unit = _unit_field()
-    handler = _user_field()
-    identity = IdentityInput(required=False)
-    petition = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all(), required=False, allow_null=True)
-
-
-class ReasonInput(serializers.Serializer):
-    reason = serializers.CharField()
-
-
-class DeclineInput(ReasonInput):
-    decided_on = serializers.DateField()
-
-
-class NoticeInput(serializers.Serializer):
-    notified_on = serializers.DateField()
-
-
-class ExtendInput(serializers.Serializer):
-    decided_on = serializers.DateField()
-    decision_number = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class ConcludeInput(serializers.Serializer):
-    concluded_on = serializers.DateField()
-    conclusion = serializers.CharField()
-
-
-class HandleInput(serializers.Serializer):
-    handled_on = serializers.DateField()
-    handling = serializers.CharField()
-
-
-class ReportRequestInput(serializers.Serializer):
-    requested_on = serializers.DateField()
-
-
-class AssignVerifierInput(serializers.Serializer):
-    user = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.filter(is_active=True))
-    team_role = serializers.ChoiceField(choices=DenunciationVerifier.TeamRole.choices, default=DenunciationVerifier.TeamRole.MEMBER)
-    assigned_on = serializers.DateField(required=False)
-
-
-class VerifierInput(serializers.Serializer):
-    user = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all())
-
-
-class EmptyInput(serializers.Serializer):
-    pass
-
-
-class RedactedUploadInput(serializers.Serializer):
-    original = serializers.PrimaryKeyRelatedField(queryset=Attachment.objects.all())
-    uploaded_file = serializers.FileField()
 
 
 class DenunciationViewSet(CaseViewSet):
@@ -301,23 +163,10 @@ class DenunciationViewSet(CaseViewSet):
     filterset_fields = ["status", "is_complex", "anti_corruption", "unit", "handler"]
     search_fields = ["code", "subject", "denounced"]
 
-    def create_record(self, user, data):
-        if data.get("petition") is not None:
-            _visible(Petition, user, data["petition"], field="petition")
-        return denunciations.open_denunciation(by=user, identity=data.pop("identity", None), **data)
+    workflow = DENUNCIATION_STEPS
 
-    extend_initial = step(ReasonInput, denunciations.extend_initial_processing, url_path="extend-initial")
-    decline = step(DeclineInput, denunciations.decline_denunciation, url_path="decline")
-    accept = step(AcceptInput, denunciations.accept_denunciation, url_path="accept")
-    notify = step(NoticeInput, denunciations.record_acceptance_notice, url_path="notify")
-    extend = step(ExtendInput, denunciations.extend_resolution, url_path="extend")
-    conclude = step(ConcludeInput, denunciations.conclude_denunciation, url_path="conclude")
-    handle = step(HandleInput, denunciations.record_handling, url_path="handle")
-    request_report = step(ReportRequestInput, denunciations.request_overdue_report, url_path="request-report")
-    assign_verifier = step(AssignVerifierInput, verification.assign_verifier, url_path="assign-verifier")
-    unassign_verifier = step(VerifierInput, verification.unassign_verifier, url_path="unassign-verifier")
-    redact = step(EmptyInput, verification.make_redacted_copies, url_path="redact")
-    upload_redacted = step(RedactedUploadInput, verification.upload_redacted_copy, url_path="upload-redacted")
+    def create_record(self, user, data):
+        return denunciations.open_denunciation(by=user, identity=data.pop("identity", None), **data)
 
     @action(detail=True, methods=["get"], url_path="redacted-copies")
     def redacted_copies(self, request, pk=None):

@@ -14,7 +14,7 @@ LEADER_DAYS_BEFORE = 2  # the issue's rule: the leader hears two days before the
 
 def models_with_identity():
     """Every model storing an encrypted identity (the rotation command walks them all)."""
-    from doctypes.complaint_case.identity import ProtectedIdentity
+    from papi_inspect.identity import ProtectedIdentity
 
     return [model for model in apps.get_models() if issubclass(model, ProtectedIdentity)]
 

@@ -6,7 +6,6 @@ from django.db import transaction
 
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import ChecklistItem, ChecklistTemplate, DisciplineCheck
-from doctypes.finding.services import record_finding
 from doctypes.org.models import StaffProfile, Unit
 
 D = datetime.date
@@ -54,7 +53,3 @@ def load(users):
             results.append((item, outcome, "Vắng 1 cán bộ không lý do" if outcome == "fail" else "", staff if item.per_staff and staff else None))
         services.record_results(check, by=clerk, results=results)
         services.finish_check(check, by=clerk, conducted_on=on, summary="Đơn vị chấp hành tương đối tốt.")
-        if any(outcome == "fail" for _, outcome, _, _ in results):
-            record_finding(by=clerk, discipline_check=check, unit=unit, title="Chưa chấp hành đầy đủ kỷ luật công vụ",
-                           criteria="Nội quy cơ quan; Chỉ thị về tăng cường kỷ luật, kỷ cương hành chính.",
-                           condition="Có nội dung không đạt khi kiểm tra đột xuất.", recorded_on=on, severity="low")

@@ -9,7 +9,9 @@ from unfold.admin import TabularInline
 
 from doctypes.finding import services
 from doctypes.finding.access import may_edit_finding, may_report_progress
+from doctypes.finding.steps import ACTION_STEPS
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
 from doctypes.finding.admin_filters import RecoveryFilter
 from papi_inspect.admin_filters import DeadlineStatusFilter
@@ -113,14 +115,15 @@ class ProgressForm(forms.ModelForm):
 
 
 @admin.register(Action)
-class ActionAdmin(VisibleAdmin):
+class ActionAdmin(StepAdminMixin, VisibleAdmin):
     form = ActionForm
     list_display = ["description", "owner_unit", "due_on", "status", "deadline"]
     list_filter = ["status", DeadlineStatusFilter, ("owner_unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["description", "owner_unit__name", "finding__title"]
-    readonly_fields = ["status", "verified_by", "verified_on", "closed_on", "escalated_on"]
+    readonly_fields = ["status", "step_links", "verified_by", "verified_on", "closed_on", "escalated_on"]
     inlines = [ProgressInline, AttachmentInline]
     actions = ["export_to_excel", "verify_selected", "close_selected"]
+    workflow = ACTION_STEPS
 
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, action):

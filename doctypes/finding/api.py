@@ -3,17 +3,17 @@
 from decimal import Decimal
 
 from rest_framework import serializers, status
-from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from doctypes.discipline_check.models import DisciplineCheck
 from doctypes.finding import services
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.finding.steps import ACTION_STEPS
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.procedure_review.models import ProcedureReview
 from papi_inspect.api import VisibleReadOnlyViewSet, VisibleRelated
+from papi_inspect.api_records import StepViewSetMixin
 from papi_inspect.deadlines import deadline_label
 
 
@@ -97,12 +97,10 @@ class ActionSerializer(serializers.ModelSerializer):
         return deadline_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
 
 
-class DateSerializer(serializers.Serializer):
-    on = serializers.DateField()
-    note = serializers.CharField(required=False, default="", allow_blank=True)
+class ActionViewSet(StepViewSetMixin, VisibleReadOnlyViewSet):
+    """Follow-up actions; /progress/, /verify/ and /close/ are the declared steps."""
 
-
-class ActionViewSet(VisibleReadOnlyViewSet):
+    workflow = ACTION_STEPS
     queryset = Action.objects.select_related("owner_unit").prefetch_related("progress__reported_by")
     serializer_class = ActionSerializer
     filterset_fields = ["finding", "status", "owner_unit"]
@@ -115,32 +113,3 @@ class ActionViewSet(VisibleReadOnlyViewSet):
         values = dict(data.validated_data)
         created = services.recommend_action(values.pop("finding"), by=request.user, **values)
         return Response(ActionSerializer(created).data, status=status.HTTP_201_CREATED)
-
-    def _respond(self, action_record):
-        action_record.refresh_from_db()
-        return Response(ActionSerializer(action_record).data)
-
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def progress(self, request, pk=None):
-        """The owner unit reports progress: {"reported_on", "note", "amount_recovered"}."""
-        record = self.get_object()
-        data = ProgressSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.report_action_progress(record, by=request.user, **data.validated_data)
-        return self._respond(record)
-
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def verify(self, request, pk=None):
-        record = self.get_object()
-        data = DateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.verify_action(record, by=request.user, verified_on=data.validated_data["on"], note=data.validated_data["note"])
-        return self._respond(record)
-
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def close(self, request, pk=None):
-        record = self.get_object()
-        data = DateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.close_action(record, by=request.user, closed_on=data.validated_data["on"])
-        return self._respond(record)

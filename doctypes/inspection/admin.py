@@ -1,11 +1,9 @@
 """Back office for inspection plans and inspections; steps go through the services."""
 
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -14,14 +12,15 @@ from unfold.admin import TabularInline
 
 from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
-from doctypes.inspection.forms import StepForm
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.services import approve_inspection_plan
-from doctypes.inspection.steps import run_step
+from doctypes.inspection.steps import INSPECTION_STEPS
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
+
 
 STEP_FIELDS = [
     "step", "next_due", "next_due_rule", "decision_number", "decision_date", "decision_signer", "announced_on",
@@ -107,7 +106,8 @@ class AmendmentInline(TabularInline):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(VisibleAdmin):
+class InspectionAdmin(StepAdminMixin, VisibleAdmin):
+    workflow = INSPECTION_STEPS
     list_display = ["title", "year", "quarter", "kind", "step", "next_due", "deadline"]
     list_filter = ["step", "kind", "year", "level", "grounds"]
     search_fields = ["title", "decision_number", "conclusion_number", "subject_units__name"]
@@ -124,7 +124,7 @@ class InspectionAdmin(VisibleAdmin):
     def actions_links(self, inspection):
         if not inspection.pk:
             return ""
-        links = [format_html('<a class="underline" href="{}">{}</a>', reverse("admin:inspection_inspection_step", args=[inspection.pk]), _("Ghi nhận bước tiếp theo"))]
+        links = [self.step_links(inspection)]
         if inspection.reported_on:
             links.append(format_html('<a class="underline" href="{}">{}</a>', reverse("admin:inspection_inspection_docx", args=[inspection.pk]), _("Tải kết luận (.docx)")))
         return format_html(" · ".join(["{}"] * len(links)), *links)
@@ -136,27 +136,8 @@ class InspectionAdmin(VisibleAdmin):
 
     def get_urls(self):
         return [
-            path("<int:pk>/step/", self.admin_site.admin_view(self.step_view), name="inspection_inspection_step"),
             path("<int:pk>/conclusion.docx", self.admin_site.admin_view(self.docx_view), name="inspection_inspection_docx"),
         ] + super().get_urls()
-
-    def step_view(self, request, pk):
-        inspection = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not may_edit_inspection(request.user, inspection) and not may_draft_plan(request.user):
-            raise PermissionDenied
-        staff = get_user_model().objects.filter(staff_profile__unit=inspection.owner)
-        form = StepForm(request.POST or None, staff=staff)
-        if request.method == "POST" and form.is_valid():
-            try:
-                run_step(inspection, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("Đã ghi nhận."))
-                return redirect("admin:inspection_inspection_change", inspection.pk)
-        context = {**self.admin_site.each_context(request), "form": form, "inspection": inspection, "title": _("Ghi nhận bước")}
-        return TemplateResponse(request, "inspection/step_form.html", context)
 
     def docx_view(self, request, pk):
         inspection = get_object_or_404(self.get_queryset(request), pk=pk)

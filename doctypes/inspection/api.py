@@ -1,19 +1,16 @@
 """API for inspection plans and inspections; every step is a POST that calls the same service as the back office."""
 
-from django.contrib.auth import get_user_model
 from django.http import HttpResponse
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
 
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
-from doctypes.inspection.forms import STEP_CHOICES
 from doctypes.inspection.models import Inspection, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
-from doctypes.inspection.steps import run_step
+from doctypes.inspection.steps import INSPECTION_STEPS
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_records import StepViewSetMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
@@ -69,17 +66,10 @@ class InspectionSerializer(serializers.ModelSerializer):
         return deadline_label(inspection.next_due)
 
 
-class StepSerializer(serializers.Serializer):
-    step = serializers.ChoiceField(choices=[value for value, _ in STEP_CHOICES])
-    on = serializers.DateField()
-    number = serializers.CharField(required=False, default="", allow_blank=True)
-    signer = serializers.CharField(required=False, default="", allow_blank=True)
-    leader = serializers.SlugRelatedField(slug_field="username", queryset=get_user_model().objects.all(), required=False, allow_null=True, default=None)
-    members = serializers.SlugRelatedField(slug_field="username", queryset=get_user_model().objects.all(), many=True, required=False, default=list)
-    text = serializers.CharField(required=False, default="", allow_blank=True)
+class InspectionViewSet(StepViewSetMixin, VisibleReadOnlyViewSet):
+    """Read through visible_to; one POST action per declared step (/inspections/<pk>/announce/, ...)."""
 
-
-class InspectionViewSet(VisibleReadOnlyViewSet):
+    workflow = INSPECTION_STEPS
     queryset = Inspection.objects.all()
     serializer_class = InspectionSerializer
     filterset_fields = ["year", "kind", "step", "plan", "quarter"]
@@ -87,16 +77,6 @@ class InspectionViewSet(VisibleReadOnlyViewSet):
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("subject_units", "team__member")
-
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def steps(self, request, pk=None):
-        """Record a step: {"step": "announce", "on": "2026-03-05", ...}; the service checks order and rights."""
-        inspection = self.get_object()
-        data = StepSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        run_step(inspection, by=request.user, **data.validated_data)
-        inspection.refresh_from_db()
-        return Response(InspectionSerializer(inspection).data, status=status.HTTP_200_OK)
 
     @action(detail=True, methods=["get"], url_path="conclusion-docx")
     def conclusion_docx(self, request, pk=None):

@@ -1,13 +1,14 @@
-"""Demo inspections: last year's and this year's plan, an inspection at every step, findings and actions."""
+"""Demo inspections: last year's and this year's plan, an inspection at every step.
+
+Inspections meant to reach their conclusion stop at the draft here: their findings come first, so
+doctypes/finding/demo.py records them and then concludes and publishes (`advance` resumes).
+"""
 
 import datetime
-from decimal import Decimal
 
 from django.db import transaction
 
 from doctypes.complaint_case.models import Denunciation
-from doctypes.finding import services as findings
-from doctypes.finding.models import Action
 from doctypes.inspection import services
 from doctypes.inspection.models import Inspection, InspectionPlan
 from doctypes.org.models import Unit
@@ -37,58 +38,29 @@ def _plan(owner, year, by):
                                                   by=by, drafted_on=D(year - 1, 11, 15))
 
 
-def _advance(inspection, to, start, users):
+def advance(inspection, to, start, users):
+    """Take `inspection` from where it is to step `to`, dated from its decision on `start`."""
     by, days = users["chanhthanhtra"], lambda n: start + datetime.timedelta(days=n)
-    if S.DECIDED <= to:
+
+    def due(step):
+        return inspection.step < step <= to
+
+    if due(S.DECIDED):
         services.decide_inspection(inspection, by=by, number=f"{inspection.pk:02d}/QĐ-TTr", decided_on=start, signer=SIGNER,
                                    leader=users["thanhtravien"], members=[by])
-    if S.FIELDWORK <= to:
+    if due(S.FIELDWORK):
         services.announce_inspection(inspection, by=by, announced_on=days(3))
-    if S.FIELDWORK_ENDED <= to:
+    if due(S.FIELDWORK_ENDED):
         services.end_fieldwork(inspection, by=by, ended_on=days(24))
-    if S.REPORTED <= to:
+    if due(S.REPORTED):
         services.report_inspection(inspection, by=by, reported_on=days(35))
-        if to >= S.CONCLUDED:
-            _findings(inspection, days(36), users)
-    if S.APPRAISED <= to and inspection.appraisal_required:
+    if due(S.APPRAISED) and inspection.appraisal_required:
         services.appraise_draft(inspection, by=by, appraised_on=days(42))
-    if S.CONCLUDED <= to:
+    if due(S.CONCLUDED):
         services.conclude_inspection(inspection, by=by, number=f"{inspection.pk:02d}/KL-TTr", concluded_on=days(48),
                                      signer=SIGNER, summary="Đơn vị cơ bản chấp hành quy định; còn một số tồn tại cần khắc phục.")
-    if S.PUBLISHED <= to:
+    if due(S.PUBLISHED):
         services.publish_conclusion(inspection, by=by, published_on=days(52))
-
-
-def _findings(inspection, on, users):
-    by, unit = users["chanhthanhtra"], inspection.subject_units.first()
-    finding = findings.record_finding(
-        by=by, inspection=inspection, unit=unit, title="Chi sai định mức công tác phí", recorded_on=on,
-        criteria="Chi công tác phí theo định mức tại Thông tư 40/2017/TT-BTC.", condition="Chi vượt định mức 18.500.000 đồng.",
-        cause="Kế toán chưa cập nhật định mức mới.", effect="Thất thoát ngân sách.", severity="medium",
-        legal_document="Thông tư 40/2017/TT-BTC", legal_article="5", legal_clause="1",
-    )
-    violation = findings.record_violation(finding, by=by, responsible_unit=unit, kind="Chi sai chế độ", committed_on=on,
-                                          responsible_person="Kế toán trưởng", sanction="discipline",
-                                          amount_to_recover=Decimal(18_500_000))
-    findings.recommend_action(finding, by=by, description="Thu hồi nộp ngân sách số tiền chi sai", owner_unit=unit,
-                              due_on=on + datetime.timedelta(days=60), violation=violation)
-    findings.recommend_action(finding, by=by, description="Kiểm điểm, rút kinh nghiệm đối với kế toán", owner_unit=unit,
-                              due_on=on + datetime.timedelta(days=30))
-
-
-def _follow_up(inspection, users):
-    """Some actions progress and close; the rest stay open, several of them overdue."""
-    actions = list(Action.objects.filter(finding__inspection=inspection).order_by("pk"))
-    if not actions or actions[0].progress.exists():
-        return
-    unit_user = users["truongdonvi"] if actions[0].owner_unit.code == "snnmt-ccthuyloi" else users["thanhtravien"]
-    on = inspection.concluded_on + datetime.timedelta(days=20)
-    findings.report_action_progress(actions[0], by=unit_user, reported_on=on, note="Đã nộp một phần vào tài khoản tạm giữ.",
-                                    amount_recovered=Decimal(10_000_000))
-    if inspection.year == 2025:
-        findings.report_action_progress(actions[1], by=unit_user, reported_on=on, note="Đã tổ chức kiểm điểm.")
-        findings.verify_action(actions[1], by=users["thanhtravien"], verified_on=on + datetime.timedelta(days=3))
-        findings.close_action(actions[1], by=users["thanhtravien"], closed_on=on + datetime.timedelta(days=4))
 
 
 @transaction.atomic
@@ -107,8 +79,7 @@ def load(users):
                 period_from=D(year - 2, 1, 1), period_to=D(year - 1, 12, 31),
             )
             if step > S.PLANNED:
-                _advance(inspection, step, start, users)
-            _follow_up(inspection, users)
+                advance(inspection, min(step, S.APPRAISED), start, users)
         if plan.status == InspectionPlan.Status.DRAFT:
             services.approve_inspection_plan(plan, by=chief, approved_by="Giám đốc Sở", approved_on=D(year - 1, 12, 18),
                                              number=f"01/KH-TTr-{year}")
@@ -121,4 +92,4 @@ def load(users):
             denunciation=Denunciation.objects.order_by("pk").first(), case_reference="Đơn tố cáo số 15/2026",
             grounds_detail="Giải quyết tố cáo theo chỉ đạo của Giám đốc Sở.",
         )
-        _advance(inspection, S.DECIDED, D(2026, 11, 23), users)
+        advance(inspection, S.DECIDED, D(2026, 11, 23), users)

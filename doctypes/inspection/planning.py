@@ -1,6 +1,7 @@
 """Warnings for the annual plan: units inspected every one of the last 3 years, and repeat offenders."""
 
 from doctypes.inspection.models import Inspection
+from doctypes.org.models import Unit
 
 LOOKBACK_YEARS = 3
 
@@ -16,12 +17,13 @@ def units_inspected_every_recent_year(year, *, owner):
 
 
 def units_with_repeated_violations(year):
-    """Ids of units flagged with a violation repeated within 24 months during the previous year."""
-    from doctypes.finding.models import Violation
+    """Ids of units flagged with a violation repeated within 24 months during the previous year.
 
-    return set(
-        Violation.objects.filter(repeated=True, committed_on__year=year - 1).values_list("responsible_unit_id", flat=True)
-    )
+    Findings stand above inspections (a finding names its inspection), so this reads them through the
+    unit's `violations` relation that the finding doctype declares, without importing it.
+    """
+    repeated = Unit.objects.filter(violations__repeated=True, violations__committed_on__year=year - 1)
+    return set(repeated.values_list("pk", flat=True).distinct())
 
 
 def plan_warnings(plan):

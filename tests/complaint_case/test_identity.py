@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
 
-from doctypes.complaint_case import identity as crypto
+from papi_inspect import identity as crypto
 from doctypes.complaint_case.models import Denunciation, IdentityAccessLog
 from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
 from tests.complaint_case.builders import DENOUNCER, make_denunciation, make_petition

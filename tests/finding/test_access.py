@@ -64,14 +64,14 @@ def test_it_follows_an_action_through_the_api_from_progress_to_closure(client, p
     action = make_action(make_finding())
     unit = client_for(client, people.unit_staff)
     url = f"/api/v1/follow-up-actions/{action.pk}"
-    assert unit.post(f"{url}/close/", {"on": "2026-05-01"}, content_type="application/json").status_code == 403
+    assert unit.post(f"{url}/close/", {"closed_on": "2026-05-01"}, content_type="application/json").status_code == 403
     response = unit.post(f"{url}/progress/", {"reported_on": "2026-05-01", "note": "Đã khắc phục"}, content_type="application/json")
     assert response.status_code == 200 and response.json()["status"] == "in_progress"
     inspector = client_for(client, people.inspector)
-    response = inspector.post(f"{url}/close/", {"on": "2026-05-02"}, content_type="application/json")
+    response = inspector.post(f"{url}/close/", {"closed_on": "2026-05-02"}, content_type="application/json")
     assert response.status_code == 400 and "xác nhận" in str(response.json()["error"]["fields"])
-    assert inspector.post(f"{url}/verify/", {"on": "2026-05-02"}, content_type="application/json").status_code == 200
-    response = inspector.post(f"{url}/close/", {"on": "2026-05-03"}, content_type="application/json")
+    assert inspector.post(f"{url}/verify/", {"verified_on": "2026-05-02"}, content_type="application/json").status_code == 200
+    response = inspector.post(f"{url}/close/", {"closed_on": "2026-05-03"}, content_type="application/json")
     assert response.json()["status"] == "closed"
     outsider = client_for(client, people.outsider)
     assert outsider.post(f"{url}/progress/", {"reported_on": "2026-05-01", "note": "x"}, content_type="application/json").status_code == 404

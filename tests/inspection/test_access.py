@@ -41,38 +41,62 @@ def test_it_runs_a_step_through_the_api_and_reports_errors_as_json(client, peopl
     inspection = advance(make_inspection(), Inspection.Step.FIELDWORK)
     api = client_for(client, people.inspector)
     late = inspection.fieldwork_due + datetime.timedelta(days=2)
-    response = api.post(f"/api/v1/inspections/{inspection.pk}/steps/", {"step": "end-fieldwork", "on": late.isoformat()},
+    response = api.post(f"/api/v1/inspections/{inspection.pk}/end-fieldwork/", {"ended_on": late.isoformat()},
                         content_type="application/json")
     assert response.status_code == 400
     assert "gia hạn" in response.json()["error"]["fields"]["ended_on"][0]
-    response = api.post(f"/api/v1/inspections/{inspection.pk}/steps/",
-                        {"step": "extend", "on": inspection.fieldwork_due.isoformat(), "number": "30/QĐ-TTr"}, content_type="application/json")
+    response = api.post(f"/api/v1/inspections/{inspection.pk}/extend/",
+                        {"decided_on": inspection.fieldwork_due.isoformat(), "decision_number": "30/QĐ-TTr"},
+                        content_type="application/json")
     assert response.status_code == 200 and response.json()["fieldwork_extensions"] == 1
-    response = api.post(f"/api/v1/inspections/{inspection.pk}/steps/", {"step": "end-fieldwork", "on": late.isoformat()},
+    response = api.post(f"/api/v1/inspections/{inspection.pk}/end-fieldwork/", {"ended_on": late.isoformat()},
                         content_type="application/json")
     assert response.json()["step"] == Inspection.Step.FIELDWORK_ENDED
     inspection.refresh_from_db()
     assert inspection.history.first().history_change_reason == "Kết thúc tiến hành thanh tra"
 
 
+def test_it_names_a_missing_step_input_in_the_api_error(client, people):
+    inspection = advance(make_inspection(), Inspection.Step.FIELDWORK)
+    response = client_for(client, people.inspector).post(f"/api/v1/inspections/{inspection.pk}/extend/",
+                                                         {"decided_on": "2026-04-01"}, content_type="application/json")
+    assert response.status_code == 400
+    assert "decision_number" in response.json()["error"]["fields"]
+
+
 def test_it_refuses_api_steps_to_users_outside_the_team(client, people):
     inspection = advance(make_inspection(), Inspection.Step.DECIDED)
-    body = {"step": "announce", "on": "2026-03-05"}
-    assert client_for(client, people.unit_head).post(f"/api/v1/inspections/{inspection.pk}/steps/", body, content_type="application/json").status_code == 403
-    assert client_for(client, people.outsider).post(f"/api/v1/inspections/{inspection.pk}/steps/", body, content_type="application/json").status_code == 404
+    body = {"announced_on": "2026-03-05"}
+    url = f"/api/v1/inspections/{inspection.pk}/announce/"
+    assert client_for(client, people.unit_head).post(url, body, content_type="application/json").status_code == 403
+    assert client_for(client, people.outsider).post(url, body, content_type="application/json").status_code == 404
 
 
 def test_it_records_a_step_from_the_back_office_form(client, people):
     inspection = advance(make_inspection(), Inspection.Step.DECIDED)
     page = client_for(client, people.chief_inspector)
-    assert page.get(f"/admin/inspection/inspection/{inspection.pk}/step/").status_code == 200
-    response = page.post(f"/admin/inspection/inspection/{inspection.pk}/step/", {"step": "report", "on": "2026-03-10"})
+    change = page.get(f"/admin/inspection/inspection/{inspection.pk}/change/").content.decode()
+    assert f"/admin/inspection/inspection/{inspection.pk}/step/announce/" in change  # the step offered now
+    assert f"/step/report/" not in change  # not one out of order
+    assert page.get(f"/admin/inspection/inspection/{inspection.pk}/step/report/").status_code == 200
+    response = page.post(f"/admin/inspection/inspection/{inspection.pk}/step/report/", {"reported_on": "2026-03-10"})
     assert "Không thể thực hiện" in response.content.decode()
-    response = page.post(f"/admin/inspection/inspection/{inspection.pk}/step/", {"step": "announce", "on": "2026-03-05"})
+    response = page.post(f"/admin/inspection/inspection/{inspection.pk}/step/announce/", {"announced_on": "2026-03-05"})
     assert response.status_code == 302
     inspection.refresh_from_db()
     assert inspection.step == Inspection.Step.FIELDWORK
-    assert client_for(client, people.outsider).get(f"/admin/inspection/inspection/{inspection.pk}/step/").status_code in (302, 404)
+    assert client_for(client, people.outsider).get(f"/admin/inspection/inspection/{inspection.pk}/step/announce/").status_code in (302, 404)
+
+
+def test_it_records_an_amendment_with_its_own_reason_and_changes(client, people):
+    inspection = advance(make_inspection(), Inspection.Step.CONCLUDED)
+    response = client_for(client, people.chief_inspector).post(
+        f"/admin/inspection/inspection/{inspection.pk}/step/amend/",
+        {"number": "5/QĐ-SĐ", "issued_on": inspection.concluded_on.isoformat(), "reason": "Sai số tiền thu hồi",
+         "changes": "Sửa mục 3: thu hồi 18.500.000 đồng"})
+    assert response.status_code == 302
+    amendment = inspection.amendments.get()
+    assert (amendment.reason, amendment.changes) == ("Sai số tiền thu hồi", "Sửa mục 3: thu hồi 18.500.000 đồng")
 
 
 def test_it_produces_a_conclusion_docx_that_word_readers_open(client, people):

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 
 from doctypes.discipline_check import demo as check_demo
 from doctypes.discipline_check.models import DisciplineCheck
+from doctypes.finding import demo as finding_demo
 from doctypes.finding.models import Action, Finding
 from doctypes.inspection import demo
 from doctypes.inspection.models import Inspection, InspectionPlan
@@ -26,6 +27,7 @@ def test_it_loads_inspections_in_every_step_and_is_idempotent(db):
         demo.load(users)
         check_demo.load(users)
         review_demo.load(users)
+        finding_demo.load(users)
     assert set(InspectionPlan.objects.values_list("year", flat=True)) == {2025, 2026, 2027}
     assert set(Inspection.objects.values_list("step", flat=True)) == set(Inspection.Step.values)
     assert Inspection.objects.count() == len(demo.DEMO_INSPECTIONS) + 1

@@ -12,13 +12,13 @@ from unfold.admin import TabularInline
 
 from django.urls import reverse
 
-from doctypes.complaint_case import workflow
+from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
 from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.services import complaint as services_complaint
 from doctypes.complaint_case.services import denunciation as services_denunciation
 from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.admin.identity import IdentityAdminMixin, identity_form, identity_from
-from doctypes.complaint_case.admin.steps import StepAdminMixin, download_link
+from papi_inspect.admin_steps import StepAdminMixin, download_link
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
 )
@@ -115,7 +115,7 @@ class PetitionAdmin(ServiceCreateAdmin):
     workflow_fields = ["code", "pseudonym", "received_on", "status", "step_links", "content_kind", "eligible",
                        "within_competence", "prior_resolution", "outcome", "outcome_on", "transfer_to", "process_due",
                        "duplicate_of", "merged_into", "letter_link", "reveal_link"]
-    steps = workflow.admin_steps(Petition)
+    workflow = PETITION_STEPS
 
     @admin.display(description=_("văn bản"))
     def letter_link(self, petition):
@@ -145,7 +145,7 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
     workflow_fields = ["code", "status", "step_links", "received_on", "level", "accepted_on", "accept_due", "resolve_due",
                        "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on",
                        "decision_number", "result", "conclusion", "petition", "decision_link"]
-    steps = workflow.admin_steps(ComplaintCase)
+    workflow = COMPLAINT_STEPS
 
     @admin.display(description=_("quyết định"))
     def decision_link(self, case):
@@ -201,7 +201,7 @@ class DenunciationAdmin(ServiceCreateAdmin):
     list_filter = ["status", DeadlineStatusFilter, "is_complex", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "denounced"]
     add_fields = ["subject", "denounced", "received_on", "anti_corruption", "unit", "handler"]
-    steps = workflow.admin_steps(Denunciation)
+    workflow = DENUNCIATION_STEPS
     workflow_fields = ["code", "pseudonym", "status", "step_links", "received_on", "initial_due", "initial_extended", "accepted_on",
                        "notify_due", "notified_on", "resolve_due", "concluded_on", "conclusion", "handled_on", "handling",
                        "report_requested_on", "report_due", "petition", "pending_copies", "reveal_link"]

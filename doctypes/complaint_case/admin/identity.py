@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.identity import IdentityKeyError
+from papi_inspect.identity import IdentityKeyError
 from doctypes.complaint_case.services.identity import reveal_identity
 
 IDENTITY_INPUTS = {

@@ -4,7 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doctypes.complaint_case.models.access_log import IdentityAccessLog
 from papi_inspect.deadlines import deadline_status
+from papi_inspect.identity import ProtectedIdentity
 from papi_inspect.permissions import Role, VisibleQuerySet, has_role, is_active_staff, sees_everything, unit_of
 
 
@@ -76,3 +78,28 @@ class DeadlineMixin:
         status = self.deadline_status
         return status.label if status else "—"
 
+
+def is_protected(record):
+    """Denunciations, and petitions or receptions that concern one, fall under Art. 47 protection."""
+    if hasattr(record, "concerns_denunciation"):
+        return record.concerns_denunciation
+    if hasattr(record, "involves_denunciation"):
+        return record.involves_denunciation or record.anonymous
+    return True
+
+
+class ProtectedRecord(ProtectedIdentity):
+    """Abstract: a record whose person may be protected; each download of its originals is logged."""
+
+    class Meta:
+        abstract = True
+
+    def file_downloaded(self, attachment, user):
+        """Called by the file download view. An original of a protected record names the denouncer, so opening
+        it is logged like a reveal (Luật Tố cáo 2018 Art. 47): the access log shows every way the identity was read."""
+        if not is_protected(self):
+            return None
+        return IdentityAccessLog.objects.create(
+            user=user, granted=True, record_type=self._meta.model_name, record_id=self.pk,
+            reason=f"Tải tệp gốc số {attachment.pk}", record_label=f"{self.code} – {self.pseudonym}"[:80],
+        )

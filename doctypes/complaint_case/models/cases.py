@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
-from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin
+from papi_inspect.identity import IDENTITY_FIELDS
+from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin, ProtectedRecord
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.deadlines import DeadlineStatus
@@ -111,7 +111,7 @@ class DenunciationQuerySet(CaseQuerySet):
         return Q(pk__isnull=False)
 
 
-class Denunciation(ProtectedIdentity, CaseBase):
+class Denunciation(ProtectedRecord, CaseBase):
     """A denunciation worked under a pseudonym: initial processing (Art. 24), accept, verify, conclude, handle."""
 
     class Status(models.TextChoices):

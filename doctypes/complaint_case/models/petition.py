@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.identity import IDENTITY_FIELDS, ProtectedIdentity
-from doctypes.complaint_case.models.base import CaseQuerySet, ContentKind, DeadlineMixin
+from papi_inspect.identity import IDENTITY_FIELDS
+from doctypes.complaint_case.models.base import CaseQuerySet, ContentKind, DeadlineMixin, ProtectedRecord
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 
@@ -24,7 +24,7 @@ class PetitionQuerySet(CaseQuerySet):
 
 
 
-class Petition(DeadlineMixin, ProtectedIdentity):
+class Petition(DeadlineMixin, ProtectedRecord):
     """A petition (đơn) received from any channel and classified per TT 05/2021/TT-TTCP."""
 
     class Channel(models.TextChoices):

@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from doctypes.complaint_case.identity import decrypt_identity
+from papi_inspect.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from papi_inspect.permissions import Role, has_role
 from doctypes.complaint_case.services.petition import link_case_papi
 from papi_inspect.audit import save
-from papi_inspect.records import check_not_before, check_not_future, due_date, next_code, require_status as _require
+from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
 
 Status = ComplaintCase.Status
 
@@ -30,6 +30,7 @@ def open_complaint_case(
     """Open a case for a complaint; its acceptance is due 10 days after receipt (Art. 27 / Art. 36)."""
     check_not_future(received_on, field="received_on", label="Ngày nhận đơn")
     if petition is not None:
+        check_visible(petition, by, field="petition")
         if petition.outcome != Petition.Outcome.ACCEPT or petition.content_kind != "complaint":
             raise ValidationError({"petition": "Chỉ mở hồ sơ khiếu nại từ đơn khiếu nại đã được thụ lý."})
         complainant_name = complainant_name or decrypt_identity(petition.identity_cipher).get("name", "")

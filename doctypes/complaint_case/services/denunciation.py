@@ -6,7 +6,7 @@ from django.db import transaction
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
 from doctypes.complaint_case.services.petition import link_case_papi
 from papi_inspect.audit import save
-from papi_inspect.records import check_not_before, check_not_future, due_date, next_code, require_status as _require
+from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
 from papi_inspect.permissions import Role, has_role, sees_everything
@@ -27,6 +27,7 @@ def open_denunciation(
     """
     check_not_future(received_on, field="received_on", label="Ngày nhận tố cáo")
     if petition is not None:
+        check_visible(petition, by, field="petition")
         if petition.outcome != Petition.Outcome.ACCEPT or petition.content_kind != "denunciation":
             raise ValidationError({"petition": "Chỉ mở hồ sơ tố cáo từ đơn tố cáo đã được thụ lý."})
         anonymous = anonymous or petition.anonymous

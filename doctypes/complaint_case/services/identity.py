@@ -5,22 +5,13 @@ import base64
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from doctypes.complaint_case.identity import decrypt_identity
-from doctypes.complaint_case.models import IdentityAccessLog
+from papi_inspect.identity import decrypt_identity
+from doctypes.complaint_case.models import IdentityAccessLog, is_protected
 from papi_inspect.attachments import check_size, sniff_content_type
 from papi_inspect.audit import save
 from papi_inspect.permissions import Role, has_role
 
 MIN_REASON_LENGTH = 10
-
-
-def is_protected(record):
-    """Denunciations, and petitions or receptions that concern one, fall under Art. 47 protection."""
-    if hasattr(record, "concerns_denunciation"):
-        return record.concerns_denunciation
-    if hasattr(record, "involves_denunciation"):
-        return record.involves_denunciation or record.anonymous
-    return True
 
 
 def assigned_to(record):
@@ -58,17 +49,6 @@ def reveal_identity(record, *, by, reason):
     if not allowed:
         raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được xem danh tính người tố cáo.")
     return decrypt_identity(record.identity_cipher)
-
-
-def log_original_download(record, attachment, *, by):
-    """An original file of a protected record names the denouncer: opening it is logged like a reveal
-    (Luật Tố cáo 2018 Art. 47), so leadership's access log shows every way the identity was read."""
-    if not is_protected(record):
-        return None
-    return IdentityAccessLog.objects.create(
-        user=by, granted=True, record_type=record._meta.model_name, record_id=record.pk,
-        reason=f"Tải tệp gốc số {attachment.pk}", record_label=f"{record.code} – {record.pseudonym}"[:80],
-    )
 
 
 SIGNATURE_TYPES = {"image/png", "image/jpeg"}

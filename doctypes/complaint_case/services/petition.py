@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from doctypes.complaint_case.identity import keyed_hash
+from papi_inspect.identity import keyed_hash
 from doctypes.complaint_case.models import ContentKind, Petition
 from doctypes.papi.links import link_papi
 from papi_inspect.audit import save
 from papi_inspect.permissions import Role, has_role
-from papi_inspect.records import check_not_before, check_not_future, due_date, next_code
+from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code
 
 COMPLAINTS_SUBDIMENSION = "3.2"  # PAPI 3.2: complaints and denunciations
 ANTI_CORRUPTION_DIMENSION = "4"  # PAPI 4: control of corruption
@@ -108,6 +108,7 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
 @transaction.atomic
 def merge_petitions(duplicate, *, into, by):
     """Merge a duplicate petition into the original: it is closed and points at the one kept."""
+    check_visible(into, by, field="into")
     if duplicate.pk == into.pk:
         raise ValidationError({"into": "Không thể gộp đơn vào chính nó."})
     if into.merged_into_id:

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from doctypes.complaint_case import redaction
-from doctypes.complaint_case.identity import decrypt_identity
+from papi_inspect.identity import decrypt_identity
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, Petition, RedactedCopy
 from papi_inspect.attachments import check_size, sniff_content_type, store_file
 from papi_inspect.audit import delete, save

@@ -1,7 +1,7 @@
 """Front-office case screens under /cases/: "Việc của tôi", a case's detail, its next steps and the logged reveal.
 
 Every screen starts from visible_to; steps run the same services as the back office and the
-API (doctypes/complaint_case/workflow.py), and only on records the user may work on.
+API (doctypes/complaint_case/steps.py), and only on records the user may work on.
 """
 
 import datetime
@@ -18,11 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from doctypes.complaint_case import workflow
+from doctypes.complaint_case.steps import WORKFLOWS
 from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, RevealForm
-from doctypes.complaint_case.admin.steps import form_for
-from doctypes.complaint_case.identity import IdentityKeyError
+from papi_inspect.identity import IdentityKeyError
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
 from papi_inspect.deadlines import DeadlineStatus
@@ -165,14 +164,13 @@ def _shown(record, name):
 
 def _detail_context(request, kind, record, *, forms=None, failed=None):
     workable = _workable(request.user, record)
-    may_act = workable and request.user.has_perm(f"complaint_case.change_{record._meta.model_name}")
-    steps = workflow.next_steps(record, request.user) if may_act else []
+    steps = WORKFLOWS[type(record)].next_steps(record, request.user)
     forms = forms or {}
     originals, copies = _files(request.user, record)
     return {
         "record": record, "kind": kind, "kind_label": KIND_LABELS[kind], "workable": workable,
-        "steps": [(name, label, _styled(forms.get(name) or form_for(serializer)(auto_id=f"id_{name}_%s")))
-                  for name, label, serializer in steps],
+        "steps": [(step.name, step.label, _styled(forms.get(step.name) or step.form_class()(auto_id=f"id_{step.name}_%s")))
+                  for step in steps],
         "letter": _letter(record, kind, workable),
         "failed": failed,
         "deadlines": [(record._meta.get_field(name).verbose_name, getattr(record, name), getattr(record, name) == record.current_due)
@@ -198,28 +196,17 @@ def case_detail(request, kind, pk):
 def case_step(request, kind, pk, step):
     """Run one workflow step through its service; a refusal is shown with the service's reason."""
     record = _record(request, kind, pk)
-    spec = workflow.STEPS[type(record)].get(step)
-    if spec is None:
+    declared = WORKFLOWS[type(record)].get(step)
+    if declared is None:
         raise Http404(_("Không có bước xử lý này."))
-    if not _workable(request.user, record) or not request.user.has_perm(f"complaint_case.change_{record._meta.model_name}"):
+    if not declared.permitted(request.user, record):
         raise PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý."))
-    label, serializer_class, service, _when = spec
-    form = form_for(serializer_class)(request.POST, request.FILES, auto_id=f"id_{step}_%s")
-    if form.is_valid():
-        serializer = serializer_class(data={k: v for k, v in form.cleaned_data.items() if v not in (None, "")})
-        if serializer.is_valid():
-            try:
-                service(record, by=request.user, **serializer.validated_data)
-            except (ValidationError, PermissionDenied) as error:
-                form.add_error(None, " ".join(getattr(error, "messages", None) or [str(error)]))
-            else:
-                messages.success(request, _("Đã ghi: %s") % label)
-                return redirect(reverse("complaint_case:front-detail", args=[kind, record.pk]))
-        else:
-            for field, errors in serializer.errors.items():
-                form.add_error(field if field in form.fields else None, " ".join(str(e) for e in errors))
+    form = declared.form_class()(request.POST, request.FILES, auto_id=f"id_{step}_%s")
+    if declared.run_form(form, record, by=request.user):
+        messages.success(request, _("Đã ghi: %s") % declared.label)
+        return redirect(reverse("complaint_case:front-detail", args=[kind, record.pk]))
     record = _record(request, kind, pk)  # reload: a refused step changed nothing (each service is atomic)
-    context = _detail_context(request, kind, record, forms={step: form}, failed=(step, label, form))
+    context = _detail_context(request, kind, record, forms={step: form}, failed=(step, declared.label, form))
     return render(request, "complaint_case/front/detail.html", context, status=200 if request.headers.get("HX-Request") else 400)
 
 

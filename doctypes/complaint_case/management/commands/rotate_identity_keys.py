@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from doctypes.complaint_case.identity import IdentityKeyError, rotate_all
+from papi_inspect.identity import IdentityKeyError, rotate_all
 from doctypes.complaint_case.reminders import models_with_identity
 
 

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 IDENTITY_PARTS = ("name", "address", "id_number", "phone", "representative", "signature", "signature_type")
 # Fields that must never be copied to history tables, forms, exports or API payloads.
 IDENTITY_FIELDS = ("identity_cipher", "person_key")
+# Never serialised by any endpoint: the encrypted identity and its keyed hashes.
+HIDDEN_FIELDS = IDENTITY_FIELDS + ("matter_key",)
 KEY_FILE_NAME = "identity.keys"
 
 
@@ -138,12 +140,6 @@ class ProtectedIdentity(models.Model):
     @property
     def has_identity(self):
         return bool(self.identity_cipher)
-
-    def file_downloaded(self, attachment, user):
-        """Called by the file download view: an original of a protected record is logged as a reveal."""
-        from doctypes.complaint_case.services.identity import log_original_download
-
-        log_original_download(self, attachment, by=user)
 
 
 def rotate_all(models_with_identity):

@@ -1,0 +1,67 @@
+"""The workflow steps of each case kind, declared once: the back office, /cases/ and the API are built from them.
+
+`when` says whether a step is worth offering now; `may` narrows who is offered it. The service still
+decides, and refuses with its reason.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from doctypes.complaint_case import inputs
+from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.complaint_case.services import complaint, denunciation, petition, verification
+from papi_inspect.steps import Step, Workflow
+
+P, C, D = Petition.Status, ComplaintCase.Status, Denunciation.Status
+
+
+def _in(*statuses):
+    return lambda record: record.status in statuses
+
+
+PETITION_STEPS = Workflow(Petition, [
+    Step("classify", _("Phân loại đơn"), inputs.ClassifyInput, petition.classify_petition, _in(P.RECEIVED, P.CLASSIFIED)),
+    Step("outcome", _("Ghi kết quả xử lý đơn"), inputs.OutcomeInput, petition.record_petition_outcome, _in(P.CLASSIFIED)),
+    Step("merge", _("Gộp vào đơn khác (ghi số thứ tự đơn đích)"), inputs.MergeInput, petition.merge_petitions,
+         lambda p: p.status in (P.RECEIVED, P.CLASSIFIED) and p.duplicate_of_id is not None),
+])
+
+COMPLAINT_STEPS = Workflow(ComplaintCase, [
+    Step("accept", _("Thụ lý (Điều 27)"), inputs.AcceptInput, complaint.accept_complaint, _in(C.RECEIVED)),
+    Step("verify", _("Ghi kết quả xác minh"), inputs.VerifyInput, complaint.record_verification, _in(C.ACCEPTED)),
+    Step("dialogue", _("Ghi kết quả đối thoại"), inputs.DialogueInput, complaint.record_dialogue, _in(C.VERIFIED)),
+    Step("decide", _("Ra quyết định giải quyết"), inputs.DecideInput, complaint.decide_complaint,
+         lambda c: c.status == C.DIALOGUED or (c.status == C.VERIFIED and c.level == ComplaintCase.Instance.FIRST)),
+])
+
+
+def _manages(user, case):
+    # Art. 31: only the handler or the chief inspector forms the verification team and releases copies.
+    return verification.may_manage_verification(user, case)
+
+
+DENUNCIATION_STEPS = Workflow(Denunciation, [
+    Step("extend-initial", _("Kéo dài xử lý ban đầu (Điều 24)"), inputs.ReasonInput, denunciation.extend_initial_processing,
+         lambda d: d.status == D.RECEIVED and not d.initial_extended),
+    Step("decline", _("Không thụ lý"), inputs.DeclineInput, denunciation.decline_denunciation, _in(D.RECEIVED)),
+    Step("accept", _("Thụ lý (Điều 29)"), inputs.AcceptInput, denunciation.accept_denunciation, _in(D.RECEIVED)),
+    Step("notify", _("Ghi thông báo thụ lý"), inputs.NoticeInput, denunciation.record_acceptance_notice,
+         lambda d: d.status == D.ACCEPTED and not d.notified_on),
+    Step("extend", _("Gia hạn giải quyết (Điều 30)"), inputs.ExtendInput, denunciation.extend_resolution,
+         lambda d: d.status == D.ACCEPTED and d.extensions.count() < denunciation.MAX_EXTENSIONS),
+    Step("conclude", _("Kết luận nội dung tố cáo"), inputs.ConcludeInput, denunciation.conclude_denunciation, _in(D.ACCEPTED)),
+    Step("handle", _("Xử lý kết luận"), inputs.HandleInput, denunciation.record_handling, _in(D.CONCLUDED)),
+    Step("request-report", _("Yêu cầu báo cáo khi quá hạn (Điều 38)"), inputs.ReportRequestInput,
+         denunciation.request_overdue_report, lambda d: d.status == D.ACCEPTED and d.is_overdue and not d.report_requested_on,
+         may=lambda user, case: denunciation.may_request_report(user, case)),
+    Step("assign-verifier", _("Giao xác minh (Điều 31)"), inputs.AssignVerifierInput, verification.assign_verifier,
+         _in(D.ACCEPTED), may=_manages),
+    Step("unassign-verifier", _("Thôi giao xác minh"), inputs.VerifierInput, verification.unassign_verifier,
+         lambda d: d.verifiers.exists(), may=_manages),
+    Step("redact", _("Lập bản che danh tính tự động (.txt, .docx, nội dung đơn)"), inputs.EmptyInput,
+         verification.make_redacted_copies, lambda d: d.verifiers.exists(), may=_manages),
+    Step("upload-redacted", _("Tải bản che của tệp scan (PDF, ảnh)"), inputs.RedactedUploadInput,
+         verification.upload_redacted_copy,
+         lambda d: d.verifiers.exists() and verification.pending_originals(d).exists(), may=_manages),
+])
+
+WORKFLOWS = {Petition: PETITION_STEPS, ComplaintCase: COMPLAINT_STEPS, Denunciation: DENUNCIATION_STEPS}

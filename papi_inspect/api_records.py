@@ -1,0 +1,99 @@
+"""API bases for doctype records: create through a service, the declared workflow steps as actions, uploads."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, permissions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.attachments import attach_file
+from papi_inspect.core_api import AttachmentSerializer
+from papi_inspect.identity import IdentityKeyError
+
+
+class MayChange(permissions.BasePermission):
+    """Acting on a record needs the change_ permission (POST maps to add_ by default)."""
+
+    def has_permission(self, request, view):
+        opts = view.queryset.model._meta
+        return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+class UploadInput(serializers.Serializer):
+    file = serializers.FileField()
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def read_input(serializer_class, data):
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+def run(service, *args, **kwargs):
+    """Call a service; Django validation errors become the API's structured 400."""
+    try:
+        return service(*args, **kwargs)
+    except DjangoValidationError as error:
+        raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages})
+    except IdentityKeyError as error:
+        raise exceptions.APIException(str(error))
+
+
+def step_action(step):
+    """POST /<pk>/<step.name>/: validate the step's input, run its service, return the record."""
+
+    def endpoint(self, request, pk=None):
+        record = self.get_object()
+        if not step.permitted(request.user, record):
+            # A read-only grant (the registering clerk, a verifier) reads the record, never moves it.
+            raise exceptions.PermissionDenied("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý này.")
+        run(step.service, record, by=request.user, **read_input(step.input, request.data))
+        return Response(self.get_serializer(self.get_queryset().get(pk=record.pk)).data)
+
+    # DRF maps the route to the method by the name it has when decorated.
+    endpoint.__name__ = step.name.replace("-", "_")
+    endpoint.__doc__ = f"{step.label}. " + (step.service.__doc__ or "").strip().split("\n")[0]
+    parsers = [JSONParser, MultiPartParser, FormParser]
+    documented = extend_schema(request=step.input)(endpoint)
+    return action(detail=True, methods=["post"], url_path=step.name, parser_classes=parsers,
+                  permission_classes=[permissions.IsAuthenticated])(documented)
+
+
+class StepViewSetMixin:
+    """Adds one POST action per step of the class's `workflow`, named after the step."""
+
+    workflow = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("workflow") is not None:
+            for step in cls.workflow:
+                setattr(cls, step.name.replace("-", "_"), step_action(step))
+
+
+class ServiceViewSet(StepViewSetMixin, mixins.CreateModelMixin, VisibleReadOnlyViewSet):
+    """Read through visible_to, create through a service (`create_record`), steps and file uploads."""
+
+    create_input = None
+
+    def create_record(self, user, data):
+        raise NotImplementedError
+
+    def create(self, request, *args, **kwargs):
+        record = run(self.create_record, request.user, read_input(self.create_input, request.data))
+        return Response(self.get_serializer(record).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser, FormParser],
+            permission_classes=[MayChange])
+    def upload(self, request, pk=None):
+        """Attach a file; attach_file keeps it under a neutral name, as a citizen's file name may name them."""
+        record = self.get_object()
+        data = read_input(UploadInput, request.data)
+        try:
+            attachment = attach_file(record, uploaded_file=data["file"], by=request.user, description=data["description"])
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError({"file": error.messages})
+        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
