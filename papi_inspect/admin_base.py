@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import GenericTabularInline, ModelAdmin
 
-from papi_inspect.audit import ADMIN_EDIT_REASON, with_reason
+from papi_inspect.audit import ADMIN_EDIT_REASON, delete, save
 from papi_inspect.exports import export_response
 from papi_inspect.models import Attachment
 
@@ -56,12 +56,10 @@ class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
-        with_reason(obj, ADMIN_EDIT_REASON)
-        super().save_model(request, obj, form, change)
+        save(obj, ADMIN_EDIT_REASON, by=request.user)
 
     def delete_model(self, request, obj):
-        with_reason(obj, "Xóa trong trang quản trị")
-        super().delete_model(request, obj)
+        delete(obj, "Xóa trong trang quản trị", by=request.user)
 
 
 class AttachmentInline(GenericTabularInline):

@@ -7,8 +7,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from papi_inspect import admin_attachments, core_api, views
-from papi_inspect.notifications_api import NotificationViewSet
 from papi_inspect.extensions import extension_modules
+from papi_inspect.notifications_api import NotificationViewSet
 
 router = DefaultRouter()
 router.register("deadline-rules", core_api.DeadlineRuleViewSet)

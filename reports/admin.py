@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from unfold.admin import TabularInline
 
 from papi_inspect.admin_base import VisibleAdmin
-from reports.services import lifecycle as services
-from reports.services import jobs as services_jobs
+from reports.access import may_draft, may_freeze
 from reports.catalogue import SPECS, has_narrative
 from reports.models import Report, ReportVersion
+from reports.services import jobs as services_jobs
+from reports.services import lifecycle as services
 
 
 class NewReportForm(forms.Form):
@@ -73,7 +74,7 @@ class ReportVersionInline(TabularInline):
         if version.is_frozen:
             return _("Đã chốt")
         request = getattr(self, "_request", None)
-        if request is None or not services.may_freeze(request.user):
+        if request is None or not may_freeze(request.user):
             return "—"
         return format_html('<a class="underline" href="{}">{}</a>', reverse("admin:reports_report_freeze", args=[version.pk]),
                            _("Chốt phiên bản này"))
@@ -111,7 +112,7 @@ class ReportAdmin(VisibleAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
-        if not services.may_draft(request.user):
+        if not may_draft(request.user):
             fieldsets[0][1]["fields"] = [f for f in fieldsets[0][1]["fields"] if f != "generate_link"]
         if obj is not None and has_narrative(obj.spec, obj.period_kind):
             fieldsets.append((_("Nội dung báo cáo"), {"fields": [section_field(obj, s) for s in obj.spec.sections]}))
@@ -156,7 +157,7 @@ class ReportAdmin(VisibleAdmin):
         ] + super().get_urls()
 
     def add_view(self, request, form_url="", extra_context=None):
-        if not self.has_add_permission(request) or not services.may_draft(request.user):
+        if not self.has_add_permission(request) or not may_draft(request.user):
             raise PermissionDenied
         form = NewReportForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -178,7 +179,7 @@ class ReportAdmin(VisibleAdmin):
 
     def generate_view(self, request, pk):
         report = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not services.may_draft(request.user):
+        if not may_draft(request.user):
             raise PermissionDenied
         back = reverse("admin:reports_report_change", args=[report.pk])
         if request.method == "POST":
@@ -189,7 +190,7 @@ class ReportAdmin(VisibleAdmin):
 
     def freeze_view(self, request, pk):
         version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk)
-        if not services.may_freeze(request.user):
+        if not may_freeze(request.user):
             raise PermissionDenied
         back = reverse("admin:reports_report_change", args=[version.report_id])
         if request.method == "POST":

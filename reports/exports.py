@@ -2,9 +2,9 @@
 
 from django.shortcuts import redirect
 
-from reports.services.jobs import EXPORT_IN_BACKGROUND_OVER, start_export_job
+from reports.services.jobs import start_export_job
 
-BACKGROUND_OVER = EXPORT_IN_BACKGROUND_OVER
+BACKGROUND_OVER = 2000  # rows: above this a list export is a background job with a progress page
 
 
 def start(model_admin, request, queryset):

@@ -8,13 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from doctypes.org.models import Unit
 from papi_inspect.audit import history
 from papi_inspect.models import private_storage
-from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_active_staff, is_inspectorate, is_office
+from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_active_staff
+from reports.access import may_work_on_reports
 from reports.catalogue import PERIOD_KINDS, SPECS
-
-
-def may_work_on_reports(user):
-    """The inspectorate and the office draft the department's reports; leadership reads and signs."""
-    return is_inspectorate(user) or is_office(user)
 
 
 class ReportQuerySet(VisibleQuerySet):

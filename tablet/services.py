@@ -10,8 +10,8 @@ from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from doctypes.finding import services as findings
 from doctypes.finding.models import Action
-from tablet.models import SyncReceipt
 from papi_inspect.audit import save
+from tablet.models import SyncReceipt
 
 
 class SyncConflict(Exception):

@@ -4,8 +4,8 @@ from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 
-from doctypes.org.models import Unit
 from doctypes.org.demo import ensure_staff_user
+from doctypes.org.models import Unit
 from papi_inspect.permissions import Role
 
 PASSWORD = "Mật-khẩu-thử-2026"

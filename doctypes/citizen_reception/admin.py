@@ -8,8 +8,8 @@ from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.admin.cases import ServiceCreateAdmin
 from doctypes.complaint_case.admin.identity import identity_from
-from papi_inspect.admin_steps import download_link
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_steps import download_link
 
 
 @admin.register(Reception)

@@ -1,7 +1,7 @@
 """The written refusal notice for a case already properly resolved (Luật Tiếp công dân 2013, Art. 9(3))."""
 
-from papi_inspect.identity import decrypt_identity
 from doctypes.org.people import default_signer
+from papi_inspect.identity import decrypt_identity
 from papi_inspect.permissions import Role
 from papi_inspect.state_documents import StateDocument, header_for, signature_for
 

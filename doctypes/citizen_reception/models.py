@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from papi_inspect.identity import IDENTITY_FIELDS
 from doctypes.complaint_case.models import ContentKind, ProtectedRecord, entitled_files
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
+from papi_inspect.identity import IDENTITY_FIELDS
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, unit_of
 
 

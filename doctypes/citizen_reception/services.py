@@ -6,13 +6,14 @@ from calendar import monthrange
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from doctypes.citizen_reception.access import require_log_reception, require_schedule
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.models import ContentKind, Petition
 from doctypes.complaint_case.services.petition import link_case_papi, register_petition
 from papi_inspect.audit import save
-from papi_inspect.records import check_not_future, next_code
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.deadlines import compute_deadline
+from papi_inspect.records import check_not_future, next_code
 
 
 @transaction.atomic
@@ -26,6 +27,7 @@ def log_reception(
     A verbal statement is recorded and must be signed (NĐ 64/2014); the citizen's identity is
     encrypted and, when the matter is a denunciation, protected like a denouncer's (TT 04/2021).
     """
+    require_log_reception(by, unit)
     check_not_future(received_on, field="received_on", label="Ngày tiếp")
     identity = identity or {}
     if not identity.get("name"):
@@ -72,6 +74,7 @@ def fixed_day_in(month, day_of_month):
 @transaction.atomic
 def schedule_reception_day(*, by, planned_on, leader, delegate=None, place="", calendar=None):
     """One month's head reception day (Art. 18): the planned day, moved to the next working day if it is a day off."""
+    require_schedule(by)
     calendar = calendar or WorkingCalendar()
     month = planned_on.replace(day=1)
     if ReceptionDay.objects.filter(month=month).exists():
@@ -88,6 +91,7 @@ def schedule_reception_day(*, by, planned_on, leader, delegate=None, place="", c
 def publish_schedule(*, by, year, day_of_month, leader, delegate=None, place="", calendar=None):
     """The head's reception day for each month of `year` (Art. 18) on a fixed day; months already
     scheduled are kept."""
+    require_schedule(by)
     if not 1 <= day_of_month <= 31:
         raise ValidationError({"day_of_month": "Ngày trong tháng phải từ 1 đến 31."})
     calendar = calendar or WorkingCalendar()
@@ -103,6 +107,7 @@ def publish_schedule(*, by, year, day_of_month, leader, delegate=None, place="",
 @transaction.atomic
 def delegate_reception_day(day, *, by, delegate):
     """The head may delegate the day to a deputy or the chief inspector (Art. 18)."""
+    require_schedule(by)
     day.delegate = delegate
     return save(day, "Ủy quyền tiếp công dân", by=by)
 

@@ -12,11 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from docx import Document
 
-from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services import complaint as complaints
 from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.services import verification
-from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.org.models import Unit
 from papi_inspect.attachments import attach_file
 
@@ -87,19 +87,21 @@ def _complaints(ago, inspectorate, unit, inspector, unit_staff):
     ]
     for index, (received, level, steps, is_complex, remote) in enumerate(specs):
         own_unit = index == 9
+        # A case a unit handles itself is moved by its handler there, not by the inspectorate.
+        handler = unit_staff if own_unit else inspector
         case = complaints.open_complaint_case(
-            by=inspector, subject=MATTERS[index % len(MATTERS)], complained_act=f"Quyết định số {100 + index}/QĐ-UBND",
+            by=handler, subject=MATTERS[index % len(MATTERS)], complained_act=f"Quyết định số {100 + index}/QĐ-UBND",
             complainant_name=person(index + 3), received_on=ago(received), unit=unit if own_unit else inspectorate,
-            handler=unit_staff if own_unit else inspector, level=level, is_complex=is_complex, is_remote=remote,
+            handler=handler, level=level, is_complex=is_complex, is_remote=remote,
         )
         if steps >= 1:
-            complaints.accept_complaint(case, by=inspector, accepted_on=ago(received - 5))
+            complaints.accept_complaint(case, by=handler, accepted_on=ago(received - 5))
         if steps >= 2:
-            complaints.record_verification(case, by=inspector, verified_on=ago(received - 15), result="Đã xác minh tại thực địa.")
+            complaints.record_verification(case, by=handler, verified_on=ago(received - 15), result="Đã xác minh tại thực địa.")
         if steps >= 3:
-            complaints.record_dialogue(case, by=inspector, held_on=ago(received - 20), result="Đã đối thoại, hai bên trình bày ý kiến.")
+            complaints.record_dialogue(case, by=handler, held_on=ago(received - 20), result="Đã đối thoại, hai bên trình bày ý kiến.")
         if steps >= 4:
-            complaints.decide_complaint(case, by=inspector, decided_on=ago(received - 25), decision_number=f"{20 + index}/QĐ-SNNMT",
+            complaints.decide_complaint(case, by=handler, decided_on=ago(received - 25), decision_number=f"{20 + index}/QĐ-SNNMT",
                                         result="upheld", conclusion="Khiếu nại không có cơ sở; giữ nguyên quyết định.")
 
 

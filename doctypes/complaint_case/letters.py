@@ -6,9 +6,9 @@ denunciation is named by its number and pseudonym only.
 
 from django.utils import timezone
 
-from papi_inspect.identity import decrypt_identity
 from doctypes.complaint_case.models import ComplaintCase, Petition, is_protected
 from doctypes.org.people import default_signer
+from papi_inspect.identity import decrypt_identity
 from papi_inspect.permissions import Role
 from papi_inspect.state_documents import HEAD, StateDocument, header_for, signature_for, vietnamese_date
 

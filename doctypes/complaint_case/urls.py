@@ -3,8 +3,8 @@
 from django.urls import path
 
 from doctypes.complaint_case import api
-from doctypes.complaint_case.views import letters as views
 from doctypes.complaint_case.views import front as views_front
+from doctypes.complaint_case.views import letters as views
 
 app_name = "complaint_case"
 

@@ -5,9 +5,9 @@ from django.db import transaction
 
 from doctypes.discipline_check.access import may_record_results, may_run_checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
-from papi_inspect.photos import attach_photo
 from papi_inspect.audit import save
 from papi_inspect.permissions import agency_unit_ids
+from papi_inspect.photos import attach_photo
 
 
 def _require_office(by, unit=None):

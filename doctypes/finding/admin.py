@@ -9,12 +9,12 @@ from unfold.admin import TabularInline
 
 from doctypes.finding import services
 from doctypes.finding.access import may_edit_finding, may_report_progress
-from doctypes.finding.steps import ACTION_STEPS
-from doctypes.finding.models import Action, ActionProgress, Finding, Violation
-from papi_inspect.admin_steps import StepAdminMixin
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
 from doctypes.finding.admin_filters import RecoveryFilter
+from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.finding.steps import ACTION_STEPS
+from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
 from papi_inspect.admin_filters import DeadlineStatusFilter
+from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 
 

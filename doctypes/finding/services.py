@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from doctypes.finding.access import may_edit_finding, may_report_progress, may_verify
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
-from papi_inspect.photos import attach_photo
 from doctypes.org.models import StaffProfile
 from papi_inspect.audit import save
 from papi_inspect.notifications import notify
 from papi_inspect.permissions import Role
+from papi_inspect.photos import attach_photo
 
 REPEAT_WINDOW_MONTHS = 24
 

@@ -1,6 +1,8 @@
 """Who may see and edit inspections: the inspectorate, the team, leadership; subject units read."""
 
-from papi_inspect.permissions import agency_unit_ids, is_active_staff, is_chief_inspector, is_inspectorate, sees_everything
+from papi_inspect.permissions import (
+    agency_unit_ids, is_active_staff, is_chief_inspector, is_inspectorate, sees_everything,
+)
 
 
 def may_edit_inspection(user, inspection):

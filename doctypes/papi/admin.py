@@ -9,12 +9,12 @@ from unfold.admin import TabularInline
 
 from doctypes.org.models import Unit
 from doctypes.papi import rollup, services
+from doctypes.papi.admin_filters import PapiDimensionFilter, PapiProgressFilter
 from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.models.score import PapiScore, Province, ScoreImport
 from papi_inspect.admin_base import VisibleAdmin
-from doctypes.papi.admin_filters import PapiDimensionFilter, PapiProgressFilter
 
 LINKS = "papi/admin_links.html"  # the PAPI screens that are not model lists: reports, trend, import
 

@@ -12,7 +12,7 @@ from doctypes.papi.models.score import PapiScore, Province, ScoreImport
 from doctypes.papi.score_sheet import (
     ParsedSheet, ScoreRow, SheetRefused, classify, detect_year, number, read_tables, scale_of, slug,
 )
-from papi_inspect.audit import save, with_reason
+from papi_inspect.audit import save
 
 SUMMARY_HEADER = ["sheet_year", "indicator"]
 
@@ -154,13 +154,12 @@ def _validate(parsed):
         raise SheetRefused(problems)
 
 
-def _province(code, name_from_sheet):
+def _province(code, name_from_sheet, *, by):
     province = Province.objects.filter(code=str(code)).first()
     if province is None:
         if not name_from_sheet:
             raise SheetRefused([(0, f"Chưa có tỉnh mã {code} trong danh mục.")])
-        province = with_reason(Province(code=str(code), name=name_from_sheet), "Nhập điểm PAPI")
-        province.save()
+        province = save(Province(code=str(code), name=name_from_sheet), "Nhập điểm PAPI", by=by)
     return province
 
 
@@ -178,7 +177,7 @@ def import_scores(*, name, data, province_code, year=None, by=None):
         raise PermissionDenied("Bạn không có quyền nhập điểm PAPI.")
     probe = Province.objects.filter(code=str(province_code)).first() or Province(code=str(province_code), name="")
     parsed = parse_sheet(name, data, province=probe, year=year)
-    province = _province(province_code, parsed.province_name)
+    province = _province(province_code, parsed.province_name, by=by)
     result = ImportResult(province=province, rows=parsed.rows, skipped=parsed.skipped)
     dimensions = dict(Dimension.objects.values_list("code", "pk"))
     changed = []
@@ -201,12 +200,11 @@ def import_scores(*, name, data, province_code, year=None, by=None):
             result.updated += 1
         changed.append(score)
     if changed:
-        result.log = with_reason(ScoreImport(
+        result.log = save(ScoreImport(
             file_name=name[:255], sha256=hashlib.sha256(data).hexdigest(), province=province,
             years=", ".join(map(str, result.years)), created=result.created, updated=result.updated,
             unchanged=result.unchanged, skipped=[list(s) for s in result.skipped], imported_by=by,
-        ), "Nhập điểm PAPI")
-        result.log.save()
+        ), "Nhập điểm PAPI", by=by)
         for score in changed:
             score.source = result.log
             save(score, f"Nhập điểm PAPI từ {name}", by=by)

@@ -19,7 +19,9 @@ from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.rollup import STATE_LABELS, office_report_docx, office_report_filename
 from doctypes.papi.score_import import import_scores, preview_scores
 from doctypes.papi.score_sheet import SheetRefused
-from doctypes.papi.services import attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report
+from doctypes.papi.services import (
+    attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report,
+)
 from doctypes.papi.trend import trend_table
 from papi_inspect.models import Attachment
 from papi_inspect.permissions import unit_of

@@ -18,13 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.models import ComplaintCase, ContentKind, Denunciation, Petition
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
+from doctypes.finding.admin_filters import RecoveryFilter
 from doctypes.finding.models import Action, Violation
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
-from doctypes.papi.models import Dimension
-from doctypes.papi.models import Plan, Task
-from doctypes.finding.admin_filters import RecoveryFilter
 from doctypes.papi.admin_filters import PapiProgressFilter, papi_task_done_q
+from doctypes.papi.models import Dimension, Plan, Task
 from papi_inspect.admin_filters import HandlerFilter, current_due, due_soon_limit
 from papi_inspect.deadlines import DeadlineStatus
 

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from papi_inspect.audit import save
+from reports.access import may_draft
 from reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
-EXPORT_IN_BACKGROUND_OVER = 2000  # rows: above this a list export is a background job with a progress page
 FAILED_UNEXPECTEDLY = "Có lỗi hệ thống khi thực hiện; lỗi đã được ghi lại, hãy báo quản trị hệ thống."
 
 
@@ -38,7 +38,7 @@ def start_report_job(report, *, by):
     from reports import tasks
     from reports.services import lifecycle as services
 
-    if not services.may_draft(by) or not services.Report.objects.visible_to(by).filter(pk=report.pk).exists():
+    if not may_draft(by) or not services.Report.objects.visible_to(by).filter(pk=report.pk).exists():
         raise PermissionDenied("Bạn không có quyền tạo báo cáo này.")
     return _queue(tasks.generate_report, ReportJob(kind=ReportJob.Kind.REPORT, report=report, created_by=by,
                                                    params={"report": report.pk}), reason="Yêu cầu tạo báo cáo")

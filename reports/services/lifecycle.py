@@ -14,29 +14,20 @@ from django.utils import timezone
 
 from doctypes.org.people import default_signer
 from papi_inspect.audit import save
-from papi_inspect.permissions import Role, has_role, is_chief_inspector, unit_of
+from papi_inspect.permissions import Role, unit_of
 from papi_inspect.state_documents import PLACE, signature_for
-from reports.services import narrative as services_narrative
+from reports.access import may_draft, may_freeze
 from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative
-from reports.models import Report, ReportVersion, may_work_on_reports
+from reports.models import Report, ReportVersion
 from reports.periods import resolve_period
 from reports.render.docx import render_docx
 from reports.render.xlsx import render_xlsx
+from reports.services import narrative as services_narrative
 from reports.snapshot import facts_data, plain, table_data
 from reports.tables.build import build_table, check_cross_tables, check_table
 from reports.tables.pctn import FACT_LABELS, anti_corruption_facts
 
 DEFAULT_RECIPIENTS = "UBND tỉnh\nThanh tra tỉnh\nGiám đốc Sở (để báo cáo)\nLưu: VT, TTr"
-
-
-def may_draft(user):
-    """The inspectorate and the office draft and generate the department's reports."""
-    return bool(user and user.is_active) and (user.is_superuser or may_work_on_reports(user))
-
-
-def may_freeze(user):
-    """Leadership signs (TT 06/2025 Điều 8); the chief inspector freezes when the head delegates."""
-    return bool(user and user.is_active) and (user.is_superuser or has_role(user, Role.LEADERSHIP) or is_chief_inspector(user))
 
 
 def _visible(report, user):

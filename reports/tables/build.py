@@ -18,8 +18,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from doctypes.org.models import Unit
-from reports.tables import frames as tables_frames
 from reports.periods import Period
+from reports.tables import frames as tables_frames
 from reports.tables.sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
+from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.models import Petition
-from doctypes.complaint_case.services.identity import may_reveal
 from doctypes.org.models import Unit
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.models import CalendarOverride

@@ -4,9 +4,9 @@ import datetime
 
 from django.utils import timezone
 
-from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.services import complaint as services_complaint
 from doctypes.complaint_case.services import denunciation as services_denunciation
+from doctypes.complaint_case.services import petition as services
 from doctypes.org.models import Unit
 
 DENOUNCER = {"name": "Hoàng Thị Bí Mật", "address": "Số 7 ngõ Kín, phường Trần Phú", "id_number": "024190001234",

@@ -6,8 +6,8 @@ inspectorate; what it says, who sent it, its files and letters stay with those
 who work on it.
 """
 
-from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.models import IdentityAccessLog, Petition
+from doctypes.complaint_case.services import petition as services
 from tests.base import client_for
 from tests.complaint_case.builders import days_ago, inspectorate
 from tests.complaint_case.paths import upload

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from doctypes.complaint_case.services import complaint as complaints
 from doctypes.complaint_case.models import ComplaintCase
+from doctypes.complaint_case.services import complaint as complaints
 from papi_inspect.deadlines import compute_deadline
 from tests.complaint_case.builders import days_ago, make_complaint
 

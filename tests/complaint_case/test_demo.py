@@ -5,15 +5,14 @@ from django.db import transaction
 from doctypes.citizen_reception import demo as reception_demo
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case import demo as case_demo
+from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.demo import DEMO_DENOUNCER
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
-from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
+from doctypes.complaint_case.services.identity import reveal_identity
+from doctypes.org.demo import DEMO_USERS, _link_supervisors, ensure_staff_user
 from doctypes.org.models import Unit
-from papi_inspect.demo import DEMO_PASSWORD
-from doctypes.org.demo import DEMO_USERS
-from doctypes.org.demo import _link_supervisors
-from doctypes.org.demo import ensure_staff_user
 from papi_inspect.deadlines import DeadlineStatus
+from papi_inspect.demo import DEMO_PASSWORD
 
 
 def demo_users():

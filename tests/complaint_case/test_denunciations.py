@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from doctypes.complaint_case.services import denunciation as denunciations
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension
+from doctypes.complaint_case.services import denunciation as denunciations
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.deadlines import compute_deadline
 from papi_inspect.models import Notification

@@ -1,7 +1,7 @@
 """The /cases/ screens: "Việc của tôi", detail, next steps through the services, logged reveal."""
 
-from doctypes.complaint_case.services import denunciation as denunciations
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, IdentityAccessLog
+from doctypes.complaint_case.services import denunciation as denunciations
 from tests.base import client_for
 from tests.complaint_case.builders import DENOUNCER, days_ago, make_complaint, make_denunciation
 

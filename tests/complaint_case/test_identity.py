@@ -6,9 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
 
-from papi_inspect import identity as crypto
+from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.models import Denunciation, IdentityAccessLog
-from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
+from doctypes.complaint_case.services.identity import reveal_identity
+from papi_inspect import identity as crypto
 from tests.complaint_case.builders import DENOUNCER, make_denunciation, make_petition
 
 

@@ -10,10 +10,10 @@ from docx import Document
 from django.utils import timezone
 
 from doctypes.citizen_reception import services as reception_services
-from doctypes.complaint_case.services import petition as services
-from doctypes.complaint_case.services import denunciation as denunciations
-from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.models import RedactedCopy
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.services.identity import reveal_identity
 from doctypes.org.models import Unit
 from papi_inspect.attachments import attach_file

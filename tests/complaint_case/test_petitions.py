@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.models import Petition
+from doctypes.complaint_case.services import petition as services
 from papi_inspect.deadlines import compute_deadline
 from tests.complaint_case.builders import days_ago, make_petition
 

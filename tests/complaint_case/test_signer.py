@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from docx import Document
 
-from doctypes.complaint_case.services import petition as services
-from doctypes.complaint_case.services import complaint as complaints
 from doctypes.complaint_case.letters import signature_for
+from doctypes.complaint_case.services import complaint as complaints
+from doctypes.complaint_case.services import petition as services
 from tests.base import client_for
 from tests.complaint_case.builders import days_ago, make_complaint, make_petition
 

@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
-from doctypes.complaint_case.services import petition as services
-from doctypes.complaint_case.services import denunciation as denunciations
-from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, RedactedCopy
 from doctypes.complaint_case.redaction import fold
+from doctypes.complaint_case.services import denunciation as denunciations
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import verification
 from papi_inspect.attachments import attach_file
 from papi_inspect.models import Attachment
 from tests.base import client_for

@@ -1,5 +1,6 @@
 """House rules every doctype must keep; a new model or admin that forgets one fails here."""
 
+import ast
 import inspect
 from pathlib import Path
 
@@ -63,3 +64,17 @@ def test_it_names_every_migration():
         folder = Path(inspect.getfile(apps.get_app_config(label).module)).parent / "migrations"
         for migration in folder.glob("0*.py"):
             assert "_auto_" not in migration.name, migration
+
+
+def test_it_saves_every_history_reason_with_its_author():
+    """A reason without its author leaves history entries nobody signed: services call audit.save/delete(..., by=)."""
+    offenders = []
+    for folder in ("papi_inspect", "doctypes", "reports", "tablet"):
+        for path in Path(settings.BASE_DIR, folder).rglob("*.py"):
+            if path.name == "audit.py" or "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "with_reason":
+                    offenders.append(f"{path.relative_to(settings.BASE_DIR)}:{node.lineno}")
+    assert offenders == []

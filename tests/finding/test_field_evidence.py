@@ -10,9 +10,9 @@ from django.utils import timezone
 from PIL import Image
 
 from doctypes.finding import services
-from papi_inspect.photos import PHOTO_MAX_EDGE, check_photo
 from doctypes.inspection.models import Inspection
 from papi_inspect.models import Attachment
+from papi_inspect.photos import PHOTO_MAX_EDGE, check_photo
 from tests.finding.builders import make_finding
 from tests.inspection.builders import advance
 from tests.tablet.builders import fieldwork_inspection, jpeg, png

@@ -8,11 +8,10 @@ from doctypes.finding import demo as finding_demo
 from doctypes.finding.models import Action, Finding
 from doctypes.inspection import demo
 from doctypes.inspection.models import Inspection, InspectionPlan
+from doctypes.org.demo import DEMO_USERS, ensure_staff_user
+from doctypes.org.models import Unit
 from doctypes.procedure_review import demo as review_demo
 from doctypes.procedure_review.models import Procedure, ProcedureReview
-from doctypes.org.demo import DEMO_USERS
-from doctypes.org.demo import ensure_staff_user
-from doctypes.org.models import Unit
 
 
 def _users():

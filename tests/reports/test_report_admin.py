@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from reports.services import lifecycle as services
-from reports.services import jobs as services_jobs
 from reports.models import Report, ReportJob, ReportVersion
+from reports.services import jobs as services_jobs
+from reports.services import lifecycle as services
 from tests.base import client_for
 from tests.reports.test_report_reading import docx_text
 

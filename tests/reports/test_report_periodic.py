@@ -10,13 +10,15 @@ from django.core.exceptions import ValidationError
 from doctypes.citizen_reception import services as reception_services
 from doctypes.complaint_case.services import denunciation as services_denunciation
 from doctypes.org.models import Unit
-from reports.services import lifecycle as services
 from reports.periods import resolve_period
+from reports.services import lifecycle as services
 from reports.snapshot import format_value, plain
 from reports.tables.build import build_table
 from tests.complaint_case.builders import DENOUNCER, inspectorate, make_denunciation, make_petition
 from tests.reports.test_report_anti_corruption import arrange as arrange_inspections
-from tests.reports.test_report_reading import docx_tables, docx_text, docx_unit_figure, xlsx_sheets, xlsx_text, xlsx_unit_figure
+from tests.reports.test_report_reading import (
+    docx_tables, docx_text, docx_unit_figure, xlsx_sheets, xlsx_text, xlsx_unit_figure,
+)
 from tests.reports.test_tables_kntc import processed
 
 D = datetime.date

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
-from reports.services import lifecycle as services
-from reports.services import jobs as services_jobs
+from reports import exports
 from reports.models import ReportJob, ReportVersion
 from reports.render.docx import render_docx
 from reports.render.xlsx import render_xlsx
+from reports.services import jobs as services_jobs
+from reports.services import lifecycle as services
 from tests.base import client_for
 from tests.complaint_case.builders import DENOUNCER, make_denunciation
 from tests.reports.test_report_anti_corruption import arrange
@@ -108,7 +109,7 @@ def test_a_report_job_enqueued_on_the_database_backend_runs_in_the_worker(people
 
 def test_a_large_export_runs_as_a_job_without_the_denouncers_identity(client, people, settings, monkeypatch):
     settings.TASKS = IMMEDIATE
-    monkeypatch.setattr(services_jobs, "EXPORT_IN_BACKGROUND_OVER", 1)
+    monkeypatch.setattr(exports, "BACKGROUND_OVER", 1)
     cases = [make_denunciation(people.inspector, handler=people.inspector, subject=f"Tố cáo số {n}") for n in range(3)]
     client_for(client, people.inspector)
     changelist = reverse("admin:complaint_case_denunciation_changelist")

@@ -12,8 +12,8 @@ from PIL import Image
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Finding
-from tablet.models import SyncReceipt
 from papi_inspect.models import Attachment
+from tablet.models import SyncReceipt
 from tests.base import PASSWORD, load_people
 from tests.tablet.builders import fieldwork_inspection, inspectors_check, other_inspector
 

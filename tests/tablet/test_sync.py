@@ -8,9 +8,9 @@ from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Action, Finding
 from doctypes.inspection.models import Inspection
+from papi_inspect.models import Attachment
 from tablet.models import SyncReceipt
 from tablet.services import version_of
-from papi_inspect.models import Attachment
 from tests.base import client_for
 from tests.inspection.builders import advance
 from tests.tablet.builders import (

@@ -8,9 +8,9 @@ import pytest
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Finding
+from papi_inspect.models import Attachment
 from tablet.models import SyncReceipt
 from tablet.services import version_of
-from papi_inspect.models import Attachment
 from tests.base import client_for
 from tests.tablet.builders import (
     BATCH_URL, finding_payload, fieldwork_inspection, inspectors_check, jpeg, other_inspector, png, sync_batch,

@@ -12,18 +12,18 @@ from unfold.admin import TabularInline
 
 from django.urls import reverse
 
-from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
-from doctypes.complaint_case.services import petition as services
-from doctypes.complaint_case.services import complaint as services_complaint
-from doctypes.complaint_case.services import denunciation as services_denunciation
-from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.admin.identity import IdentityAdminMixin, identity_form, identity_from
-from papi_inspect.admin_steps import StepAdminMixin, download_link
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
 )
+from doctypes.complaint_case.services import complaint as services_complaint
+from doctypes.complaint_case.services import denunciation as services_denunciation
+from doctypes.complaint_case.services import petition as services
+from doctypes.complaint_case.services import verification as services_verification
+from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
 from papi_inspect.admin_filters import DeadlineStatusFilter, HandlerFilter
+from papi_inspect.admin_steps import StepAdminMixin, download_link
 
 
 @admin.display(description=_("tình trạng hạn"))

@@ -10,8 +10,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from papi_inspect.identity import IdentityKeyError
 from doctypes.complaint_case.services.identity import reveal_identity
+from papi_inspect.identity import IdentityKeyError
 
 IDENTITY_INPUTS = {
     "name": forms.CharField(label=_("Họ và tên"), required=False),

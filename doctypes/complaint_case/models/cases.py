@@ -6,11 +6,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from papi_inspect.identity import IDENTITY_FIELDS
 from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin, ProtectedRecord
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.deadlines import DeadlineStatus
+from papi_inspect.identity import IDENTITY_FIELDS
 from papi_inspect.permissions import VisibleQuerySet
 
 

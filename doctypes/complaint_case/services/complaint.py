@@ -3,11 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from papi_inspect.identity import decrypt_identity
+from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ComplaintCase, Petition
-from papi_inspect.permissions import Role, has_role
 from doctypes.complaint_case.services.petition import link_case_papi
 from papi_inspect.audit import save
+from papi_inspect.identity import decrypt_identity
+from papi_inspect.permissions import Role, has_role
 from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
 
 Status = ComplaintCase.Status
@@ -28,6 +29,7 @@ def open_complaint_case(
     level=ComplaintCase.Instance.FIRST, is_complex=False, is_remote=False, anti_corruption=False,
 ):
     """Open a case for a complaint; its acceptance is due 10 days after receipt (Art. 27 / Art. 36)."""
+    require_register(by, ComplaintCase, unit)
     check_not_future(received_on, field="received_on", label="Ngày nhận đơn")
     if petition is not None:
         check_visible(petition, by, field="petition")
@@ -52,6 +54,7 @@ def open_complaint_case(
 def accept_complaint(case, *, by, accepted_on):
     """Accept (thụ lý) the complaint; resolution is due in 30/45 days, 45/60 in remote areas (Art. 28),
     or 45/60, 60/70 at second instance (Art. 37)."""
+    require_work(by, case)
     _require(case, Status.RECEIVED, message="Hồ sơ đã được thụ lý.")
     check_not_future(accepted_on, field="accepted_on", label="Ngày thụ lý")
     check_not_before(accepted_on, case.received_on, field="accepted_on", label="Ngày thụ lý", earlier_label="ngày nhận đơn")
@@ -63,6 +66,7 @@ def accept_complaint(case, *, by, accepted_on):
 @transaction.atomic
 def mark_complex(case, *, by, is_complex=True):
     """A case found complex gets the longer limit of Art. 28 / Art. 37, counted from acceptance."""
+    require_work(by, case)
     case.is_complex = is_complex
     if case.accepted_on:
         case.resolve_due = due_date(_resolve_rule(case.level), case.accepted_on, complex=is_complex, remote=case.is_remote)
@@ -72,6 +76,7 @@ def mark_complex(case, *, by, is_complex=True):
 @transaction.atomic
 def record_verification(case, *, by, verified_on, result):
     """Record the verification (xác minh) result; it follows acceptance."""
+    require_work(by, case)
     _require(case, Status.ACCEPTED, message="Phải thụ lý trước khi ghi kết quả xác minh.")
     check_not_future(verified_on, field="verified_on", label="Ngày xác minh")
     check_not_before(verified_on, case.accepted_on, field="verified_on", label="Ngày xác minh", earlier_label="ngày thụ lý")
@@ -84,6 +89,7 @@ def record_verification(case, *, by, verified_on, result):
 @transaction.atomic
 def record_dialogue(case, *, by, held_on, result):
     """Record the dialogue (đối thoại), held after verification."""
+    require_work(by, case)
     _require(case, Status.VERIFIED, message="Phải xác minh trước khi đối thoại.")
     check_not_future(held_on, field="dialogue_on", label="Ngày đối thoại")
     check_not_before(held_on, case.verified_on, field="dialogue_on", label="Ngày đối thoại", earlier_label="ngày xác minh")
@@ -97,6 +103,7 @@ def record_dialogue(case, *, by, held_on, result):
 def decide_complaint(case, *, by, decided_on, decision_number, result, conclusion, signer=None):
     """Issue the resolution decision, after verification; at second instance only after the
     mandatory dialogue (NĐ 124/2020 Art. 28). `signer` is the leader who signs it (Art. 31)."""
+    require_work(by, case)
     if case.status in (Status.RECEIVED, Status.ACCEPTED):
         raise ValidationError({"status": "Chưa xác minh: không thể ra quyết định giải quyết trước khi xác minh."})
     if case.level == ComplaintCase.Instance.SECOND and case.status != Status.DIALOGUED:

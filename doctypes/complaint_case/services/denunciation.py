@@ -3,13 +3,13 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from doctypes.complaint_case.access import may_request_report, require_register, require_work
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
 from doctypes.complaint_case.services.petition import link_case_papi
 from papi_inspect.audit import save
-from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
-from papi_inspect.permissions import Role, has_role, sees_everything
+from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
 
 Status = Denunciation.Status
 MAX_EXTENSIONS = 2  # Art. 30: complex once, especially complex twice; also enforced by the rule data
@@ -25,6 +25,7 @@ def open_denunciation(
     An anonymous denunciation, or one whose author cannot be identified, is not handled as a
     denunciation (Art. 25): record it as a petition and check or transfer it instead.
     """
+    require_register(by, Denunciation, unit)
     check_not_future(received_on, field="received_on", label="Ngày nhận tố cáo")
     if petition is not None:
         check_visible(petition, by, field="petition")
@@ -56,6 +57,7 @@ def open_denunciation(
 @transaction.atomic
 def extend_initial_processing(case, *, by, reason):
     """Extend initial processing from 7 to 10 working days when verification spans several places (Art. 24)."""
+    require_work(by, case)
     _require(case, Status.RECEIVED, message="Chỉ kéo dài thời hạn khi đang xử lý ban đầu.")
     if case.initial_extended:
         raise ValidationError({"initial_due": "Thời hạn xử lý ban đầu chỉ được kéo dài một lần (Điều 24)."})
@@ -69,6 +71,7 @@ def extend_initial_processing(case, *, by, reason):
 @transaction.atomic
 def decline_denunciation(case, *, by, decided_on, reason):
     """Decide not to accept the denunciation (Art. 29(2)) and record why."""
+    require_work(by, case)
     _require(case, Status.RECEIVED, message="Chỉ quyết định không thụ lý khi đang xử lý ban đầu.")
     check_not_future(decided_on, field="decided_on", label="Ngày quyết định")
     if not reason.strip():
@@ -80,6 +83,7 @@ def decline_denunciation(case, *, by, decided_on, reason):
 @transaction.atomic
 def accept_denunciation(case, *, by, accepted_on):
     """Accept: notify within 5 working days (Art. 29) and resolve within 30 days (Art. 30)."""
+    require_work(by, case)
     _require(case, Status.RECEIVED, message="Tố cáo đã được thụ lý hoặc đã có quyết định không thụ lý.")
     check_not_future(accepted_on, field="accepted_on", label="Ngày thụ lý")
     check_not_before(accepted_on, case.received_on, field="accepted_on", label="Ngày thụ lý", earlier_label="ngày nhận tố cáo")
@@ -92,6 +96,7 @@ def accept_denunciation(case, *, by, accepted_on):
 @transaction.atomic
 def record_acceptance_notice(case, *, by, notified_on):
     """Record that the denouncer and the denounced were notified of the acceptance (Art. 29)."""
+    require_work(by, case)
     _require(case, Status.ACCEPTED, Status.CONCLUDED, Status.HANDLED, message="Chưa thụ lý tố cáo.")
     check_not_future(notified_on, field="notified_on", label="Ngày thông báo")
     check_not_before(notified_on, case.accepted_on, field="notified_on", label="Ngày thông báo", earlier_label="ngày thụ lý")
@@ -102,6 +107,7 @@ def record_acceptance_notice(case, *, by, notified_on):
 @transaction.atomic
 def extend_resolution(case, *, by, decided_on, decision_number, reason):
     """Extend resolution by a recorded decision with its reason: at most twice, 30 days each (Art. 30)."""
+    require_work(by, case)
     _require(case, Status.ACCEPTED, message="Chỉ gia hạn khi tố cáo đang được giải quyết.")
     number = case.extensions.count() + 1
     if number > MAX_EXTENSIONS:
@@ -128,6 +134,7 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
 @transaction.atomic
 def conclude_denunciation(case, *, by, concluded_on, conclusion):
     """Issue the conclusion on the denounced content (Art. 35)."""
+    require_work(by, case)
     _require(case, Status.ACCEPTED, message="Phải thụ lý tố cáo trước khi kết luận.")
     check_not_future(concluded_on, field="concluded_on", label="Ngày kết luận")
     check_not_before(concluded_on, case.accepted_on, field="concluded_on", label="Ngày kết luận", earlier_label="ngày thụ lý")
@@ -140,6 +147,7 @@ def conclude_denunciation(case, *, by, concluded_on, conclusion):
 @transaction.atomic
 def record_handling(case, *, by, handled_on, handling):
     """Record how the conclusion was handled; only after the conclusion (Art. 36)."""
+    require_work(by, case)
     _require(case, Status.CONCLUDED, message="Phải có kết luận trước khi xử lý kết luận.")
     check_not_future(handled_on, field="handled_on", label="Ngày xử lý")
     check_not_before(handled_on, case.concluded_on, field="handled_on", label="Ngày xử lý", earlier_label="ngày kết luận")
@@ -147,14 +155,6 @@ def record_handling(case, *, by, handled_on, handling):
         raise ValidationError({"handling": "Cần ghi nội dung xử lý."})
     case.handled_on, case.handling, case.status = handled_on, handling.strip(), Status.HANDLED
     return save(case, "Xử lý kết luận tố cáo", by=by)
-
-
-def may_request_report(user, case):
-    """The supervisor (leadership, the chief inspector or the handler's direct leader) may ask (Art. 38)."""
-    if sees_everything(user) or has_role(user, Role.CHIEF_INSPECTOR):
-        return True
-    profile = getattr(case.handler, "staff_profile", None) if case.handler_id else None
-    return bool(profile and profile.supervisor_id and profile.supervisor.user_id == user.pk)
 
 
 @transaction.atomic

@@ -5,31 +5,13 @@ import base64
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from papi_inspect.identity import decrypt_identity
-from doctypes.complaint_case.models import IdentityAccessLog, is_protected
+from doctypes.complaint_case.access import may_reveal
+from doctypes.complaint_case.models import IdentityAccessLog
 from papi_inspect.attachments import check_size, sniff_content_type
 from papi_inspect.audit import save
-from papi_inspect.permissions import Role, has_role
+from papi_inspect.identity import decrypt_identity
 
 MIN_REASON_LENGTH = 10
-
-
-def assigned_to(record):
-    """The user the record is assigned to: the handler of a case, the officer of a reception."""
-    return getattr(record, "handler_id", None) or getattr(record, "officer_id", None)
-
-
-def may_reveal(user, record):
-    """Only the assigned handler and the chief inspector may reveal a protected identity; any other
-    identity is open to whoever may see and change the record. Leadership reads the log, not the name."""
-    model = type(record)
-    # A read-only grant (the registering clerk, a verifier) never opens the identity.
-    if not model.objects.workable_by(user).filter(pk=record.pk).exists():
-        return False
-    if assigned_to(record) == user.pk or has_role(user, Role.CHIEF_INSPECTOR):
-        return True
-    opts = model._meta
-    return not is_protected(record) and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
 def reveal_identity(record, *, by, reason):

@@ -3,10 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from papi_inspect.identity import keyed_hash
+from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ContentKind, Petition
 from doctypes.papi.links import link_papi
 from papi_inspect.audit import save
+from papi_inspect.identity import keyed_hash
 from papi_inspect.permissions import Role, has_role
 from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code
 
@@ -29,6 +30,7 @@ def register_petition(
     The sender's identity is stored encrypted; a likely duplicate (same person, same matter,
     compared by keyed hash) is flagged for an officer to merge.
     """
+    require_register(by, Petition, unit)
     check_not_future(received_on, field="received_on", label="Ngày nhận đơn")
     if not (matter or "").strip():
         raise ValidationError({"matter": "Cần tóm tắt vụ việc."})
@@ -59,6 +61,7 @@ def classify_petition(
     petition, *, by, content_kind, eligible, within_competence, many_signers=None, prior_resolution=None, anti_corruption=None,
 ):
     """Classify a petition by content, eligibility, competence, signers and prior resolution (TT 05/2021)."""
+    require_work(by, petition)
     if petition.status in (Petition.Status.PROCESSED, Petition.Status.MERGED):
         raise ValidationError({"status": "Đơn đã xử lý hoặc đã gộp, không phân loại lại."})
     petition.content_kind, petition.eligible, petition.within_competence = content_kind, eligible, within_competence
@@ -82,6 +85,7 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
     An anonymous petition is never accepted as a denunciation (Luật Tố cáo 2018 Art. 25); with
     verifiable evidence it is transferred or checked, otherwise filed.
     """
+    require_work(by, petition)
     if petition.status != Petition.Status.CLASSIFIED:
         raise ValidationError({"status": "Phải phân loại đơn trước khi xử lý."})
     check_not_future(decided_on, field="decided_on", label="Ngày xử lý")
@@ -108,6 +112,7 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
 @transaction.atomic
 def merge_petitions(duplicate, *, into, by):
     """Merge a duplicate petition into the original: it is closed and points at the one kept."""
+    require_work(by, duplicate)
     check_visible(into, by, field="into")
     if duplicate.pk == into.pk:
         raise ValidationError({"into": "Không thể gộp đơn vào chính nó."})

@@ -14,22 +14,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from doctypes.complaint_case import redaction
-from papi_inspect.identity import decrypt_identity
+from doctypes.complaint_case.access import may_manage_verification
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, Petition, RedactedCopy
 from papi_inspect.attachments import check_size, sniff_content_type, store_file
 from papi_inspect.audit import delete, save
+from papi_inspect.identity import decrypt_identity
 from papi_inspect.models import Attachment
-from papi_inspect.permissions import Role, has_role
 
 AUTOMATIC = {".txt", ".docx"}
 MANUAL_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
-
-
-def may_manage_verification(user, case):
-    """The handler of the case and the chief inspector form the team and make the copies (Art. 31)."""
-    if not Denunciation.objects.workable_by(user).filter(pk=case.pk).exists():
-        return False
-    return case.handler_id == user.pk or has_role(user, Role.CHIEF_INSPECTOR)
 
 
 def _require_manager(user, case):

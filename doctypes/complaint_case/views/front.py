@@ -18,13 +18,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from doctypes.complaint_case.steps import WORKFLOWS
-from doctypes.complaint_case.services import verification as services_verification
+from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, RevealForm
-from papi_inspect.identity import IdentityKeyError
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
-from doctypes.complaint_case.services.identity import may_reveal, reveal_identity
+from doctypes.complaint_case.services import verification as services_verification
+from doctypes.complaint_case.services.identity import reveal_identity
+from doctypes.complaint_case.steps import WORKFLOWS
 from papi_inspect.deadlines import DeadlineStatus
+from papi_inspect.identity import IdentityKeyError
 from papi_inspect.models import Attachment
 
 KINDS = {"petitions": Petition, "complaints": ComplaintCase, "denunciations": Denunciation}

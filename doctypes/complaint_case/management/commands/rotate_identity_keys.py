@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from papi_inspect.identity import IdentityKeyError, rotate_all
 from doctypes.complaint_case.reminders import models_with_identity
+from papi_inspect.identity import IdentityKeyError, rotate_all
 
 
 class Command(BaseCommand):
