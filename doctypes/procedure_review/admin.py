@@ -11,8 +11,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import TabularInline
 
-from doctypes.discipline_check.access import may_run_checks
 from doctypes.procedure_review import services
+from doctypes.procedure_review.access import may_review_procedures
 from doctypes.procedure_review.forms import ImportForm
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview, ReviewProposal
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
@@ -60,7 +60,7 @@ class LateHandlingStatAdmin(VisibleAdmin):
 
     def import_view(self, request):
         """Upload → preview with per-row errors → confirm; nothing is saved until the file is clean."""
-        if not may_run_checks(request.user):
+        if not may_review_procedures(request.user):
             raise PermissionDenied
         form, preview = ImportForm(request.POST or None, request.FILES or None), None
         if request.method == "POST" and request.POST.get("confirm") and SESSION_KEY in request.session:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from openpyxl import load_workbook
 
-from doctypes.discipline_check.access import may_run_checks
+from doctypes.procedure_review.access import may_review_procedures
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview, ReviewProposal
 from papi_inspect.audit import save
 
@@ -15,7 +15,7 @@ COLUMNS = ["Mã TTHC", "Từ ngày", "Đến ngày", "Tiếp nhận", "Đúng h�
 
 
 def require_office(by):
-    if not may_run_checks(by):
+    if not may_review_procedures(by):
         raise PermissionDenied("Chỉ Văn phòng Sở được rà soát thủ tục hành chính.")
 
 
