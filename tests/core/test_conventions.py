@@ -11,7 +11,8 @@ from django.contrib import admin
 
 from papi_inspect.admin_base import VisibleAdmin
 
-APP_LABELS = ["papi_inspect"] + [app.rsplit(".", 1)[-1] for app in settings.DOCTYPE_APPS]
+PROJECT_APPS = [*settings.DOCTYPE_APPS, *settings.CONSUMER_APPS]
+APP_LABELS = ["papi_inspect"] + [app.rsplit(".", 1)[-1] for app in PROJECT_APPS]
 # Personal messages are not business records: no history, and an admin that shows only one's own.
 NO_HISTORY = {"papi_inspect.notification"}
 
@@ -52,7 +53,7 @@ def test_it_builds_every_back_office_screen_on_visible_admin(model):
 
 
 @pytest.mark.parametrize(
-    "app", [app for app in settings.DOCTYPE_APPS if any(apps.get_app_config(app.rsplit(".", 1)[-1]).get_models())]
+    "app", [app for app in PROJECT_APPS if any(apps.get_app_config(app.rsplit(".", 1)[-1]).get_models())]
 )
 def test_it_describes_every_doctype_folder_in_a_readme(app):
     folder = Path(settings.BASE_DIR, *app.split("."))
