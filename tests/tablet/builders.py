@@ -80,9 +80,18 @@ def png(name="chu-ky.png", size=(400, 160)):
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
 
 
-def sync(client, kind, payload, *, key=None, photos=(), signature=None):
-    """POST one item the way the tablet does: multipart with key, kind, payload JSON and files."""
-    data = {"key": str(key or uuid.uuid4()), "kind": kind, "payload": json.dumps(payload)}
+def signed_in_id(client):
+    """The id of the user the test client is signed in as (the author the tablet would put on its items), or ""."""
+    return client.session.get("_auth_user_id", "")
+
+
+def sync(client, kind, payload, *, key=None, photos=(), signature=None, author=None):
+    """POST one item the way the tablet does: multipart with key, kind, author, payload JSON and files.
+
+    The author is the signed-in user unless the test says otherwise, as on a tablet used by one person.
+    """
+    data = {"key": str(key or uuid.uuid4()), "kind": kind, "author": str(signed_in_id(client) if author is None else author),
+            "payload": json.dumps(payload)}
     if photos:
         data["photos"] = list(photos)
     if signature is not None:
@@ -93,12 +102,13 @@ def sync(client, kind, payload, *, key=None, photos=(), signature=None):
 def sync_batch(client, items):
     """POST several items the way the tablet does: `items` JSON, and item i's files as photos-i and signature-i.
 
-    Each item is (kind, payload) or (kind, payload, {"key": ..., "photos": [...], "signature": ...}).
+    Each item is (kind, payload) or (kind, payload, {"key": ..., "author": ..., "photos": [...], "signature": ...}).
     """
     envelope, data = [], {}
     for index, (kind, payload, *extra) in enumerate(items):
         options = extra[0] if extra else {}
-        envelope.append({"key": str(options.get("key") or uuid.uuid4()), "kind": kind, "payload": payload})
+        author = options.get("author", signed_in_id(client))
+        envelope.append({"key": str(options.get("key") or uuid.uuid4()), "kind": kind, "author": author, "payload": payload})
         if options.get("photos"):
             data[f"photos-{index}"] = list(options["photos"])
         if options.get("signature") is not None:
