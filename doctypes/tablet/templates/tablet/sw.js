@@ -6,8 +6,8 @@ const SHELL = "tablet-shell-" + VERSION;
 // Each person's pages in their own cache: on a shared tablet the next person never gets the last one's pages.
 const PAGES = "tablet-pages-";
 const META = "tablet-meta";
-const USER_KEY = SCOPE + "__user__";
 const SCOPE = CONFIG.scope;
+const USER_KEY = SCOPE + "__user__";
 const USER_HEADER = CONFIG.userHeader;
 const LOGIN = CONFIG.login;
 const ASSETS = CONFIG.assets;
