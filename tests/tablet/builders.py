@@ -29,6 +29,12 @@ def other_inspector():
                              role=Role.INSPECTOR, password=PASSWORD)
 
 
+def third_inspector():
+    """A third inspector of the same inspectorate, for a tablet three people share."""
+    return ensure_staff_user("thanhtra3", full_name="Đặng Thị Kiểm", position="Thanh tra viên", unit=unit("snnmt-ttr"),
+                             role=Role.INSPECTOR, password=PASSWORD)
+
+
 def fieldwork_inspection(*, leader=None, title="Thanh tra công tác quản lý đê điều", subject="snnmt-ccthuyloi"):
     """An inspection in fieldwork whose team is `leader` (the tests' inspector by default)."""
     people = load_people()
