@@ -220,7 +220,8 @@
           }
         }
       }
-      await db.done.add({ at: new Date().toISOString(), label: item.label, kind: item.kind, id: body.id, key: item.key });
+      // The server's id is kept as serverId: "id" is this table's own key, and a finding and a result may share a number.
+      await db.done.add({ at: new Date().toISOString(), label: item.label, kind: item.kind, serverId: body.id, key: item.key });
       const old = await db.done.orderBy("at").reverse().offset(30).primaryKeys();
       await db.done.bulkDelete(old);
     });
