@@ -36,7 +36,7 @@ def photos_of(records):
     photos = Attachment.objects.filter(content_type=ContentType.objects.get_for_model(records[0]),
                                        object_id__in=[record.pk for record in records], mime_type__startswith="image/")
     links = format_html_join(
-        "", '<a class="check-photo" href="{0}" title="{1}"><img src="{0}" alt="{1}" loading="lazy" '
+        "", '<a class="check-photo" href="{0}" title="{1}"><img src="{0}" alt="{1}" '
             'style="height:96px;width:128px;object-fit:cover;margin:0 .5rem .5rem 0;border:1px solid #999;border-radius:4px"></a>',
         ((reverse("attachment-download", args=[photo.pk]), photo.description or photo.original_name)
          for photo in photos.order_by("uploaded_at", "pk")),

@@ -34,8 +34,10 @@
   }
   Tablet.fill = fill;
 
+  // "3,4 MB"; below a tenth of a megabyte, in KB (so a small photo never reads "0 MB").
   function megabytes(bytes) {
-    return `${(bytes / (1024 * 1024)).toLocaleString("vi-VN", { maximumFractionDigits: 2 })} MB`;
+    if (bytes < 100 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+    return `${(bytes / (1024 * 1024)).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
   }
   Tablet.megabytes = megabytes;
 
