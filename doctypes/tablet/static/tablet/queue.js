@@ -36,7 +36,7 @@
 
   // "3,4 MB"; below a tenth of a megabyte, in KB (so a small photo never reads "0 MB").
   function megabytes(bytes) {
-    if (bytes < 100 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+    if (bytes < 100 * 1024) return `${bytes ? Math.max(1, Math.round(bytes / 1024)) : 0} KB`;
     return `${(bytes / (1024 * 1024)).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
   }
   Tablet.megabytes = megabytes;
