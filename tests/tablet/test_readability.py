@@ -49,8 +49,7 @@ MEASURE = """() => {
     return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none"; };
   const problems = [];
   const name = (node) => `${node.tagName.toLowerCase()}${node.id ? "#" + node.id : ""}.${[...node.classList].join(".")} "${(node.innerText || node.value || "").trim().slice(0, 30)}"`;
-  for (const node of document.querySelectorAll(".btn, .form-control, .form-select, input[type=date]")) {
-    const control = node.matches(".btn-check + .btn") ? node : node;
+  for (const control of document.querySelectorAll(".btn, .form-control, .form-select")) {
     if (!shown(control) || control.disabled) continue;
     const s = getComputedStyle(control), back = behind(control);
     const fill = opaque(s.backgroundColor) && rgb(s.backgroundColor).length ? ratio(rgb(s.backgroundColor), back) : 1;
