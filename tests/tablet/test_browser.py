@@ -264,3 +264,23 @@ def test_a_nearly_full_storage_is_announced_before_saving_fails(open_tablet):
     warning = page.locator("#storage-warning")
     warning.wait_for()
     assert warning.inner_text() == "Bộ nhớ dành cho ứng dụng trên máy này đã dùng 91%: hãy đồng bộ trước khi chụp thêm ảnh."
+
+
+def test_verifying_a_recommendation_with_a_photo(open_tablet, tmp_path):
+    from doctypes.finding.models import Action
+    from tests.tablet.builders import verification_due
+
+    people = load_people()
+    action = verification_due()
+    _, page = open_tablet(LANDSCAPE)
+    sign_in(page, people.inspector)
+    page.click(f"[data-action='{action.pk}']")
+    page.fill("#note", "Đã kiểm tra chứng từ nộp lại tiền")
+    page.set_input_files("#gallery", photo_file(tmp_path, "chung-tu.jpg"))
+    page.click("#save-verification")
+    page.wait_for_url("**/tablet/")
+    synced(page, 1)
+    action.refresh_from_db()
+    assert (action.status, action.verified_by, action.verification_note) == (
+        Action.Status.VERIFIED, people.inspector, "Đã kiểm tra chứng từ nộp lại tiền")
+    assert Attachment.objects.filter(content_type__model="action", object_id=action.pk).count() == 1

@@ -201,28 +201,25 @@
         gpsStatus.textContent = `${T.gpsOk}: ${form.latitude.value}, ${form.longitude.value} (±${Math.round(position.coords.accuracy)} m)`;
       }, () => { gpsStatus.textContent = T.noGps; }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
     });
-    let saving = false;
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      if (saving) return;
-      const condition = form.condition.value.trim(), criteria = form.criteria.value.trim();
-      if (!condition || !criteria) { say(T.required, true); return; }
-      const signer = form.signer_name.value.trim();
-      if (pad.inked && !signer) { say(T.needSigner, true); return; }
-      if (signer && !pad.inked) { say(T.needSignature, true); return; }
-      saving = true;
-      try {
-        // Saving waits for every photo still being resized: none is left behind.
-        if (!(await photosReady(picker, say))) return;
+    onSave(form, button, picker, say, {
+      ready() {
+        if (!form.condition.value.trim() || !form.criteria.value.trim()) { say(T.required, true); return false; }
+        const signer = form.signer_name.value.trim();
+        if (pad.inked && !signer) { say(T.needSigner, true); return false; }
+        if (signer && !pad.inked) { say(T.needSignature, true); return false; }
+        return true;
+      },
+      async save() {
+        const condition = form.condition.value.trim(), signer = form.signer_name.value.trim();
         const payload = {
-          [form.dataset.sourceField]: Number(form.dataset.source), condition, criteria, cause: form.cause.value.trim(),
-          severity: form.severity.value, papi_dimension: form.papi_dimension.value ? Number(form.papi_dimension.value) : null,
+          [form.dataset.sourceField]: Number(form.dataset.source), condition, criteria: form.criteria.value.trim(),
+          cause: form.cause.value.trim(), severity: form.severity.value,
+          papi_dimension: form.papi_dimension.value ? Number(form.papi_dimension.value) : null,
           legal_document: form.legal_document.value.trim(), legal_article: form.legal_article.value.trim(),
           legal_clause: form.legal_clause.value.trim(), recorded_on: today(),
           latitude: form.latitude.value || null, longitude: form.longitude.value || null,
         };
         if (form.unit) payload.unit = form.unit.value;
-        button.disabled = true;
         let signature = null;
         if (signer) {
           const signedAt = new Date();
@@ -234,6 +231,22 @@
           photos: picker.photos.slice(), signature, label: `${condition.slice(0, 80)} – ${form.dataset.sourceLabel}`,
           where: form.dataset.back, sync: false,
         });
+      },
+    });
+  }
+
+  /* A form that saves into the queue, then goes back: one save at a time, after every photo is in (saving waits for
+     those still being resized), and a failure said on the form. */
+  function onSave(form, button, picker, say, { ready, save }) {
+    let saving = false;
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (saving || !ready()) return;
+      saving = true;
+      try {
+        if (!(await photosReady(picker, say))) return;
+        button.disabled = true;
+        await save();
       } catch (error) {
         button.disabled = false;
         say(`${T.notSaved} (${error.message || error})`, true);
@@ -380,28 +393,15 @@
     const button = form.querySelector("#save-verification");
     guardSave(button, picker, photoBlock);
     form.verified_on.value = today();
-    let saving = false;
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      if (saving) return;
-      saving = true;
-      try {
-        if (!(await photosReady(picker, say))) return;
+    onSave(form, button, picker, say, {
+      ready: () => true,
+      async save() {
         const action = Number(form.dataset.action);
         const record = `verification:${action}`;
         const payload = { action, verified_on: form.verified_on.value || today(), note: form.note.value.trim(),
                           base_version: await Tablet.knownVersion(record, form.dataset.version) };
-        button.disabled = true;
         await Tablet.enqueue("verification", payload, { photos: picker.photos.slice(), record, label: form.dataset.label, where: form.dataset.back, sync: false });
-      } catch (error) {
-        button.disabled = false;
-        say(`${T.notSaved} (${error.message || error})`, true);
-        return;
-      } finally {
-        saving = false;
-      }
-      say(T.saved);
-      window.location.assign(form.dataset.back);
+      },
     });
   }
 
