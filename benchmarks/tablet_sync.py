@@ -96,22 +96,23 @@ def post(port, cookies, csrf, url, fields, files):
     return response.status, answer
 
 
-def post_one_by_one(port, cookies, csrf, items, photo):
+def post_one_by_one(port, cookies, csrf, items, photo, author):
     timings, statuses = [], {}
     for key, payload in items:
         started = time.perf_counter()
-        code, _ = post(port, cookies, csrf, "/api/v1/tablet/sync/", {"key": key, "kind": "finding", "payload": json.dumps(payload)},
+        code, _ = post(port, cookies, csrf, "/api/v1/tablet/sync/", {"key": key, "kind": "finding", "author": str(author),
+                                                                     "payload": json.dumps(payload)},
                        {"photos": ("anh.jpg", photo, "image/jpeg")})
         timings.append(time.perf_counter() - started)
         statuses[code] = statuses.get(code, 0) + 1
     return timings, statuses
 
 
-def post_batches(port, cookies, csrf, items, photo):
+def post_batches(port, cookies, csrf, items, photo, author):
     timings, statuses = [], {}
     for start in range(0, len(items), BATCH):
         batch = items[start:start + BATCH]
-        envelope = [{"key": key, "kind": "finding", "payload": payload} for key, payload in batch]
+        envelope = [{"key": key, "kind": "finding", "author": author, "payload": payload} for key, payload in batch]
         files = {f"photos-{index}": ("anh.jpg", photo, "image/jpeg") for index in range(len(batch))}
         started = time.perf_counter()
         code, answer = post(port, cookies, csrf, "/api/v1/tablet/sync/batch/", {"items": json.dumps(envelope)}, files)
@@ -156,10 +157,10 @@ def main():
         items = [(str(uuid.uuid4()), {"inspection": inspection.pk, "condition": f"Thực trạng số {n}", "severity": "low",
                                       "criteria": "Luật Đê điều 2006 Điều 23", "latitude": "21.028511", "longitude": "105.804817"})
                  for n in range(COUNT)]
-        report(f"first sync, batches of {BATCH}", *post_batches(port, cookies, csrf, items, photo))
-        report("retry of every batch", *post_batches(port, cookies, csrf, items, photo))
+        report(f"first sync, batches of {BATCH}", *post_batches(port, cookies, csrf, items, photo, inspector.pk))
+        report("retry of every batch", *post_batches(port, cookies, csrf, items, photo, inspector.pk))
         one_by_one = [(str(uuid.uuid4()), payload) for _, payload in items]
-        report("the same items one POST each", *post_one_by_one(port, cookies, csrf, one_by_one, photo))
+        report("the same items one POST each", *post_one_by_one(port, cookies, csrf, one_by_one, photo, inspector.pk))
         from doctypes.finding.models import Finding
 
         print(f"findings on the server: {Finding.objects.filter(inspection=inspection).count()} (expected {2 * COUNT})")

@@ -37,8 +37,18 @@ def _image_format(uploaded_file):
 
 
 def _too_large(uploaded_file, limit):
+    """A photo above the largest file accepted at all (the attachment cap): the message names that cap."""
     return ValidationError(
         f"Ảnh '{uploaded_file.name}' vượt quá dung lượng cho phép ({_readable_size(limit)}); hãy chụp lại hoặc giảm cỡ ảnh.",
+        code="photo_too_large",
+    )
+
+
+def _too_large_shrunk(uploaded_file, limit):
+    """A photo accepted for shrinking that is still above the kept size: the message says both facts."""
+    return ValidationError(
+        f"Ảnh '{uploaded_file.name}' đã được thu nhỏ nhưng vẫn vượt quá dung lượng cho phép ({_readable_size(limit)}); "
+        "hãy chụp lại với độ phân giải thấp hơn.",
         code="photo_too_large",
     )
 
@@ -57,7 +67,7 @@ def shrink_photo(uploaded_file, limit):
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(f"Tệp '{uploaded_file.name}' không phải là ảnh.", code="not_an_image")
     if out.tell() > limit:
-        raise _too_large(uploaded_file, limit)
+        raise _too_large_shrunk(uploaded_file, limit)
     name = f"{PurePath(uploaded_file.name).stem or 'anh'}.jpg"
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
 
@@ -69,7 +79,7 @@ def check_photo(uploaded_file):
     """
     limit = photo_max_bytes()
     if uploaded_file.size > settings.ATTACHMENT_MAX_BYTES:
-        raise _too_large(uploaded_file, limit)
+        raise _too_large(uploaded_file, settings.ATTACHMENT_MAX_BYTES)
     _image_format(uploaded_file)
     if uploaded_file.size > limit:
         return shrink_photo(uploaded_file, limit)

@@ -5,6 +5,8 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -21,6 +23,7 @@ from doctypes.papi.models import Dimension
 from papi_inspect.api import VisibleRelated
 from tablet import services
 from tablet.assignments import assignments_for
+from tablet.identity import mark_user
 from tablet.models import SyncReceipt
 
 NOT_YOURS = {"does_not_exist": "Không tìm thấy hồ sơ, hoặc bạn không có quyền với hồ sơ này.",
@@ -32,25 +35,27 @@ def visible(model, **kwargs):
 
 
 class FindingItemSerializer(serializers.Serializer):
-    inspection = visible(Inspection, required=False, allow_null=True, default=None)
-    discipline_check = visible(DisciplineCheck, required=False, allow_null=True, default=None)
-    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all(), required=False, allow_null=True, default=None)
-    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    condition = serializers.CharField()
-    criteria = serializers.CharField()
-    cause = serializers.CharField(required=False, allow_blank=True, default="")
-    severity = serializers.ChoiceField(choices=Finding.Severity.choices, default=Finding.Severity.MEDIUM)
-    papi_dimension = serializers.PrimaryKeyRelatedField(queryset=Dimension.objects.all(), required=False, allow_null=True, default=None)
-    legal_document = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    legal_article = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
-    legal_clause = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    inspection = visible(Inspection, required=False, allow_null=True, default=None, label=gettext_lazy("Cuộc thanh tra"))
+    discipline_check = visible(DisciplineCheck, required=False, allow_null=True, default=None, label=gettext_lazy("Cuộc kiểm tra"))
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all(), required=False, allow_null=True, default=None,
+                                        label=gettext_lazy("Đơn vị liên quan"))
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="", label=gettext_lazy("Tiêu đề"))
+    condition = serializers.CharField(label=gettext_lazy("Thực trạng (điều đã thấy)"))
+    criteria = serializers.CharField(label=gettext_lazy("Tiêu chí (quy định phải thực hiện)"))
+    cause = serializers.CharField(required=False, allow_blank=True, default="", label=gettext_lazy("Nguyên nhân"))
+    severity = serializers.ChoiceField(choices=Finding.Severity.choices, default=Finding.Severity.MEDIUM, label=gettext_lazy("Mức độ"))
+    papi_dimension = serializers.PrimaryKeyRelatedField(queryset=Dimension.objects.all(), required=False, allow_null=True, default=None,
+                                                        label=gettext_lazy("Chỉ số nội dung PAPI liên quan"))
+    legal_document = serializers.CharField(max_length=255, required=False, allow_blank=True, default="", label=gettext_lazy("Văn bản căn cứ"))
+    legal_article = serializers.CharField(max_length=20, required=False, allow_blank=True, default="", label=gettext_lazy("Điều"))
+    legal_clause = serializers.CharField(max_length=20, required=False, allow_blank=True, default="", label=gettext_lazy("Khoản"))
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None,
-                                        coerce_to_string=False)
+                                        coerce_to_string=False, label=gettext_lazy("Vĩ độ"))
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True, default=None,
-                                         coerce_to_string=False)
-    recorded_on = serializers.DateField(required=False, default=None)
-    signer_name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    signed_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+                                         coerce_to_string=False, label=gettext_lazy("Kinh độ"))
+    recorded_on = serializers.DateField(required=False, default=None, label=gettext_lazy("Ngày ghi nhận"))
+    signer_name = serializers.CharField(max_length=255, required=False, allow_blank=True, default="", label=gettext_lazy("Họ tên người ký"))
+    signed_at = serializers.DateTimeField(required=False, allow_null=True, default=None, label=gettext_lazy("Thời điểm ký"))
 
     def validate(self, data):
         source = data["inspection"] or data["discipline_check"]
@@ -69,22 +74,35 @@ class FindingItemSerializer(serializers.Serializer):
         return data
 
 
+BASE_VERSION = gettext_lazy("Phiên bản đã đọc")
+
+
 class CheckResultItemSerializer(serializers.Serializer):
-    check = visible(DisciplineCheck)
-    item = serializers.PrimaryKeyRelatedField(queryset=ChecklistItem.objects.all())
-    outcome = serializers.ChoiceField(choices=CheckResult.Outcome.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    base_version = serializers.IntegerField(allow_null=True)
+    check = visible(DisciplineCheck, label=gettext_lazy("Cuộc kiểm tra"))
+    item = serializers.PrimaryKeyRelatedField(queryset=ChecklistItem.objects.all(), label=gettext_lazy("Nội dung kiểm tra"))
+    outcome = serializers.ChoiceField(choices=CheckResult.Outcome.choices, label=gettext_lazy("Kết quả"))
+    note = serializers.CharField(required=False, allow_blank=True, default="", label=gettext_lazy("Ghi chú"))
+    base_version = serializers.IntegerField(allow_null=True, label=BASE_VERSION)
 
 
 class VerificationItemSerializer(serializers.Serializer):
-    action = visible(Action)
-    verified_on = serializers.DateField(required=False, default=None)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    base_version = serializers.IntegerField(allow_null=True)
+    action = visible(Action, label=gettext_lazy("Kiến nghị"))
+    verified_on = serializers.DateField(required=False, default=None, label=gettext_lazy("Ngày kiểm tra, xác nhận"))
+    note = serializers.CharField(required=False, allow_blank=True, default="", label=gettext_lazy("Nhận xét khi xác nhận"))
+    base_version = serializers.IntegerField(allow_null=True, label=BASE_VERSION)
 
     def validate(self, data):
         data["verified_on"] = data["verified_on"] or timezone.localdate()
+        return data
+
+
+class CheckFinishItemSerializer(serializers.Serializer):
+    check = visible(DisciplineCheck, label=gettext_lazy("Cuộc kiểm tra"))
+    conducted_on = serializers.DateField(required=False, default=None, label=gettext_lazy("Ngày thực hiện"))
+    summary = serializers.CharField(required=False, allow_blank=True, default="", label=gettext_lazy("Nhận xét chung"))
+
+    def validate(self, data):
+        data["conducted_on"] = data["conducted_on"] or timezone.localdate()
         return data
 
 
@@ -92,6 +110,7 @@ ITEM_SERIALIZERS = {
     SyncReceipt.Kind.FINDING: FindingItemSerializer,
     SyncReceipt.Kind.CHECK_RESULT: CheckResultItemSerializer,
     SyncReceipt.Kind.VERIFICATION: VerificationItemSerializer,
+    SyncReceipt.Kind.CHECK_FINISH: CheckFinishItemSerializer,
 }
 
 
@@ -108,17 +127,43 @@ def _messages(error):
     return " ".join(error.messages)
 
 
+def _invalid_message(parsed):
+    """"Dữ liệu không hợp lệ" with each error under its Vietnamese label, as the tablet shows it to the inspector."""
+    parts = []
+    for name, messages in parsed.errors.items():
+        field = parsed.fields.get(name)
+        text = " ".join(str(message) for message in messages) if isinstance(messages, list) else str(messages)
+        parts.append(f"{field.label}: {text}" if field is not None and field.label else text)
+    return " ".join([str(_("Dữ liệu không hợp lệ.")), *parts])
+
+
+def _author_refusal(request, author):
+    """Why an item may not be applied under this session, or None: its author must be the signed-in user.
+
+    A tablet is shared: an item saved by one inspector and sent later under another's session (a second
+    tab, a session that lapsed) would be recorded in the wrong name, so the device's word is checked here.
+    """
+    if author in (None, ""):
+        return _error_body("invalid", str(_("Mục đồng bộ thiếu người ghi (author).")), status.HTTP_400_BAD_REQUEST)
+    if str(author) != str(request.user.pk):
+        return _error_body("not_author", str(_("Mục này do người khác ghi trên máy tính bảng; chỉ người đó được đồng bộ, "
+                                                 "sau khi đăng nhập. Mục vẫn được giữ trên máy cho người đó.")),
+                           status.HTTP_403_FORBIDDEN)
+    return None
+
+
 class SyncRequestSerializer(serializers.Serializer):
     """The envelope of one queued item, as the schema shows it; the payload is checked per kind (ITEM_SERIALIZERS)."""
 
     key = serializers.UUIDField(help_text="Mã đồng bộ do máy tạo; gửi lại cùng mã không tạo bản ghi mới.")
     kind = serializers.ChoiceField(choices=SyncReceipt.Kind.choices)
+    author = serializers.IntegerField(help_text="Mã người dùng đã ghi mục trên máy; phải là người đang đăng nhập.")
     payload = serializers.JSONField(help_text="Nội dung mục, theo loại: phát hiện, kết quả kiểm tra, xác nhận kiến nghị.")
     photos = serializers.ListField(child=serializers.ImageField(), required=False)
     signature = serializers.ImageField(required=False)
 
 
-def answer_item(request, *, key, kind, payload, photos=(), signature=None, bases=None):
+def answer_item(request, *, key, kind, author, payload, photos=(), signature=None, bases=None):
     """Apply one queued item and say what happened to it, as (HTTP status, body): the same for one item or a batch."""
     try:
         key = uuid.UUID(str(key or ""))
@@ -132,6 +177,9 @@ def answer_item(request, *, key, kind, payload, photos=(), signature=None, bases
         return _error_body("invalid", "Nội dung mục đồng bộ không đọc được.", status.HTTP_400_BAD_REQUEST)
     if not isinstance(payload, dict):
         return _error_body("invalid", "Nội dung mục đồng bộ không đọc được.", status.HTTP_400_BAD_REQUEST)
+    refusal = _author_refusal(request, author)
+    if refusal is not None:
+        return refusal
     if bases is not None:
         payload = bases.rebase(kind, payload)
     http_status, body = _apply(request, key=key, kind=kind, payload=payload, photos=photos, signature=signature)
@@ -150,7 +198,7 @@ def _apply(request, *, key, kind, payload, photos, signature):
         return status.HTTP_200_OK, answer
     parsed = ITEM_SERIALIZERS[kind](data=payload, context={"request": request})
     if not parsed.is_valid():
-        return _error_body("invalid", "Dữ liệu không hợp lệ.", status.HTTP_400_BAD_REQUEST, fields=parsed.errors)
+        return _error_body("invalid", _invalid_message(parsed), status.HTTP_400_BAD_REQUEST, fields=parsed.errors)
     try:
         answer, duplicate = services.apply_sync_item(by=request.user, key=key, kind=kind, values=parsed.validated_data,
                                                      photos=photos, signature=signature)
@@ -165,7 +213,7 @@ def _apply(request, *, key, kind, payload, photos, signature):
 
 
 class SyncView(APIView):
-    """POST one queued item: multipart with `key` (UUID), `kind`, `payload` (JSON), `photos` and `signature` files."""
+    """POST one queued item: multipart with `key` (UUID), `kind`, `author`, `payload` (JSON), `photos` and `signature` files."""
 
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, JSONParser]
@@ -175,8 +223,8 @@ class SyncView(APIView):
                               403: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT, 422: OpenApiTypes.OBJECT})
     def post(self, request):
         http_status, body = answer_item(request, key=request.data.get("key"), kind=request.data.get("kind"),
-                                        payload=request.data.get("payload"), photos=request.FILES.getlist("photos"),
-                                        signature=request.FILES.get("signature"))
+                                        author=request.data.get("author"), payload=request.data.get("payload"),
+                                        photos=request.FILES.getlist("photos"), signature=request.FILES.get("signature"))
         return Response(body, status=http_status)
 
 
@@ -188,6 +236,7 @@ BATCH_MAX_ITEMS = 50
 class BatchItemSerializer(serializers.Serializer):
     key = serializers.UUIDField()
     kind = serializers.ChoiceField(choices=SyncReceipt.Kind.choices)
+    author = serializers.IntegerField(help_text="Mã người dùng đã ghi mục; mục của người khác bị từ chối (not_author).")
     payload = serializers.JSONField()
 
 
@@ -223,7 +272,7 @@ class BatchSyncView(APIView):
         results = []
         for index, item in enumerate(items):
             http_status, body = answer_item(
-                request, key=item.get("key"), kind=item.get("kind"), payload=item.get("payload"), bases=bases,
+                request, key=item.get("key"), kind=item.get("kind"), author=item.get("author"), payload=item.get("payload"), bases=bases,
                 photos=request.FILES.getlist(f"photos-{index}"), signature=request.FILES.get(f"signature-{index}"),
             )
             results.append({"key": str(item.get("key", "")), "status": http_status, **body})
@@ -239,4 +288,4 @@ class AssignmentsView(APIView):
     def get(self, request):
         response = Response(assignments_for(request.user, today=timezone.localdate()))
         response["Cache-Control"] = "private, no-cache"
-        return response
+        return mark_user(response, request.user)

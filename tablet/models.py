@@ -22,6 +22,7 @@ class SyncReceipt(models.Model):
         FINDING = "finding", _("Phát hiện")
         CHECK_RESULT = "check_result", _("Kết quả kiểm tra")
         VERIFICATION = "verification", _("Kiểm tra, xác nhận kiến nghị")
+        CHECK_FINISH = "check_finish", _("Kết thúc kiểm tra công vụ")
 
     key = models.UUIDField(_("mã đồng bộ"), unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người gửi"))

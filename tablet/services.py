@@ -78,10 +78,17 @@ def _verification(*, by, photos, action, verified_on, note, base_version, signat
     return findings.verify_action(action, by=by, verified_on=verified_on, note=note, photos=photos)
 
 
+def _check_finish(*, by, photos, check, conducted_on, summary, signature=None):
+    # The device sends this after the check's results (queue.js holds it back while one of them is unsettled).
+    check = DisciplineCheck.objects.select_for_update().get(pk=check.pk)
+    return checks.finish_check_in_field(check, by=by, conducted_on=conducted_on, summary=summary)
+
+
 HANDLERS = {
     SyncReceipt.Kind.FINDING: _finding,
     SyncReceipt.Kind.CHECK_RESULT: _check_result,
     SyncReceipt.Kind.VERIFICATION: _verification,
+    SyncReceipt.Kind.CHECK_FINISH: _check_finish,
 }
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("api/v1/tablet/assignments/", api.AssignmentsView.as_view(), name="api-assignments"),
     path("api/v1/tablet/sync/", api.SyncView.as_view(), name="api-sync"),
     path("api/v1/tablet/sync/batch/", api.BatchSyncView.as_view(), name="api-sync-batch"),
+    path("tablet/<path:rest>", views.not_found, name="not-found"),
 ]

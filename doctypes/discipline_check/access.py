@@ -14,3 +14,8 @@ def may_record_results(user, check):
     if check.leader_id == user.pk or user.is_superuser:
         return True
     return is_office(user) and check.unit_id in agency_unit_ids(user)
+
+
+def leads_check_under_way(user, check):
+    """The check's leader, until the check is finished: he records on the spot (the tablet) what the office then owns."""
+    return is_active_staff(user) and check.leader_id == user.pk and check.status == "scheduled"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from doctypes.discipline_check.access import may_record_results, may_run_checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
@@ -66,11 +67,31 @@ def record_result(check, *, by, item, outcome, note="", staff=None, photos=()):
 def finish_check(check, *, by, conducted_on, summary=""):
     """Close the check; every item of the template must have a unit-level or staff-level result."""
     _require_office(by, check.unit)
+    return _finish(check, by=by, conducted_on=conducted_on, summary=summary, reason="Kết thúc kiểm tra công vụ")
+
+
+@transaction.atomic
+def finish_check_in_field(check, *, by, conducted_on, summary=""):
+    """The check's leader closes it on the spot (from the tablet) once every item has a result.
+
+    The office named the leader and lets him record the results (may_record_results); closing it where it
+    happened marks it done in the back office with the day it was conducted, which cannot be in the future.
+    """
+    if not may_record_results(by, check):
+        raise PermissionDenied("Chỉ Văn phòng Sở hoặc trưởng đoàn kiểm tra được kết thúc cuộc kiểm tra.")
+    if check.status == DisciplineCheck.Status.DONE:
+        raise ValidationError("Cuộc kiểm tra đã kết thúc.")
+    if conducted_on > timezone.localdate():
+        raise ValidationError({"conducted_on": "Ngày thực hiện không được sau hôm nay."})
+    return _finish(check, by=by, conducted_on=conducted_on, summary=summary, reason="Trưởng đoàn kết thúc kiểm tra tại đơn vị")
+
+
+def _finish(check, *, by, conducted_on, summary, reason):
     missing = check.template.items.exclude(pk__in=check.results.values("item_id"))
     if missing.exists():
         raise ValidationError(f"Còn {missing.count()} nội dung chưa có kết quả.")
     check.status, check.conducted_on, check.summary = DisciplineCheck.Status.DONE, conducted_on, summary
-    save(check, "Kết thúc kiểm tra công vụ", by=by)
+    save(check, reason, by=by)
     return check
 
 

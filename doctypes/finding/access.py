@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from doctypes.discipline_check.access import leads_check_under_way
 from doctypes.inspection.access import may_edit_inspection
 from papi_inspect.permissions import agency_unit_ids, is_active_staff, is_inspectorate, is_office, own_unit_ids
 
@@ -14,15 +15,22 @@ def finding_filter(user):
         allowed |= Q(inspection__owner_id__in=agency)
     if is_office(user):
         allowed |= Q(inspection__isnull=True, unit_id__in=agency)
+    # A check's leader reads what was found on the checks he led (he recorded it on the spot).
+    allowed |= Q(discipline_check__leader=user)
     return allowed
 
 
 def may_edit_finding(user, finding):
-    """The inspection team edits inspection findings; the office edits check and review findings."""
+    """The inspection team edits inspection findings; the office edits check and review findings.
+
+    A check's leader also records findings on his check while it is under way, as he records its results.
+    """
     if not is_active_staff(user):
         return False
     if finding.inspection_id:
         return may_edit_inspection(user, finding.inspection)
+    if finding.discipline_check_id and leads_check_under_way(user, finding.discipline_check):
+        return True
     return user.is_superuser or (is_office(user) and finding.unit_id in agency_unit_ids(user))
 
 

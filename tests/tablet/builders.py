@@ -29,6 +29,12 @@ def other_inspector():
                              role=Role.INSPECTOR, password=PASSWORD)
 
 
+def third_inspector():
+    """A third inspector of the same inspectorate, for a tablet three people share."""
+    return ensure_staff_user("thanhtra3", full_name="Đặng Thị Kiểm", position="Thanh tra viên", unit=unit("snnmt-ttr"),
+                             role=Role.INSPECTOR, password=PASSWORD)
+
+
 def fieldwork_inspection(*, leader=None, title="Thanh tra công tác quản lý đê điều", subject="snnmt-ccthuyloi"):
     """An inspection in fieldwork whose team is `leader` (the tests' inspector by default)."""
     people = load_people()
@@ -80,9 +86,18 @@ def png(name="chu-ky.png", size=(400, 160)):
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
 
 
-def sync(client, kind, payload, *, key=None, photos=(), signature=None):
-    """POST one item the way the tablet does: multipart with key, kind, payload JSON and files."""
-    data = {"key": str(key or uuid.uuid4()), "kind": kind, "payload": json.dumps(payload)}
+def signed_in_id(client):
+    """The id of the user the test client is signed in as (the author the tablet would put on its items), or ""."""
+    return client.session.get("_auth_user_id", "")
+
+
+def sync(client, kind, payload, *, key=None, photos=(), signature=None, author=None):
+    """POST one item the way the tablet does: multipart with key, kind, author, payload JSON and files.
+
+    The author is the signed-in user unless the test says otherwise, as on a tablet used by one person.
+    """
+    data = {"key": str(key or uuid.uuid4()), "kind": kind, "author": str(signed_in_id(client) if author is None else author),
+            "payload": json.dumps(payload)}
     if photos:
         data["photos"] = list(photos)
     if signature is not None:
@@ -93,12 +108,13 @@ def sync(client, kind, payload, *, key=None, photos=(), signature=None):
 def sync_batch(client, items):
     """POST several items the way the tablet does: `items` JSON, and item i's files as photos-i and signature-i.
 
-    Each item is (kind, payload) or (kind, payload, {"key": ..., "photos": [...], "signature": ...}).
+    Each item is (kind, payload) or (kind, payload, {"key": ..., "author": ..., "photos": [...], "signature": ...}).
     """
     envelope, data = [], {}
     for index, (kind, payload, *extra) in enumerate(items):
         options = extra[0] if extra else {}
-        envelope.append({"key": str(options.get("key") or uuid.uuid4()), "kind": kind, "payload": payload})
+        author = options.get("author", signed_in_id(client))
+        envelope.append({"key": str(options.get("key") or uuid.uuid4()), "kind": kind, "author": author, "payload": payload})
         if options.get("photos"):
             data[f"photos-{index}"] = list(options["photos"])
         if options.get("signature") is not None:

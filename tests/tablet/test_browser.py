@@ -1,174 +1,34 @@
 """The tablet in headless Chromium at tablet sizes: sign-in, checklist with a photo, a signed finding, offline work, a conflict."""
 
-import io
-import os
-import shutil
-import time
-from pathlib import Path
-
 import pytest
-from PIL import Image
+from django.utils import timezone
 
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Finding
 from papi_inspect.models import Attachment
 from tablet.models import SyncReceipt
-from tests.base import PASSWORD, load_people
+from tests.base import load_people
 from tests.tablet.builders import fieldwork_inspection, inspectors_check, other_inspector
+from tests.tablet.steps import (
+    BOTH_SIZES, BROWSER_TEST, LANDSCAPE, PORTRAIT, image_size, photo_file, saved_and_back, shot, sign_in, synced,
+)
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made between its steps are plain and safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LANDSCAPE = {"width": 1024, "height": 768}
-PORTRAIT = {"width": 768, "height": 1024}
-# Set by scripts/tablet_screenshots.py: where to keep the main screens as PNG.
-SHOTS = os.environ.get("PAPI_TABLET_SCREENSHOTS")
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = BROWSER_TEST
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("PAPI_REQUIRE_BROWSER"):
-            pytest.fail(f"PAPI_REQUIRE_BROWSER is set but Chromium is missing at {CHROMIUM}")
-        pytest.skip("Chromium is not installed (set PAPI_REQUIRE_BROWSER=1 to require it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def live_server(django_db_setup, django_db_blocker):
-    """pytest-django's live server, answering one request at a time.
-
-    With SQLite the test database lives in memory and its one connection is shared with the server; requests
-    served in parallel threads would interleave their transactions on it (a POST's commit undone by a GET).
-    """
-    from django.core.servers.basehttp import WSGIServer
-    from django.test.testcases import LiveServerThread
-    from pytest_django.live_server_helper import LiveServer
-
-    class OneAtATime(WSGIServer):
-        def __init__(self, *args, connections_override=None, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.connections_override = connections_override
-
-    original = LiveServerThread.server_class
-    LiveServerThread.server_class = OneAtATime
-    try:
-        with django_db_blocker.unblock():
-            server = LiveServer("localhost")
-    finally:
-        LiveServerThread.server_class = original
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def reference_snapshot(django_db_setup, django_db_blocker, browser):
-    """The live server needs committed data, so each test here ends with a flush; the reference data and the named
-    people are restored from a snapshot before each test and once more for the tests that follow this module.
-
-    It starts after the browser: Playwright's greenlets give the test code its own context, hence its own connection.
-    """
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    connection._test_serialized_contents = snapshot
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(snapshot)
-    # This context's own connection would keep PostgreSQL from dropping the test database at the end.
-    connection.close()
-
-
-@pytest.fixture
-def open_tablet(browser, live_server):
-    contexts = []
-
-    def open_(viewport=LANDSCAPE, **options):
-        context = browser.new_context(viewport=viewport, base_url=live_server.url, locale="vi-VN", **options)
-        context.set_default_timeout(30000)
-        if os.environ.get("PAPI_TABLET_DEBUG"):
-            context.on("console", lambda m: print("CONSOLE", m.text))
-            context.on("response", lambda r: print("RESP", r.status, r.url))
-        contexts.append(context)
-        return context, context.new_page()
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
-def shot(page, name):
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=False)
-
-
-def sign_in(page, user):
-    page.goto("/tablet/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/tablet/")
-    # The service worker controls the page and has fetched the assigned records' pages.
-    page.wait_for_function("navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
-
-
-def synced(page, applied, timeout=30):
-    """Wait until `applied` items in all reached the server and nothing waits on this device.
-
-    Polled with evaluate(), which awaits the IndexedDB promises (wait_for_function would take a promise as truthy).
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        done, waiting = page.evaluate("async () => [await Tablet.db.done.count(), (await Tablet.unsynced()).length]")
-        if done >= applied and waiting == 0:
-            break
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{done} of {applied} items synced, {waiting} still on the device")
-        time.sleep(0.1)
-    page.wait_for_function("document.getElementById('sync-count').textContent === '0'")
-
-
-def saved_and_back(page, url):
-    """Submit a form that saves into the queue and returns to `url`; a refusal on the form fails with its message."""
-    page.click("#save-finding")
-    try:
-        page.wait_for_url(url)
-    except Exception:
-        raise AssertionError(f"the form did not return: {page.locator('.form-message').inner_text()!r}")
-
-
-def photo_file(tmp_path, name="anh-hien-truong.jpg", size=(2400, 1800)):
-    path = tmp_path / name
-    Image.new("RGB", size, (30, 120, 200)).save(path, "JPEG", quality=90)
-    return str(path)
-
-
-def image_size(attachment):
-    with attachment.file.open("rb") as handle:
-        return Image.open(io.BytesIO(handle.read())).size
-
-
-@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+@BOTH_SIZES
 def test_signing_in_shows_todays_work(open_tablet, viewport):
     people = load_people()
     inspection = fieldwork_inspection()
-    check = inspectors_check(scheduled_on=__import__("django.utils.timezone", fromlist=["x"]).localdate())
+    check = inspectors_check(scheduled_on=timezone.localdate())
     _, page = open_tablet(viewport)
     sign_in(page, people.inspector)
     assert page.locator(f"[data-inspection='{inspection.pk}']").is_visible()
     assert page.locator(f"[data-check='{check.pk}']").is_visible()
     assert page.locator("#net-status").inner_text() == "Trực tuyến"
+    # Who is signed in shows at both sizes: on a shared tablet the next person sees it is not them.
+    assert page.locator("#tablet-user").is_visible() and "Lê Thanh Tra" in page.locator("#tablet-user").inner_text()
     assert page.locator("#storage-warning").count() == 0
     if viewport is PORTRAIT:
         shot(page, "home")
@@ -326,8 +186,9 @@ def test_an_inspector_cannot_open_another_teams_inspection(open_tablet):
     assert page.locator(f"[data-inspection='{theirs.pk}']").count() == 0
     response = page.goto(f"/tablet/inspections/{theirs.pk}/")
     assert response.status == 404
+    assert page.locator("#not-found-message").inner_text() == "Không tìm thấy cuộc thanh tra trong danh sách việc của bạn."
     api = page.request.post("/api/v1/tablet/sync/", multipart={
-        "key": "6f1c2a52-1d1b-4a51-9d7c-0c1f6a4e2b10", "kind": "finding",
+        "key": "6f1c2a52-1d1b-4a51-9d7c-0c1f6a4e2b10", "kind": "finding", "author": str(people.inspector.pk),
         "payload": '{"inspection": %d, "condition": "x", "criteria": "y"}' % theirs.pk,
     }, headers={"X-CSRFToken": next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")})
     assert api.status == 403 and api.json()["error"]["code"] == "refused"
@@ -385,8 +246,8 @@ def test_a_session_that_ended_keeps_the_queue_until_the_next_sign_in(open_tablet
     people, inspection, page = queue_with_findings(open_tablet, PORTRAIT, 2)
     Session.objects.all().delete()  # the working day is over on the server, or someone signed this tablet out elsewhere
     page.click("#sync-now")
-    page.wait_for_selector("#queue-message .alert-danger")
-    assert "Phiên đăng nhập đã hết" in page.locator("#queue-message").inner_text()
+    page.wait_for_selector("#tablet-alert .status-expired")
+    assert "Phiên đăng nhập đã hết" in page.locator("#tablet-alert").inner_text()
     assert page.locator("#sync-count").inner_text() == "2"
     assert page.locator(".queue-item.pending").count() == 2  # waiting, not refused
     assert not Finding.objects.filter(inspection=inspection).exists()
@@ -403,3 +264,23 @@ def test_a_nearly_full_storage_is_announced_before_saving_fails(open_tablet):
     warning = page.locator("#storage-warning")
     warning.wait_for()
     assert warning.inner_text() == "Bộ nhớ dành cho ứng dụng trên máy này đã dùng 91%: hãy đồng bộ trước khi chụp thêm ảnh."
+
+
+def test_verifying_a_recommendation_with_a_photo(open_tablet, tmp_path):
+    from doctypes.finding.models import Action
+    from tests.tablet.builders import verification_due
+
+    people = load_people()
+    action = verification_due()
+    _, page = open_tablet(LANDSCAPE)
+    sign_in(page, people.inspector)
+    page.click(f"[data-action='{action.pk}']")
+    page.fill("#note", "Đã kiểm tra chứng từ nộp lại tiền")
+    page.set_input_files("#gallery", photo_file(tmp_path, "chung-tu.jpg"))
+    page.click("#save-verification")
+    page.wait_for_url("**/tablet/")
+    synced(page, 1)
+    action.refresh_from_db()
+    assert (action.status, action.verified_by, action.verification_note) == (
+        Action.Status.VERIFIED, people.inspector, "Đã kiểm tra chứng từ nộp lại tiền")
+    assert Attachment.objects.filter(content_type__model="action", object_id=action.pk).count() == 1

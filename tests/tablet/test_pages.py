@@ -122,3 +122,47 @@ def test_the_service_worker_is_served_for_the_tablet_scope(client, people):
     body = response.content.decode()
     assert "/static/papi_inspect/vendor/dexie-4.2.1/dexie.min.js" in body and "/static/tablet/queue.js" in body
     assert '"scope": "/tablet/"' in body and '"login": "/tablet/login/"' in body
+
+
+def test_every_tablet_answer_says_who_is_signed_in_and_the_sign_in_page_says_nobody(client, people):
+    inspection = fieldwork_inspection()
+    signed_in = client_for(client, people.inspector)
+    for url in ("/tablet/", f"/tablet/inspections/{inspection.pk}/", ASSIGNMENTS_URL):
+        response = signed_in.get(url)
+        assert response["X-Tablet-User"] == str(people.inspector.pk), url
+        assert response.cookies["papi_tablet_user"].value == str(people.inspector.pk), url
+        assert not response.cookies["papi_tablet_user"]["httponly"]  # the pages' scripts read it
+    client.logout()
+    login = client.get("/tablet/login/")
+    assert login["X-Tablet-User"] == "" and login.cookies["papi_tablet_user"].value == ""
+    signed = client.post("/tablet/login/", {"username": other_inspector().username, "password": PASSWORD})
+    assert signed.cookies["papi_tablet_user"].value == str(other_inspector().pk)
+
+
+def test_an_unknown_tablet_address_is_the_tablets_own_page_in_vietnamese(client, people, settings):
+    settings.DEBUG = True  # as under `make run`: Django's debug page is what the field trial saw
+    client = client_for(client, people.inspector)
+    response = client.get("/tablet/khong-co-trang-nay/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Không có trang này trên máy tính bảng." in page and "Về danh sách việc" in page
+    assert "Page not found" not in page and "URLconf" not in page
+    assert client.get("/tablet/queue")["Location"] == "/tablet/queue/"  # a missing slash still finds its page
+    missing = client.get("/tablet/inspections/999999/")
+    assert missing.status_code == 404 and "Không tìm thấy cuộc thanh tra trong danh sách việc của bạn." in missing.content.decode()
+
+
+def test_the_check_page_lists_its_findings_and_a_finished_check_is_no_longer_on_the_tablet(client, people):
+    from doctypes.discipline_check import services as checks
+    from doctypes.finding import services as findings
+
+    check = inspectors_check()
+    findings.record_finding(by=people.office_clerk, discipline_check=check, unit=check.unit, title="Không đeo thẻ công chức",
+                            criteria="Chỉ thị 26/CT-TTg", condition="Hai công chức không đeo thẻ", recorded_on=check.scheduled_on)
+    client = client_for(client, people.inspector)
+    page = client.get(f"/tablet/checks/{check.pk}/").content.decode()
+    assert "Không đeo thẻ công chức" in page and 'id="finish-check-button"' in page
+    for item in check.template.items.all():
+        checks.record_results(check, by=people.inspector, results=[(item, "pass", "", None)])
+    checks.finish_check_in_field(check, by=people.inspector, conducted_on=timezone.localdate())
+    assert client.get(f"/tablet/checks/{check.pk}/").status_code == 404

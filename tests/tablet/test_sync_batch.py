@@ -138,11 +138,18 @@ def test_a_malformed_batch_gets_a_structured_vietnamese_error(client, people):
     assert too_many.status_code == 400 and too_many.json()["error"]["message"] == "Mỗi lần gửi tối đa 50 mục."
     odd = client.post(BATCH_URL, {"items": json.dumps([{"kind": "finding"}, {"key": str(uuid.uuid4()), "kind": ["finding"]},
                                                         {"key": str(uuid.uuid4()), "kind": "finding", "payload": "[1"},
-                                                        {"key": str(uuid.uuid4()), "kind": "check_result",
-                                                         "payload": {"check": [1], "item": {}, "base_version": [2]}}])})
+                                                        {"key": str(uuid.uuid4()), "kind": "check_result", "author": people.inspector.pk,
+                                                         "payload": {"check": [1], "item": {}, "base_version": [2]}},
+                                                        {"key": str(uuid.uuid4()), "kind": "finding", "payload": {}}])})
     messages = [(r["status"], r["error"]["message"]) for r in odd.json()["results"]]
-    assert messages == [(400, "Thiếu mã đồng bộ (UUID) của mục."), (400, "Loại mục đồng bộ không hợp lệ."),
-                        (400, "Nội dung mục đồng bộ không đọc được."), (400, "Dữ liệu không hợp lệ.")]
+    assert messages[:3] == [(400, "Thiếu mã đồng bộ (UUID) của mục."), (400, "Loại mục đồng bộ không hợp lệ."),
+                            (400, "Nội dung mục đồng bộ không đọc được.")]
+    # Each field under its Vietnamese label, never its English name.
+    status, message = messages[3]
+    assert status == 400 and message.startswith("Dữ liệu không hợp lệ. Cuộc kiểm tra: ")
+    assert "Nội dung kiểm tra: " in message and "Phiên bản đã đọc: " in message and "Kết quả: " in message
+    assert "check:" not in message and "base_version" not in message
+    assert messages[4] == (400, "Mục đồng bộ thiếu người ghi (author).")
     assert not SyncReceipt.objects.exists()
 
 
