@@ -13,7 +13,7 @@ NON_DELIVERING_EMAIL_BACKENDS = {
 }
 
 
-@register(Tags.email, deploy=True)
+@register(Tags.security, deploy=True)
 def check_email_is_delivered(app_configs, **kwargs):
     """Deadline reminders go out by e-mail (Luật Khiếu nại 2011 Art. 28 limits run whether or not anyone reads
     the screen): a production server must have a backend that delivers them."""

@@ -14,7 +14,7 @@ def strip_query(text):
 class DropQueryStrings(logging.Filter):
     """Removes the query string from request lines in the access and request logs (runserver's, Django's)."""
 
-    loggers = ("django.server", "django.request", "gunicorn.access")
+    loggers = ("django.server", "django.request")
 
     def filter(self, record):
         if not record.name.startswith(self.loggers):

@@ -241,5 +241,6 @@ class Notification(models.Model):
         return self.subject
 
 
-# Accounts and roles are historised here (their models belong to django.contrib.auth).
-from papi_inspect import account_history  # noqa: E402,F401
+# Accounts and roles are historised here (their models belong to django.contrib.auth); the deployment checks
+# register on import (apps.py holds two configs, so Django uses neither's ready()).
+from papi_inspect import account_history, checks  # noqa: E402,F401

@@ -333,6 +333,10 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings", "no_client_error_tracebacks"]},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    # runserver's access log (`serve`) would otherwise print searches (?q=<a name>) in full.
-    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        # Django's own console handler (DEBUG only) has none of the filters above: ours replaces it.
+        "django": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING"), "propagate": False},
+        # runserver's access log (`serve`) would otherwise print searches (?q=<a name>) in full.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -8,6 +8,7 @@ from doctypes.complaint_case.identity import keyed_hash
 from doctypes.complaint_case.models import ContentKind, Petition
 from doctypes.papi.models import Dimension
 from papi_inspect.audit import with_reason
+from papi_inspect.db_locks import hold_until_commit
 from papi_inspect.deadlines import DeadlineError, compute_deadline
 from papi_inspect.permissions import Role, has_role
 
@@ -43,6 +44,7 @@ def due_date(code, start, **options):
 def next_code(model, prefix, year):
     """"PREFIX-YYYY-NNNN", the next free number of the year."""
     stem = f"{prefix}-{year}-"
+    hold_until_commit(f"next_code:{model._meta.label}:{stem}")
     taken = model.objects.filter(code__startswith=stem).values_list("code", flat=True)
     numbers = [int(code.rsplit("-", 1)[1]) for code in taken if code.rsplit("-", 1)[1].isdigit()]
     return f"{stem}{max(numbers, default=0) + 1:04d}"
