@@ -13,9 +13,10 @@ from simple_history.models import HistoricalRecords
 
 class AccountHistoryRecords(HistoricalRecords):
     def post_save(self, instance, created, using=None, **kwargs):
-        # Signing in saves last_login alone; that is not a change to the account (axes keeps the login log).
+        # Signing in saves last_login (and, when the hasher's settings changed, a re-hashed password) alone:
+        # not a change to the account, and neither field is kept in the history anyway.
         update_fields = kwargs.get("update_fields")
-        if update_fields and set(update_fields) <= {"last_login"}:
+        if update_fields and set(update_fields) <= {"last_login", "password"}:
             return
         super().post_save(instance, created, using=using, **kwargs)
 

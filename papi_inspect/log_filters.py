@@ -3,8 +3,9 @@
 import logging
 import re
 
-# The query of a request line ("GET /cases/?q=Nguyễn HTTP/1.1"): a search names people.
-_QUERY = re.compile(r"\?[^\s\"]*")
+# The query of a request line ("GET /cases/?q=Nguyễn HTTP/1.1"): a search names people. Up to " HTTP/…" when
+# the line has one (a malformed request may carry raw spaces), else up to the next space or quote.
+_QUERY = re.compile(r"\?(?:.*?(?=\sHTTP/\d)|[^\s\"]*)")
 
 
 def strip_query(text):
