@@ -24,9 +24,11 @@ BASE_POLICY = {
     "frame-ancestors": ["'none'"],
 }
 
-# Unfold's back office is built on Alpine.js, whose standard build compiles x-data expressions with
-# `new Function`; only its pages may evaluate strings. The case screens, the tablet and the API docs may not.
-EVAL_ALLOWED_PREFIXES = ("/admin/",)
+# Unfold's layout is built on Alpine.js, whose standard build compiles x-data expressions with `new Function`:
+# only pages on that layout (the back office and the office pages that extend it: dashboard, PAPI trend,
+# discipline calendar) may evaluate strings, and they are recognised by loading its Alpine.js. The case
+# screens, the tablet and the API docs may not.
+UNFOLD_ALPINE = b"unfold/js/alpine/alpine.js"
 
 PERMISSIONS_POLICY = ", ".join(
     [
@@ -44,10 +46,18 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def content_security_policy(nonce, path):
+def needs_eval(response):
+    return (
+        not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and UNFOLD_ALPINE in response.content
+    )
+
+
+def content_security_policy(nonce, *, allow_eval=False):
     directives = {name: list(sources) for name, sources in BASE_POLICY.items()}
     directives["script-src"].append(f"'nonce-{nonce}'")
-    if path.startswith(EVAL_ALLOWED_PREFIXES):
+    if allow_eval:
         directives["script-src"].append("'unsafe-eval'")
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
@@ -67,7 +77,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         request.csp_nonce = secrets.token_urlsafe(18)
         response = self.get_response(request)
-        response.setdefault("Content-Security-Policy", content_security_policy(request.csp_nonce, request.path))
+        policy = content_security_policy(request.csp_nonce, allow_eval=needs_eval(response))
+        response.setdefault("Content-Security-Policy", policy)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if "no-store" not in response.get("Cache-Control", ""):
             patch_cache_control(response, private=True, no_store=True)
