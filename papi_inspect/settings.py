@@ -33,6 +33,11 @@ def env_bool(name, default=False):
     return env(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    """An integer setting; unset or left empty (as in a copied .env.example) means the default."""
+    return int(env(name) or default)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -201,17 +206,17 @@ LOGIN_REDIRECT_URL = "admin:index"
 # django-axes: a username on one address is locked after 5 failures, and an address after 20 failures over
 # any usernames (password spraying), each for a cool-off period rather than for ever: a permanent lock would
 # let anyone lock any account, the administrator's included. An administrator can lift a lock sooner.
-AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
-PAPI_LOGIN_ADDRESS_LIMIT = int(env("PAPI_LOGIN_ADDRESS_LIMIT", "20"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+PAPI_LOGIN_ADDRESS_LIMIT = env_int("PAPI_LOGIN_ADDRESS_LIMIT", 20)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "papi_inspect/locked_out.html"
 AXES_HANDLER = "papi_inspect.login_protection.LoginLockHandler"
 AXES_CLIENT_IP_CALLABLE = "papi_inspect.login_protection.client_ip"
 # Behind the documented reverse proxy (nginx or Caddy on the same machine) the client's address is the last
 # entry of X-Forwarded-For; set the count to the number of proxies in front (0: no proxy, use REMOTE_ADDR).
-PAPI_TRUSTED_PROXY_COUNT = int(env("PAPI_TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+PAPI_TRUSTED_PROXY_COUNT = env_int("PAPI_TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
 PAPI_TRUSTED_PROXIES = env_list("PAPI_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # --- Internationalisation ------------------------------------------------------------------
@@ -254,7 +259,7 @@ if PRODUCTION and not (PAPI_IDENTITY_KEYS or PAPI_IDENTITY_KEY_FILE):
 # until a real backend (usually SMTP with EMAIL_HOST) is configured (papi_inspect/checks.py).
 EMAIL_BACKEND = env("EMAIL_BACKEND", "" if PRODUCTION else "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
@@ -284,7 +289,7 @@ REST_FRAMEWORK = {
     "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
 }
 # A token stops working this many days after it was created; the user (or an administrator) makes a new one.
-PAPI_API_TOKEN_DAYS = int(env("PAPI_API_TOKEN_DAYS", "30"))
+PAPI_API_TOKEN_DAYS = env_int("PAPI_API_TOKEN_DAYS", 30)
 SPECTACULAR_SETTINGS = {
     "TITLE": "papi_inspect API",
     "DESCRIPTION": "API của hệ thống Thanh tra – Văn phòng Sở (PAPI).",
