@@ -79,14 +79,16 @@ class Result:
 class Server:
     """gunicorn with the production configuration, in its own process group so that kill -9 takes every worker."""
 
-    def __init__(self, environment, port, log_path):
-        self.environment, self.port, self.process, self.log_path = environment, port, None, log_path
+    def __init__(self, environment, port, log_path, *, access_log=False):
+        self.environment, self.port, self.process, self.log_path = environment, port, None, Path(log_path)
+        self.url, self.access_log = f"http://127.0.0.1:{port}", access_log
 
     def start(self, timeout=60):
         env = dict(self.environment, PAPI_BIND=f"127.0.0.1:{self.port}", PAPI_GUNICORN_LOG_LEVEL="warning")
+        options = [] if self.access_log else ["--access-logfile", "/dev/null"]
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                [str(BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "--access-logfile", "/dev/null"],
+                [str(BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", *options],
                 cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
             )
         deadline = time.monotonic() + timeout
@@ -103,7 +105,7 @@ class Server:
         raise RuntimeError("gunicorn did not answer in time")
 
     def log_tail(self, size=3000):
-        return Path(self.log_path).read_text(errors="replace")[-size:]
+        return self.log_path.read_text(errors="replace")[-size:]
 
     def kill(self):
         os.killpg(self.process.pid, signal.SIGKILL)

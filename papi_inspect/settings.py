@@ -265,8 +265,8 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "papi-inspect@localhost")
 
-# Daily commands: cron runs them in production (`papi-inspect send-reminders`); `papi-inspect serve`
-# runs them in-process for the demo. A name whose command is not installed is ignored.
+# Daily commands: production runs them as their own process (`papi-inspect run-daily-jobs`, deploy/);
+# `papi-inspect serve` runs them in-process for the demo. A name whose command is not installed is ignored.
 DAILY_JOBS = env_list("DAILY_JOBS", "send_reminders,remind_plan_reports,escalate_overdue_actions")
 
 # --- API ------------------------------------------------------------------------------------

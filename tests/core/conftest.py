@@ -1,14 +1,11 @@
 """A real installation for the tests that drive the product from outside: migrated, demo data, served by gunicorn."""
 
+import importlib.util
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 from dataclasses import dataclass
-from http.client import HTTPConnection
 from pathlib import Path
 
 import pytest
@@ -97,51 +94,20 @@ def demo_site(tmp_path_factory):
         recreate_database(site.database_url, drop_only=True)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    """The production server (deploy/gunicorn.conf.py) on a free loopback port, in its own process group."""
-
-    def __init__(self, site, log_path):
-        self.site, self.port, self.log_path = site, free_port(), log_path
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        env = {**self.site.environment, "PAPI_BIND": f"127.0.0.1:{self.port}", "WEB_CONCURRENCY": "2"}
-        self.log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py"], cwd=ROOT, env=env,
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log_path.read_text()
-            try:
-                connection = HTTPConnection("127.0.0.1", self.port, timeout=5)
-                connection.request("GET", "/admin/login/")
-                if connection.getresponse().status == 200:
-                    return self
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError("gunicorn did not answer within 90 s")
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
+def crash_script():
+    """benchmarks/crash_safety.py, whose Server runs gunicorn exactly as production's configuration says."""
+    spec = importlib.util.spec_from_file_location("crash_safety", ROOT / "benchmarks" / "crash_safety.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
 def demo_server(demo_site, tmp_path_factory):
-    server = Gunicorn(demo_site, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log").start()
+    """gunicorn (deploy/gunicorn.conf.py, access log on) serving the demo site on a free loopback port."""
+    script = crash_script()
+    log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    server = script.Server({**demo_site.environment, "WEB_CONCURRENCY": "2"}, script.free_port(), log_path, access_log=True)
+    server.start(timeout=90)
     yield server
     server.stop()

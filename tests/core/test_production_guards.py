@@ -18,7 +18,9 @@ from tests.core.test_settings import CLI, run
 def production(tmp_path, **extra):
     return {
         "PAPI_ENV": "production", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "papi.example.invalid",
-        "PAPI_IDENTITY_KEYS": Fernet.generate_key().decode(), "PAPI_DATA_DIR": str(tmp_path), **extra,
+        "PAPI_IDENTITY_KEYS": Fernet.generate_key().decode(), "PAPI_DATA_DIR": str(tmp_path),
+        # The browser tests set it for Playwright in this process; a deployment must not (async.E001).
+        "DJANGO_ALLOW_ASYNC_UNSAFE": "", **extra,
     }
 
 

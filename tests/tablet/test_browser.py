@@ -120,7 +120,17 @@ def sign_in(page, user):
     page.click("button[type=submit]")
     page.wait_for_url("**/tablet/")
     # The service worker controls the page and has fetched the assigned records' pages.
-    page.wait_for_function("navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
+    wait_until(page, "navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
+
+
+def wait_until(page, expression, timeout=30):
+    """Poll `expression` with evaluate(): wait_for_function compiles its predicate with eval in the page, which
+    the Content-Security-Policy forbids (as it should: the tablet runs with the same CSP here as in production)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        time.sleep(0.1)
 
 
 def synced(page, applied, timeout=30):
@@ -136,7 +146,7 @@ def synced(page, applied, timeout=30):
         if time.monotonic() > deadline:
             raise AssertionError(f"{done} of {applied} items synced, {waiting} still on the device")
         time.sleep(0.1)
-    page.wait_for_function("document.getElementById('sync-count').textContent === '0'")
+    wait_until(page, "document.getElementById('sync-count').textContent === '0'")
 
 
 def saved_and_back(page, url):
@@ -221,7 +231,7 @@ def test_logging_a_finding_with_a_signature_photo_and_gps(open_tablet, tmp_path)
     page.fill("#legal_article", "23")
     page.set_input_files("#gallery", photo_file(tmp_path))
     page.click("#get-gps")
-    page.wait_for_function("document.getElementById('latitude').value !== ''")
+    wait_until(page, "document.getElementById('latitude').value !== ''")
     page.fill("#signer_name", "Đỗ Trưởng Đơn")
     page.locator("#signature-pad").scroll_into_view_if_needed()
     box = page.locator("#signature-pad").bounding_box()
@@ -264,7 +274,7 @@ def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
     saved_and_back(page, f"**/tablet/inspections/{inspection.pk}/")
     page.wait_for_selector(".local-finding")
     page.reload()
-    page.wait_for_function("document.getElementById('sync-count').textContent === '2'")
+    wait_until(page, "document.getElementById('sync-count').textContent === '2'")
     assert "Chưa đồng bộ" in page.locator(".local-finding").inner_text()
     page.goto(f"/tablet/checks/{check.pk}/")
     assert page.locator(f"#item-{item.pk} .local-status").inner_text() == "Đã lưu trên máy – chưa đồng bộ"
@@ -300,7 +310,7 @@ def test_a_conflict_shows_both_versions_and_the_inspector_chooses(open_tablet):
     page.click(f"label[for='o-{second.pk}-fail']")
     page.fill(f"#note-{second.pk}", "Thanh tra viên ghi")
     page.click(f"#save-{second.pk}")
-    page.wait_for_function("document.querySelectorAll('.local-status.badge-conflict').length === 2")
+    wait_until(page, "document.querySelectorAll('.local-status.badge-conflict').length === 2")
     page.goto("/tablet/queue/")
     cards = page.locator(".queue-item.conflict")
     cards.nth(1).wait_for()
