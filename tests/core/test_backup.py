@@ -137,3 +137,12 @@ def test_a_backup_taken_while_the_server_writes_holds_what_a_naive_copy_misses(d
 def _probes(path):
     with sqlite3.connect(path) as connection:
         return connection.execute("SELECT COUNT(*) FROM django_session WHERE session_key LIKE 'wal-probe-%'").fetchone()[0]
+
+
+def test_without_pg_dump_the_administrator_is_told_what_to_install(monkeypatch):
+    from papi_inspect import backup
+
+    monkeypatch.setattr(backup.shutil, "which", lambda program: None)
+    with pytest.raises(backup.BackupError) as error:
+        backup._pg_command("pg_dump")
+    assert str(error.value).startswith("Không tìm thấy pg_dump trên máy này: cài gói postgresql-client")

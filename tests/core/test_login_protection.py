@@ -25,7 +25,7 @@ def test_it_locks_after_five_failures_even_with_the_right_password(client, peopl
     assert attempt(client, "thanhtra", "sai-mat-khau").status_code == 429  # the fifth failure locks
     locked = attempt(client, "thanhtra", PASSWORD)
     assert locked.status_code == 429
-    assert "tạm khóa" in locked.content.decode()
+    assert "tạm khóa" in locked.content.decode() and "thử lại sau 15 phút" in locked.content.decode()
     assert "_auth_user_id" not in client.session
 
 
