@@ -137,12 +137,17 @@ def prepare(database_url, data_dir):
         env["DATABASE_URL"] = database_url
         admin_database(database_url, "CREATE DATABASE")
     subprocess.run([str(BIN / "papi-inspect"), "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
+    return (env, *create_clerk(env))
+
+
+def create_clerk(env):
+    """The office clerk who logs the receptions, with an API token; returns (token, unit id)."""
     shell = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", SETUP_USER], cwd=ROOT, env=env, check=True, capture_output=True,
         text=True,
     )
     token, unit = shell.stdout.split()[-2:]
-    return env, token, int(unit)
+    return token, int(unit)
 
 
 def admin_database(database_url, statement):
@@ -256,15 +261,24 @@ def integrity(database_url, data_dir):
     return result if not broken_keys else f"{result}; foreign keys broken: {broken_keys[:5]}"
 
 
-def run(*, writes=1000, clients=8, database_url=None):
-    """One crash run; returns a Result (its `.ok` says whether every check passed)."""
+def run(*, writes=1000, clients=8, database_url=None, existing=None):
+    """One crash run; returns a Result (its `.ok` says whether every check passed).
+
+    `existing`: (environment, data dir) of an installation already migrated, used instead of a fresh one (the
+    test suite's, which saves a migration); its database is then `database_url`'s, and it is kept afterwards.
+    """
     started = time.monotonic()
     deadline = started + TIME_LIMIT_S
     result = Result(database="PostgreSQL" if database_url else "SQLite", writes=writes, clients=clients)
     marker_run = f"{int(time.time())}{os.getpid()}"
-    with tempfile.TemporaryDirectory(prefix="papi-crash-") as data_dir:
-        environment, token, unit = prepare(database_url, data_dir)
-        server = Server(environment, free_port(), Path(data_dir) / "gunicorn.log")
+    with tempfile.TemporaryDirectory(prefix="papi-crash-") as scratch:
+        if existing:
+            environment, data_dir = existing
+            token, unit = create_clerk(environment)
+        else:
+            data_dir = scratch
+            environment, token, unit = prepare(database_url, data_dir)
+        server = Server(environment, free_port(), Path(scratch) / "gunicorn.log")
         try:
             server.start()
             started = time.monotonic()
@@ -298,7 +312,7 @@ def run(*, writes=1000, clients=8, database_url=None):
                 result.server_log = server.log_tail()
         finally:
             server.stop()
-            if database_url:
+            if database_url and not existing:
                 admin_database(database_url, "DROP DATABASE IF EXISTS")
     return result
 
