@@ -10,9 +10,6 @@ class CoreConfig(AppConfig):
     label = "papi_inspect"
     verbose_name = _("Hệ thống chung")
 
-    def ready(self):
-        from papi_inspect import checks  # noqa: F401  (registers the deployment checks)
-
 
 class LoginLockConfig(AxesAppConfig):
     """django-axes under a Vietnamese name in the back office (axes itself ships no vi catalogue)."""

@@ -242,5 +242,5 @@ class Notification(models.Model):
 
 
 # Accounts and roles are historised here (their models belong to django.contrib.auth); the deployment checks
-# register on import (apps.py holds two configs, so Django uses neither's ready()).
+# register on import (apps.py holds two configs, so Django uses a plain AppConfig for this app: no ready()).
 from papi_inspect import account_history, checks  # noqa: E402,F401
