@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unfold.admin import ModelAdmin
 
+from papi_inspect import admin_accounts  # noqa: F401  (accounts and roles with their history)
 from papi_inspect.admin_base import VisibleAdmin
 from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule, Notification
 

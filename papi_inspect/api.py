@@ -6,6 +6,8 @@ from django.http import Http404
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from papi_inspect.api_tokens import TokenExpired
+
 
 class VisibleQuerysetMixin:
     """Every query is the viewset's `queryset` narrowed by `visible_to(request.user)`.
@@ -36,6 +38,7 @@ class VisibleRelated(serializers.PrimaryKeyRelatedField):
 
 
 _MESSAGES = {
+    TokenExpired: TokenExpired.default_detail,
     exceptions.NotAuthenticated: "Bạn cần đăng nhập.",
     exceptions.AuthenticationFailed: "Thông tin đăng nhập không hợp lệ.",
     exceptions.PermissionDenied: "Bạn không có quyền thực hiện thao tác này.",

@@ -70,7 +70,14 @@ def compute_deadline(code, start, *, complex=False, remote=False, extensions=0, 
         )
     calendar = calendar or WorkingCalendar()
     length = rule.length_for(complex=complex, remote=remote) + extensions * (rule.extension_length or 0)
+    try:
+        due, skipped = _count(rule, start, length, calendar)
+    except (OverflowError, ValueError):  # the limit would end after 31/12/9999, the last day a date can hold
+        raise DeadlineError(f"Ngày {start:%d/%m/%Y} quá xa: hạn xử lý vượt ra ngoài lịch.", field="start")
+    return Deadline(rule=rule, start=start, due=due, length=length, extensions=extensions, skipped=skipped)
 
+
+def _count(rule, start, length, calendar):
     if rule.unit == DeadlineRule.DayUnit.WORKING:
         due = calendar.add_working_days(start, length)
         skipped = _days_off(calendar, start + datetime.timedelta(days=1), due, holidays_only=True)
@@ -81,7 +88,7 @@ def compute_deadline(code, start, *, complex=False, remote=False, extensions=0, 
             last_day = start + datetime.timedelta(days=length)
         due = calendar.next_working_day(last_day)
         skipped = _days_off(calendar, last_day, due - datetime.timedelta(days=1), holidays_only=False)
-    return Deadline(rule=rule, start=start, due=due, length=length, extensions=extensions, skipped=skipped)
+    return due, skipped
 
 
 def _days_off(calendar, first, last, *, holidays_only):

@@ -159,6 +159,10 @@ class PrivateStorage(FileSystemStorage):
     def base_url(self):
         return None
 
+    # Letters, photos and reports name people: only the server's own account may read them.
+    file_permissions_mode = 0o600
+    directory_permissions_mode = 0o700
+
 
 def private_storage():
     return PrivateStorage()
@@ -235,3 +239,8 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+# Accounts and roles are historised here (their models belong to django.contrib.auth); the deployment checks
+# register on import (apps.py holds two configs, so Django uses a plain AppConfig for this app: no ready()).
+from papi_inspect import account_history, checks  # noqa: E402,F401

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from papi_inspect.db_locks import hold_until_commit
 from papi_inspect.deadlines import DeadlineError, compute_deadline
 
 
@@ -41,6 +42,7 @@ def check_visible(record, user, *, field):
 def next_code(model, prefix, year):
     """"PREFIX-YYYY-NNNN", the next free number of the year."""
     stem = f"{prefix}-{year}-"
+    hold_until_commit(f"next_code:{model._meta.label}:{stem}")
     taken = model.objects.filter(code__startswith=stem).values_list("code", flat=True)
     numbers = [int(code.rsplit("-", 1)[1]) for code in taken if code.rsplit("-", 1)[1].isdigit()]
     return f"{stem}{max(numbers, default=0) + 1:04d}"

@@ -22,11 +22,15 @@ def available_daily_jobs():
 
 
 def run_daily_jobs():
+    """Run each daily job once; returns the names of those that failed."""
+    failed = []
     for job in available_daily_jobs():
         try:
             call_command(job)
         except Exception:  # one failing job must not stop the others, nor the server
             logger.exception("Công việc hằng ngày %s bị lỗi", job)
+            failed.append(job)
+    return failed
 
 
 def seconds_until(hour, now=None):

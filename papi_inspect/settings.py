@@ -1,5 +1,6 @@
 """Environment-driven settings for papi_inspect; `.env.example` lists every variable."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -30,6 +31,11 @@ def env(name, default=None):
 
 def env_bool(name, default=False):
     return env(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    """An integer setting; unset or left empty (as in a copied .env.example) means the default."""
+    return int(env(name) or default)
 
 
 def env_list(name, default=""):
@@ -100,6 +106,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their long cache; every page and API answer gets CSP and no-store.
+    "papi_inspect.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "papi_inspect.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +136,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "papi_inspect.security.csp_nonce",
             ],
         },
     },
@@ -136,6 +145,20 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATA_DIR = Path(env("PAPI_DATA_DIR", str(BASE_DIR / "var")))
 SQLITE_PATH = DATA_DIR / "papi_inspect.sqlite3"
+
+
+def _private_directory(path):
+    """Create `path` readable by the server's account alone (0700); the data dir holds the database and keys."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_uid == os.getuid():
+        path.chmod(0o700)
+
+
+def _private_file(path):
+    """Create an empty file 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if path.stat().st_uid == os.getuid():
+        path.chmod(0o600)
 
 
 def _database_from_url(url):
@@ -151,7 +174,8 @@ def _database_from_url(url):
 if env("DATABASE_URL"):
     DATABASES = {"default": _database_from_url(env("DATABASE_URL"))}
 else:
-    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    _private_directory(SQLITE_PATH.parent)
+    _private_file(SQLITE_PATH)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -185,12 +209,21 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
-# django-axes: lock a username on one address after 5 failures; an administrator resets it.
-AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+# django-axes: a username on one address is locked after 5 failures, and an address after 20 failures over
+# any usernames (password spraying), each for a cool-off period rather than for ever: a permanent lock would
+# let anyone lock any account, the administrator's included. An administrator can lift a lock sooner.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+PAPI_LOGIN_ADDRESS_LIMIT = env_int("PAPI_LOGIN_ADDRESS_LIMIT", 20)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_COOLOFF_TIME = None
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "papi_inspect/locked_out.html"
+AXES_HANDLER = "papi_inspect.login_protection.LoginLockHandler"
+AXES_CLIENT_IP_CALLABLE = "papi_inspect.login_protection.client_ip"
+# Behind the documented reverse proxy (nginx or Caddy on the same machine) the client's address is the last
+# entry of X-Forwarded-For; set the count to the number of proxies in front (0: no proxy, use REMOTE_ADDR).
+PAPI_TRUSTED_PROXY_COUNT = env_int("PAPI_TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+PAPI_TRUSTED_PROXIES = env_list("PAPI_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -228,18 +261,25 @@ if PRODUCTION and not (PAPI_IDENTITY_KEYS or PAPI_IDENTITY_KEY_FILE):
     raise ImproperlyConfigured("PAPI_IDENTITY_KEYS hoặc PAPI_IDENTITY_KEY_FILE phải được đặt khi PAPI_ENV=production.")
 
 # --- Email ----------------------------------------------------------------------------------
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Development prints e-mails to the console; production has no default, and `check --deploy` fails
+# until a real backend (usually SMTP with EMAIL_HOST) is configured (papi_inspect/checks.py).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "" if PRODUCTION else "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "papi-inspect@localhost")
 
-# Daily commands: cron runs them in production (`papi-inspect send-reminders`); `papi-inspect serve`
-# runs them in-process for the demo. A name whose command is not installed is ignored.
+# Daily commands: production runs them as their own process (`papi-inspect run-daily-jobs`, deploy/);
+# `papi-inspect serve` runs them in-process for the demo. A name whose command is not installed is ignored.
 DAILY_JOBS = env_list("DAILY_JOBS", "send_reminders,remind_plan_reports,escalate_overdue_actions")
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an unauthenticated call gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "papi_inspect.api_tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["papi_inspect.api_permissions.ModelPermissions"],
@@ -254,11 +294,15 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "papi_inspect.api.exception_handler",
     "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
 }
+# A token stops working this many days after it was created; the user (or an administrator) makes a new one.
+PAPI_API_TOKEN_DAYS = env_int("PAPI_API_TOKEN_DAYS", 30)
 SPECTACULAR_SETTINGS = {
     "TITLE": "papi_inspect API",
     "DESCRIPTION": "API của hệ thống Thanh tra – Văn phòng Sở (PAPI).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema names every endpoint and field: only signed-in users read it.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Offices run on closed networks: the docs page uses vendored Swagger UI, not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -292,6 +336,18 @@ SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(10 * 3600)))  # a working
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "no_query_strings": {"()": "papi_inspect.log_filters.DropQueryStrings"},
+        "no_client_error_tracebacks": {"()": "papi_inspect.log_filters.OneLineClientErrors"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings", "no_client_error_tracebacks"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django's own console handler (DEBUG only) has none of the filters above: ours replaces it.
+        "django": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING"), "propagate": False},
+        # runserver's access log (`serve`) would otherwise print searches (?q=<a name>) in full.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

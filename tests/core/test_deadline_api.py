@@ -87,3 +87,14 @@ def test_it_refuses_an_inactive_account(client, people):
     people.inspector.save()
     client.force_login(people.inspector)
     assert client.get(URL, {"rule": "complaint.accept", "start": "2026-03-02"}).status_code in {401, 403}
+
+
+@pytest.mark.parametrize("rule", ["complaint.accept", "denunciation.initial", "complaint.resolve"])
+def test_it_refuses_a_start_so_late_that_the_limit_ends_past_the_calendar(client, people, rule):
+    client_for(client, people.unit_staff)
+    response = client.get(URL, {"rule": rule, "start": "9999-12-31"})
+    assert response.status_code == 400
+    assert response.json()["error"] == {
+        "code": "invalid", "message": "Dữ liệu không hợp lệ.",
+        "fields": {"start": ["Ngày 31/12/9999 quá xa: hạn xử lý vượt ra ngoài lịch."]},
+    }

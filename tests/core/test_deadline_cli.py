@@ -108,6 +108,7 @@ def test_it_answers_through_the_console_command(data_dir):
             "Lỗi: Quy tắc 'denunciation.initial' không có hiệu lực vào ngày 31/12/2018 (hiệu lực: từ 01/01/2019).",
         ),
         (("complaint.accept", "2026-02-30"), "Lỗi: Ngày '2026-02-30' không hợp lệ; dùng dạng YYYY-MM-DD, ví dụ 2026-02-10."),
+        (("complaint.accept", "9999-12-31"), "Lỗi: Ngày 31/12/9999 quá xa: hạn xử lý vượt ra ngoài lịch."),
     ],
 )
 def test_it_exits_2_with_one_vietnamese_line_for_bad_input(data_dir, args, message):

@@ -37,7 +37,7 @@ def sign_in(page, user, *, then="**/tablet/"):
     page.wait_for_url(then)
     if then == "**/tablet/":
         # The service worker controls the page and has fetched the assigned records' pages.
-        page.wait_for_function("navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
+        wait_until(page, "navigator.serviceWorker.controller !== null && document.documentElement.dataset.pagesCached")
 
 
 def sign_out(page):
@@ -46,10 +46,20 @@ def sign_out(page):
     page.wait_for_url("**/tablet/login/")
 
 
+def wait_until(page, expression, timeout=30):
+    """Poll `expression` with evaluate(): wait_for_function compiles its predicate with eval in the page, which
+    the Content-Security-Policy forbids (as it should: the tablet runs with the same CSP here as in production)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        time.sleep(0.1)
+
+
 def synced(page, applied, timeout=30):
     """Wait until `applied` items in all reached the server and nothing waits on this device.
 
-    Polled with evaluate(), which awaits the IndexedDB promises (wait_for_function would take a promise as truthy).
+    Polled with evaluate(), which awaits the IndexedDB promises (and the CSP forbids wait_for_function's eval).
     """
     deadline = time.monotonic() + timeout
     while True:
@@ -59,7 +69,7 @@ def synced(page, applied, timeout=30):
         if time.monotonic() > deadline:
             raise AssertionError(f"{done} of {applied} items synced, {waiting} still on the device")
         time.sleep(0.1)
-    page.wait_for_function("document.getElementById('sync-count').textContent === '0'")
+    wait_until(page, "document.getElementById('sync-count').textContent === '0'")
 
 
 def waiting_on_device(page):

@@ -12,6 +12,7 @@ from tests.base import load_people
 from tests.tablet.builders import fieldwork_inspection, inspectors_check, other_inspector
 from tests.tablet.steps import (
     BOTH_SIZES, BROWSER_TEST, LANDSCAPE, PORTRAIT, image_size, photo_file, saved_and_back, shot, sign_in, synced,
+    wait_until,
 )
 
 pytestmark = BROWSER_TEST
@@ -81,7 +82,7 @@ def test_logging_a_finding_with_a_signature_photo_and_gps(open_tablet, tmp_path)
     page.fill("#legal_article", "23")
     page.set_input_files("#gallery", photo_file(tmp_path))
     page.click("#get-gps")
-    page.wait_for_function("document.getElementById('latitude').value !== ''")
+    wait_until(page, "document.getElementById('latitude').value !== ''")
     page.fill("#signer_name", "Đỗ Trưởng Đơn")
     page.locator("#signature-pad").scroll_into_view_if_needed()
     box = page.locator("#signature-pad").bounding_box()
@@ -124,7 +125,7 @@ def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
     saved_and_back(page, f"**/tablet/inspections/{inspection.pk}/")
     page.wait_for_selector(".local-finding")
     page.reload()
-    page.wait_for_function("document.getElementById('sync-count').textContent === '2'")
+    wait_until(page, "document.getElementById('sync-count').textContent === '2'")
     assert "Chưa đồng bộ" in page.locator(".local-finding").inner_text()
     page.goto(f"/tablet/checks/{check.pk}/")
     assert page.locator(f"#item-{item.pk} .local-status").inner_text() == "Đã lưu trên máy – chưa đồng bộ"
@@ -160,7 +161,7 @@ def test_a_conflict_shows_both_versions_and_the_inspector_chooses(open_tablet):
     page.click(f"label[for='o-{second.pk}-fail']")
     page.fill(f"#note-{second.pk}", "Thanh tra viên ghi")
     page.click(f"#save-{second.pk}")
-    page.wait_for_function("document.querySelectorAll('.local-status.badge-conflict').length === 2")
+    wait_until(page, "document.querySelectorAll('.local-status.badge-conflict').length === 2")
     page.goto("/tablet/queue/")
     cards = page.locator(".queue-item.conflict")
     cards.nth(1).wait_for()

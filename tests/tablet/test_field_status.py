@@ -14,6 +14,7 @@ from tests.tablet.builders import fieldwork_inspection, inspectors_check
 from tests.tablet.steps import (
     BOTH_SIZES, BROWSER_TEST, LANDSCAPE, PORTRAIT, image_size, photo_file, record_finding, saved_and_back, shot, sign_in,
     synced,
+    wait_until,
 )
 
 pytestmark = BROWSER_TEST
@@ -28,7 +29,7 @@ def slow_tablet(context, page):
 
 def loaded_photos(page, count):
     """The widths of the back office's photo thumbnails once `count` of them have loaded from the server."""
-    page.wait_for_function(f"""(() => {{ const imgs = document.querySelectorAll("a.check-photo img");
+    wait_until(page, f"""(() => {{ const imgs = document.querySelectorAll("a.check-photo img");
         return imgs.length === {count} && [...imgs].every((img) => img.complete && img.naturalWidth > 0); }})()""")
     return page.locator("a.check-photo img").evaluate_all("imgs => imgs.map((img) => img.naturalWidth)")
 
@@ -156,7 +157,7 @@ def test_a_check_finished_on_the_tablet_is_done_in_the_back_office_with_its_phot
     for item in others:
         page.click(f"label[for='o-{item.pk}-pass']")
         page.click(f"#save-{item.pk}")
-    page.wait_for_function(f"document.querySelectorAll('.local-status[data-status=synced]').length === {len(others)}")
+    wait_until(page, f"document.querySelectorAll('.local-status[data-status=synced]').length === {len(others)}")
     assert page.locator(f"#item-{first.pk} .item-status").inner_text() == "Đã có trên máy chủ"  # the page read again
     assert page.locator("#finish-progress").inner_text() == f"Đã có kết quả {len(others) + 1}/{len(others) + 1} nội dung."
     page.fill("#check-summary", "Đơn vị chấp hành tốt, trừ bộ phận một cửa")

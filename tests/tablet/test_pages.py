@@ -77,7 +77,8 @@ def test_every_screen_renders_for_the_inspector(client, people):
         response = client.get(url)
         assert response.status_code == 200, url
         assert marker in response.content.decode(), url
-        assert response["Cache-Control"] == "private, no-cache"
+        # Personal pages: the service worker's own cache keeps them offline; no HTTP cache may (no-store).
+        assert response["Cache-Control"] == "private, no-cache, no-store"
     form = client.get(f"/tablet/inspections/{inspection.pk}/finding/").content.decode()
     assert "Luật Thanh tra 2022 (Luật số 11/2022/QH15)" in form and "Chỉ số nội dung PAPI" in form
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from doctypes.discipline_check import services as checks
 from tests.base import load_people
 from tests.tablet.builders import fieldwork_inspection, inspectors_check, other_inspector, verification_due
-from tests.tablet.steps import BOTH_SIZES, BROWSER_TEST, PORTRAIT, photo_file, record_finding, shot, sign_in
+from tests.tablet.steps import BOTH_SIZES, BROWSER_TEST, PORTRAIT, photo_file, record_finding, shot, sign_in, wait_until
 
 pytestmark = BROWSER_TEST
 
@@ -116,7 +116,7 @@ def test_every_tablet_screen_is_readable_in_sunlight_and_usable_with_a_finger(op
     page.click(f"#save-{first.pk}")
     page.click(f"label[for='o-{second.pk}-na']")
     page.click(f"#save-{second.pk}")
-    page.wait_for_function("document.querySelectorAll('.local-status').length === 2")
+    wait_until(page, "document.querySelectorAll('.local-status').length === 2")
     audit(page, "checklist", problems)
 
     page.goto(f"/tablet/actions/{action.pk}/verify/")

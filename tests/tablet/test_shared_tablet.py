@@ -8,7 +8,7 @@ from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.models import Finding
 from tests.base import load_people
 from tests.tablet.builders import fieldwork_inspection, inspectors_check, other_inspector, third_inspector
-from tests.tablet.steps import BOTH_SIZES, BROWSER_TEST, PORTRAIT, record_finding, sign_in, sign_out, synced
+from tests.tablet.steps import BOTH_SIZES, BROWSER_TEST, PORTRAIT, record_finding, sign_in, sign_out, synced, wait_until
 
 pytestmark = BROWSER_TEST
 
@@ -131,7 +131,7 @@ def test_after_a_lapsed_session_the_next_inspector_never_gets_the_last_ones_page
     assert "Máy này còn 1 mục chưa đồng bộ của Lê Thanh Tra" in page.locator("#device-owners").inner_text()
     line.down = False
     context.set_offline(False)
-    page.wait_for_function("document.getElementById('net-status').dataset.mode === 'online'")
+    wait_until(page, "document.getElementById('net-status').dataset.mode === 'online'")
     page.wait_for_timeout(1000)
     assert not CheckResult.objects.filter(check_record=check).exists()
     assert line.sent == []
@@ -184,7 +184,7 @@ def test_three_inspectors_queue_twenty_findings_each_on_one_tablet_and_each_gets
         record_finding(page, url, f"Phát hiện số 1 của {user.get_full_name()}")
         # The other nineteen are saved the way the form saves them (its own path is timed above: ~0.8 s a form).
         page.evaluate(SAVE_FINDINGS, [inspections[user].pk, user.get_full_name()])
-        page.wait_for_function("document.getElementById('sync-count').textContent === '20'")
+        wait_until(page, "document.getElementById('sync-count').textContent === '20'")
         context.set_offline(False)
         sign_out(page)
         line.down = False

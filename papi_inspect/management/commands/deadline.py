@@ -4,8 +4,9 @@ import argparse
 import datetime
 import re
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from papi_inspect.command_errors import OneLineErrorCommand
 from papi_inspect.deadlines import DeadlineError, compute_deadline
 
 
@@ -29,7 +30,7 @@ def _count(value):
         raise argparse.ArgumentTypeError(f"số lần gia hạn phải là số nguyên, không phải '{value}'")
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Tính hạn xử lý theo quy tắc thời hạn (vd: deadline complaint.accept 2026-02-10)."
 
     def add_arguments(self, parser):
@@ -38,16 +39,6 @@ class Command(BaseCommand):
         parser.add_argument("--complex", action="store_true", help="vụ việc phức tạp")
         parser.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
         parser.add_argument("--extensions", type=_count, default=0, help="số lần gia hạn")
-
-    def execute(self, *args, **options):
-        try:
-            return super().execute(*args, **options)
-        except CommandError as error:
-            if not getattr(self, "_called_from_command_line", False):
-                raise
-            # Django would print "CommandError: ..."; an administrator gets the Vietnamese message alone.
-            self.stderr.write(f"Lỗi: {error}")
-            raise SystemExit(error.returncode)
 
     def handle(self, *args, rule, start_date, complex, remote, extensions, **options):
         start = _iso_date(start_date)
