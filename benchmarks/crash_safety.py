@@ -34,7 +34,7 @@ SETUP_USER = """
 from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 from doctypes.org.models import Unit
-from papi_inspect.demo import ensure_staff_user
+from doctypes.org.demo import ensure_staff_user
 from papi_inspect.permissions import Role
 unit = Unit.objects.get(code="snnmt-vp")
 user = ensure_staff_user("crash-clerk", full_name="Phạm Thử Tải", position="Chuyên viên", unit=unit,

@@ -72,7 +72,7 @@ def file_hashes():
 
 
 def identity_key_file():
-    """Where the identity keys live when they are kept in a file (see doctypes/complaint_case/identity.py)."""
+    """Where the identity keys live when they are kept in a file (see papi_inspect/identity.py)."""
     configured = os.environ.get("PAPI_IDENTITY_KEY_FILE") or settings.PAPI_IDENTITY_KEY_FILE
     return Path(configured) if configured else Path(settings.DATA_DIR) / "identity.keys"
 

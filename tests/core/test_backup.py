@@ -55,7 +55,7 @@ def works(site):
     result = site.python(
         "from django.contrib.auth.models import User\n"
         "from doctypes.complaint_case.models import Denunciation\n"
-        "from doctypes.complaint_case.identity import decrypt_identity\n"
+        "from papi_inspect.identity import decrypt_identity\n"
         "print(User.objects.get(username='giamdoc').check_password('Demo@2026'))\n"
         "case = Denunciation.objects.exclude(identity_cipher='').first()\n"
         "print('Denouncer known' if decrypt_identity(case.identity_cipher).get('name') else 'no name')\n"
