@@ -5,6 +5,7 @@ import re
 
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from doctypes.finding.models import Finding
@@ -193,7 +194,8 @@ def test_the_queue_shows_totals_contents_and_refusals_in_vietnamese(open_tablet)
     page.goto("/tablet/queue/")
     for box, text in [("#queue-conflicts", "Không có xung đột nào."), ("#queue-refused", "Không có mục nào bị từ chối."),
                       ("#queue-pending", "Không còn mục nào chờ đồng bộ."), ("#queue-done", "Chưa có mục nào được đồng bộ gần đây.")]:
-        assert page.locator(box).inner_text() == text
+        # The boxes are filled by the page's script after load: wait for the text rather than read it once.
+        expect(page.locator(box)).to_have_text(text)
     page.context.route(SYNC, lambda route: route.abort())
     page.evaluate(QUEUE_TWO, inspection.pk)
     page.locator("#queue-pending .queue-item").nth(1).wait_for()
