@@ -38,9 +38,11 @@ def main():
     started = time.perf_counter()
     counts = make_department_history(years=10, seed=1, end_year=2025)
     print(f"history: {counts} in {time.perf_counter() - started:.1f} s")
-    leader, period = load_people().leader, resolve_period("year", 2025)
-    jobs = {code: (lambda code=code: build_table(code, period=period, user=leader)) for code in TABLE_CODES}
-    jobs["anti_corruption_facts"] = lambda: anti_corruption_facts(period, leader)
+    from papi_inspect.permissions import agency_unit_ids
+
+    units, period = agency_unit_ids(load_people().leader), resolve_period("year", 2025)
+    jobs = {code: (lambda code=code: build_table(code, period=period, units=units)) for code in TABLE_CODES}
+    jobs["anti_corruption_facts"] = lambda: anti_corruption_facts(period, units)
     for name, job in jobs.items():
         times = []
         for _ in range(5):

@@ -80,18 +80,18 @@ def get_or_create_report(kind, period_kind, year, *, by, agency=None):
         report = Report(owner=agency, kind=kind, period_kind=period_kind, year=year, place=place_of(agency),
                         signer_authority=signature.authority, signer_name=signature.name,
                         recipients=DEFAULT_RECIPIENTS, created_by=by)
-        report.narrative = prefill(report, period, by) if has_narrative(report.spec, period_kind) else {}
+        report.narrative = prefill(report, period) if has_narrative(report.spec, period_kind) else {}
         report.full_clean()
         save(report, "Lập báo cáo", by=by)
     return report
 
 
-def prefill(report, period, user):
+def prefill(report, period):
     """Sentences with the period's counts for the sections the records support (services_narrative)."""
     units = report.owner.family_ids()
     if report.kind == ANTI_CORRUPTION.kind:
-        return services_narrative.anti_corruption(anti_corruption_facts(period, user, units), period)
-    tables = [build_table(code, period=period, user=user, units=units) for code in report.spec.tables]
+        return services_narrative.anti_corruption(anti_corruption_facts(period, units), period)
+    tables = [build_table(code, period=period, units=units) for code in report.spec.tables]
     writer = services_narrative.inspection if report.kind == INSPECTION.kind else services_narrative.kntc
     return writer(tables, period)
 
@@ -110,7 +110,7 @@ def update_narrative(report, sections, *, by):
     return report
 
 
-def build_snapshot(report, user, progress=None):
+def build_snapshot(report, progress=None):
     """The exact data of one version, as JSON: header, narrative, tables with their records, facts, checks."""
     progress = progress or (lambda percent, message: None)
     spec, period = report.spec, period_of(report)
@@ -119,11 +119,11 @@ def build_snapshot(report, user, progress=None):
     steps = len(spec.tables) + (1 if spec is ANTI_CORRUPTION else 0)
     for index, code in enumerate(spec.tables):
         progress(5 + int(60 * index / steps), f"Đang tính biểu {code}")
-        tables.append(build_table(code, period=period, user=user, units=units))
+        tables.append(build_table(code, period=period, units=units))
     facts = {}
     if spec is ANTI_CORRUPTION:
         progress(5 + int(60 * len(spec.tables) / steps), "Đang tổng hợp số liệu phòng, chống tham nhũng")
-        facts = facts_data(anti_corruption_facts(period, user, units))
+        facts = facts_data(anti_corruption_facts(period, units))
         for key, item in facts.items():
             item["label"] = str(FACT_LABELS[key])
     problems = [problem for table in tables for problem in check_table(table)] + check_cross_tables(tables)
@@ -157,7 +157,7 @@ def generate_version(report, *, by, progress=None):
     if not may_draft(by) or not _visible(report, by):
         raise PermissionDenied("Bạn không có quyền tạo báo cáo này.")
     progress = progress or (lambda percent, message: None)
-    data = build_snapshot(report, by, progress)
+    data = build_snapshot(report, progress)
     progress(70, "Đang soạn tệp Word")
     docx = render_docx(data)
     progress(85, "Đang soạn tệp Excel")

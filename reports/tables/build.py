@@ -127,16 +127,14 @@ def _combine(figures):
     return Figure(value, tuple(dict.fromkeys(record for figure in figures for record in figure.records)))
 
 
-def load_frames(keys, period, user, units=None):
-    """The frames the source `keys` read, each built once, kept to `units` (the reporting agency) when given."""
+def load_frames(keys, period, units=None):
+    """The frames the source `keys` read, each built once, for `units` (the reporting agency; None: every unit)."""
     frames, refs = {}, {}
     for key in keys:
         name = SOURCES[key].frame
         if name in frames:
             continue
-        frame = tables_frames.FRAMES[name](period, user)
-        if units is not None:
-            frame = frame[frame["unit_id"].isin([int(unit) for unit in units])]
+        frame = tables_frames.FRAMES[name](period, units)
         frames[name] = frame
         refs.update(_refs(frame))
     return frames, refs
@@ -148,9 +146,9 @@ def selected(frames, key, period):
     return frame[source.where(frame, period).astype(bool)], source
 
 
-def _unit_rows(layout, period, user, units=None):
+def _unit_rows(layout, period, units=None):
     keys = [column["source"] for column in layout["columns"] if column["source"]]
-    frames, refs = load_frames(keys, period, user, units)
+    frames, refs = load_frames(keys, period, units)
     source_rows = {column["code"]: selected(frames, column["source"], period)
                    for column in layout["columns"] if column["source"]}
     unit_ids = sorted({int(u) for frame in frames.values() for u in frame["unit_id"].dropna()})
@@ -184,24 +182,24 @@ def _columns(layout):
             for c in layout["columns"]]
 
 
-def build_table(code, *, period, user, units=None):
-    """Form `code` for `period`, from the records `user` may see (`visible_to`), one row per unit.
+def build_table(code, *, period, units=None):
+    """Form `code` for `period`, one row per unit, from the records of `units` (ids: the reporting agency).
 
-    `units` (ids) keeps the records of the reporting agency only: leadership sees every agency's
-    records, but a department's report counts its own. Row-list and case-list forms (01/PCTN,
+    The figures are the agency's whoever generates the table: nothing here reads the user's
+    visibility (who may draft or freeze is decided by reports/access.py). Row-list and case-list forms (01/PCTN,
     02/PCTN) are built by reports/tables/pctn_forms.py from their own layouts.
     """
     layout = load_layout(code)
     if layout.get("layout") in {"indicators", "list"}:
         from reports.tables import pctn_forms as tables_pctn_forms
 
-        return tables_pctn_forms.build(layout, period=period, user=user, units=units)
+        return tables_pctn_forms.build(layout, period=period, units=units)
     columns = _columns(layout)
     manual = [column.code for column in columns if not column.computed]
     notes = layout.get("notes", "")
     if manual:
         notes = f"{notes} " + _("Cột không tính được từ hồ sơ (nhập tay): %(columns)s.") % {"columns": ", ".join(manual)}
-    return Table(code=code, title=layout["title"], columns=columns, rows=_unit_rows(layout, period, user, units),
+    return Table(code=code, title=layout["title"], columns=columns, rows=_unit_rows(layout, period, units),
                  period=period, notes=notes.strip())
 
 

@@ -1,4 +1,9 @@
-"""Per-record pandas frames for the statistical tables, each built from `Model.objects.visible_to(user)`.
+"""Per-record pandas frames for the statistical tables, read for an explicit scope of units (the reporting agency).
+
+A report is the agency's, not the drafter's: the frames never look at who generates them, so two
+people generating the same report get the same figures (TT 06/2025/TT-TTCP counts the agency's
+work). `units` is the set of unit ids the report covers (the agency and the units under it); `None`
+reads every unit (the whole database, for cross-checks and benchmarks). The scope is applied in SQL.
 
 Every frame has the columns `model`, `pk`, `label` (neutral: a case number or a title, never a
 denouncer's identity) and `unit_id` (the row "Đơn vị" the record is counted under), plus the facts
@@ -14,7 +19,6 @@ from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
-from papi_inspect.permissions import Role, has_role, sees_everything, unit_of
 
 CORRUPTION_DIMENSION = "4"  # PAPI dimension 4: control of corruption (and its sub-dimensions 4.x)
 DATE_COLUMNS = ("received_on", "outcome_on", "accepted_on", "decided_on", "concluded_on", "decision_date",
@@ -38,6 +42,11 @@ def _corruption_dimension():
     return Q(dimension__code=CORRUPTION_DIMENSION) | Q(dimension__code__startswith=f"{CORRUPTION_DIMENSION}.")
 
 
+def _scoped(queryset, field, units):
+    """`queryset` kept to the records whose `field` (a unit) is one of `units`; all of them when `units` is None."""
+    return queryset if units is None else queryset.filter(**{f"{field}__in": [int(unit) for unit in units]})
+
+
 def corruption_inspection_ids(inspections):
     """Inspections on anti-corruption: grounds "Phòng, chống tham nhũng" or linked to PAPI dimension 4."""
     linked = Inspection.papi_dimensions.through.objects.filter(_corruption_dimension(), inspection__in=inspections)
@@ -50,11 +59,11 @@ def corruption_finding_ids(findings):
     return set(through.filter(_corruption_dimension(), finding__in=findings).values_list("finding_id", flat=True))
 
 
-def receptions(period, user):
+def receptions(period, units):
     """Receptions held in the period, each as regular, the head's own, or a delegate's (01/TCD)."""
     fields = ["pk", "code", "unit_id", "kind", "is_group", "group_size", "received_on", "petition_id",
               "petition__merged_into_id"]
-    rows = Reception.objects.visible_to(user).filter(received_on__range=(period.start, period.end)).values(*fields)
+    rows = _scoped(Reception.objects.filter(received_on__range=(period.start, period.end)), "unit", units).values(*fields)
     frame = _frame("citizen_reception.Reception", list(rows), fields)
     # A periodic reception on a day the head delegated is "ủy quyền tiếp"; the others are the head's own.
     delegated = set(ReceptionDay.objects.filter(held_on__range=(period.start, period.end), delegate__isnull=False)
@@ -70,42 +79,30 @@ def receptions(period, user):
     return frame
 
 
-def _schedule_scope(user):
-    """The agencies whose leaders' reception days a user counts: all, or their own agency's for the
-    office and inspectorate (who run reception), or the units under a department-level account."""
-    if sees_everything(user):
-        return None
-    unit = unit_of(user)
-    if unit is None or not user.is_active:
-        return set()
-    if has_role(user, Role.CHIEF_INSPECTOR, Role.INSPECTOR, Role.OFFICE_CHIEF, Role.OFFICE_CLERK):
-        return {unit.agency().pk}
-    return unit.family_ids()
-
-
-def reception_days(period, user):
+def reception_days(period, units):
     """The leaders' reception days held in the period, counted under the leader's agency (01/TCD cols 10, 16)."""
     fields = ["pk", "held_on", "delegate_id", "leader__staff_profile__unit_id"]
-    rows = list(ReceptionDay.objects.visible_to(user).filter(held_on__range=(period.start, period.end)).values(*fields))
-    scope, agencies = _schedule_scope(user), {}
+    days = ReceptionDay.objects.filter(held_on__range=(period.start, period.end))
+    rows = list(_scoped(days, "leader__staff_profile__unit", units).values(*fields))
+    agencies = {}
     for row in rows:
         unit_id = row["leader__staff_profile__unit_id"]
         if unit_id is not None and unit_id not in agencies:
             agencies[unit_id] = Unit.objects.get(pk=unit_id).agency().pk
         row["unit_id"] = agencies.get(unit_id)
-    rows = [row for row in rows if row["unit_id"] is not None and (scope is None or row["unit_id"] in scope)]
+    rows = [row for row in rows if row["unit_id"] is not None]
     frame = _frame("citizen_reception.ReceptionDay", rows, fields + ["unit_id"])
     frame["label"] = [f"Ngày tiếp {day:%d/%m/%Y}" for day in frame["held_on"]]
     return frame
 
 
-def petitions(period, user):
+def petitions(period, units):
     """Petitions received in the period, or earlier and not yet processed at its start (02/XLD col 1)."""
     fields = ["pk", "code", "unit_id", "received_on", "content_kind", "eligible", "within_competence",
               "prior_resolution", "outcome", "outcome_on", "anti_corruption", "matter_key"]
     window = Q(received_on__gte=period.start) | Q(outcome_on__isnull=True) | Q(outcome_on__gte=period.start)
-    rows = (Petition.objects.visible_to(user).filter(window, received_on__lte=period.end, merged_into__isnull=True)
-            .values(*fields))
+    petitions = Petition.objects.filter(window, received_on__lte=period.end, merged_into__isnull=True)
+    rows = _scoped(petitions, "unit", units).values(*fields)
     frame = _frame("complaint_case.Petition", list(rows), fields)
     frame["processed"] = frame["outcome_on"].le(period.end_ts)
     frame["eligible_done"] = frame["processed"] & frame["eligible"].eq(True)
@@ -117,11 +114,11 @@ def petitions(period, user):
     return frame
 
 
-def _cases(model, period, user, closed_field, extra):
+def _cases(model, period, units, closed_field, extra):
     fields = ["pk", "code", "unit_id", "received_on", "accepted_on", closed_field, "status", "anti_corruption",
               "petition_id", "petition__outcome_on", "subject"] + extra
     window = Q(received_on__gte=period.start) | Q(**{f"{closed_field}__isnull": True}) | Q(**{f"{closed_field}__gte": period.start})
-    rows = model.objects.visible_to(user).filter(window, received_on__lte=period.end).values(*fields)
+    rows = _scoped(model.objects.filter(window, received_on__lte=period.end), "unit", units).values(*fields)
     frame = _frame(model._meta.label, list(rows), fields).rename(columns={"petition__outcome_on": "petition_outcome_on"})
     frame["petition_outcome_on"] = pd.to_datetime(frame["petition_outcome_on"])
     # The cases counted in cols 2–6 are those of the petitions counted in col 1 (processed in the period),
@@ -132,28 +129,28 @@ def _cases(model, period, user, closed_field, extra):
     return frame
 
 
-def complaints(period, user):
+def complaints(period, units):
     """Complaint cases open during the period or decided in it (03/GQKN)."""
-    frame = _cases(ComplaintCase, period, user, "decided_on", ["level", "result"])
+    frame = _cases(ComplaintCase, period, units, "decided_on", ["level", "result"])
     frame["label"] = frame["code"]
     return frame
 
 
-def denunciations(period, user):
+def denunciations(period, units):
     """Denunciation cases open during the period or concluded in it (04/GQTC); labelled by code and pseudonym."""
-    frame = _cases(Denunciation, period, user, "concluded_on", ["pseudonym"])
+    frame = _cases(Denunciation, period, units, "concluded_on", ["pseudonym"])
     frame["label"] = [f"{code} – {pseudonym}" for code, pseudonym in zip(frame["code"], frame["pseudonym"])]
     frame["declined"] = frame["status"].eq(Denunciation.Status.NOT_ACCEPTED)
     return frame
 
 
-def inspections(period, user):
+def inspections(period, units):
     """Inspections carried out in the period (decided by its end, not concluded before it) or published in it."""
     fields = ["pk", "title", "year", "owner_id", "kind", "grounds", "decision_date", "concluded_on", "published_on",
               "denunciation_id", "complaint_case_id", "conclusion_summary"]
     window = Q(concluded_on__isnull=True) | Q(concluded_on__gte=period.start) | Q(published_on__gte=period.start)
-    queryset = Inspection.objects.visible_to(user).filter(window, step__gte=Inspection.Step.DECIDED,
-                                                          decision_date__lte=period.end)
+    queryset = _scoped(Inspection.objects.filter(window, step__gte=Inspection.Step.DECIDED, decision_date__lte=period.end),
+                       "owner", units)
     frame = _frame("inspection.Inspection", list(queryset.values(*fields)), fields).rename(columns={"owner_id": "unit_id"})
     frame = frame.drop_duplicates("pk")
     ids = Inspection.objects.filter(pk__in=queryset.values("pk"))
@@ -170,7 +167,7 @@ def inspections(period, user):
     return frame
 
 
-def _violation_frame(queryset, period, user):
+def _violation_frame(queryset, period):
     fields = ["pk", "kind", "finding_id", "finding__inspection_id", "finding__inspection__owner_id", "responsible_unit_id",
               "responsible_person", "sanction", "amount_to_recover"]
     frame = _frame("finding.Violation", list(queryset.values(*fields)), fields).rename(
@@ -183,7 +180,7 @@ def _violation_frame(queryset, period, user):
     frame["person"] = frame["responsible_person"].fillna("").str.strip()
     frame["org"] = frame["responsible_unit_id"]
     progress = pd.DataFrame.from_records(
-        list(ActionProgress.objects.visible_to(user).filter(action__violation__in=queryset, reported_on__lte=period.end)
+        list(ActionProgress.objects.filter(action__violation__in=queryset, reported_on__lte=period.end)
              .values("action__violation_id", "reported_on", "amount_recovered")),
         columns=["action__violation_id", "reported_on", "amount_recovered"])
     progress["reported_on"] = pd.to_datetime(progress["reported_on"])
@@ -197,17 +194,17 @@ def _violation_frame(queryset, period, user):
     return frame
 
 
-def violations(period, user):
+def violations(period, units):
     """Violations in the conclusions issued in the period (01/TTr cols 7–25 aggregate these conclusions)."""
-    queryset = Violation.objects.visible_to(user).filter(finding__inspection__concluded_on__range=(period.start, period.end))
-    return _violation_frame(queryset, period, user)
+    queryset = Violation.objects.filter(finding__inspection__concluded_on__range=(period.start, period.end))
+    return _violation_frame(_scoped(queryset, "finding__inspection__owner", units), period)
 
 
-def _followup_scope(period, user):
+def _followup_scope(period, units):
     """Conclusions to carry out in the period: concluded by its end, with follow-up actions not all closed before it."""
-    concluded = Inspection.objects.visible_to(user).filter(concluded_on__lte=period.end)
+    concluded = _scoped(Inspection.objects.filter(concluded_on__lte=period.end), "owner", units)
     actions = pd.DataFrame.from_records(
-        list(Action.objects.visible_to(user).filter(finding__inspection__in=concluded)
+        list(Action.objects.filter(finding__inspection__in=concluded)
              .values("pk", "finding__inspection_id", "status", "closed_on")),
         columns=["pk", "finding__inspection_id", "status", "closed_on"]).drop_duplicates("pk")
     actions["closed_on"] = pd.to_datetime(actions["closed_on"])
@@ -218,9 +215,9 @@ def _followup_scope(period, user):
         n=("pk", "size"), closed_before=("closed_before", "sum"), closed_by_end=("closed_by_end", "sum"))
 
 
-def followup_conclusions(period, user):
+def followup_conclusions(period, units):
     """Inspection conclusions being carried out in the period, with how many of their actions are closed (02/TTr)."""
-    concluded, counts = _followup_scope(period, user)
+    concluded, counts = _followup_scope(period, units)
     counts = counts[counts["n"] > counts["closed_before"]]
     fields = ["pk", "title", "year", "owner_id", "concluded_on"]
     rows = concluded.filter(pk__in=[int(pk) for pk in counts.index]).values(*fields)
@@ -231,11 +228,11 @@ def followup_conclusions(period, user):
     return frame
 
 
-def followup_violations(period, user):
+def followup_violations(period, units):
     """Violations of the conclusions being carried out in the period, with money due and recovered (02/TTr)."""
-    conclusions = followup_conclusions(period, user)
-    queryset = Violation.objects.visible_to(user).filter(finding__inspection_id__in=[int(pk) for pk in conclusions["pk"]])
-    return _violation_frame(queryset, period, user)
+    conclusions = followup_conclusions(period, units)
+    queryset = Violation.objects.filter(finding__inspection_id__in=[int(pk) for pk in conclusions["pk"]])
+    return _violation_frame(queryset, period)
 
 
 FRAMES = {

@@ -29,15 +29,12 @@ FACT_SOURCES = {
 }
 
 
-def anti_corruption_facts(period, user, units=None):
-    """The counts and amounts the anti-corruption narrative cites, from the records `user` may see."""
+def anti_corruption_facts(period, units=None):
+    """The counts and amounts the anti-corruption narrative cites, from the records of `units` (the agency)."""
     frames, facts = {}, {}
     for key, source in FACT_SOURCES.items():
         if source.frame not in frames:
-            frame = tables_frames.FRAMES[source.frame](period, user)
-            if units is not None:  # the reporting agency only (leadership sees every agency)
-                frame = frame[frame["unit_id"].isin([int(unit) for unit in units])]
-            frames[source.frame] = frame
+            frames[source.frame] = tables_frames.FRAMES[source.frame](period, units)
         frame = frames[source.frame]
         facts[key] = _figure(frame[source.where(frame, period).astype(bool)], source, _refs(frame))
     return facts

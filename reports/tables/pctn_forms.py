@@ -12,10 +12,10 @@ def _columns(layout):
     return [Column(c["code"], c["heading"], tuple(c["group"]), c.get("unit", ""), True) for c in layout["columns"]]
 
 
-def indicators(layout, *, period, user, units=None):
+def indicators(layout, *, period, units=None):
     """One row per indicator (MS, NỘI DUNG, ĐVT, SỐ LIỆU); an indicator without a source is left to fill in."""
     keys = sorted({row["source"] for row in layout["rows"] if row["source"]})
-    frames, refs = load_frames(keys, period, user, units)
+    frames, refs = load_frames(keys, period, units)
     rows, manual = [], 0
     for spec in layout["rows"]:
         if spec["heading"]:
@@ -33,9 +33,9 @@ def indicators(layout, *, period, user, units=None):
                  notes=notes.strip(), layout="indicators", row_heading="NỘI DUNG")
 
 
-def cases(layout, *, period, user, units=None):
+def cases(layout, *, period, units=None):
     """One row per case found in the period, then "Tổng số:"; labels name no person (neither denouncer nor violator)."""
-    frames, refs = load_frames([layout["source"]], period, user, units)
+    frames, refs = load_frames([layout["source"]], period, units)
     sub, _source = selected(frames, layout["source"], period)
     unit_ids = {int(u) for u in sub["unit_id"].dropna()} | {int(u) for u in sub["org"].dropna()}
     names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
@@ -65,6 +65,6 @@ def cases(layout, *, period, user, units=None):
                  notes=layout.get("notes", ""), layout="list", row_heading="TT")
 
 
-def build(layout, *, period, user, units=None):
+def build(layout, *, period, units=None):
     builder = {"indicators": indicators, "list": cases}[layout["layout"]]
-    return builder(layout, period=period, user=user, units=units)
+    return builder(layout, period=period, units=units)

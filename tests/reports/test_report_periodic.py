@@ -52,7 +52,7 @@ def assert_every_figure_reads_back(docx, xlsx, report, period, user):
     printed, sheets = docx_tables(docx), xlsx_sheets(xlsx)
     checked = 0
     for code in report.spec.tables:
-        table = build_table(code, period=period, user=user, units=report.owner.family_ids())
+        table = build_table(code, period=period, units=report.owner.family_ids())
         turned = printed[code]
         rows = list(sheets[code.replace("/", "-")].iter_rows(values_only=True))
         numbering = list(next(row for row in rows if row and row[0] == "MS"))

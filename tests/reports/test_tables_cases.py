@@ -7,6 +7,7 @@ from cryptography.fernet import Fernet
 
 from doctypes.complaint_case.services import complaint as services_complaint
 from doctypes.complaint_case.services import denunciation as services_denunciation
+from papi_inspect.permissions import agency_unit_ids
 from reports.periods import resolve_period
 from reports.tables.build import build_table, check_cross_tables, check_table
 from tests.complaint_case.builders import inspectorate, make_petition
@@ -46,15 +47,15 @@ def test_03_gqkn_counts_cases_and_decisions(people):
     complaint(by, decide="upheld", level=2, day=D(2025, 3, 5))
     complaint(by, decide="cancelled", level=2, day=D(2025, 3, 6))
     complaint(by, accept=False, day=D(2025, 3, 7))
-    table = build_table("03/GQKN", period=YEAR, user=by)
+    table = build_table("03/GQKN", period=YEAR, units=agency_unit_ids(by))
     cells = table.rows[-1].cells
     values = {code: cells[code].value for code in ("1", "2", "3", "4", "7", "8", "9", "10", "11", "12")}
     assert values == {"1": 6, "2": 6, "3": 1, "4": 5, "7": 5, "8": 1, "9": 1, "10": 1, "11": 1, "12": 1}
     assert cells["5"].value is None
     assert check_table(table) == []
-    xld = build_table("02/XLD", period=YEAR, user=by)
+    xld = build_table("02/XLD", period=YEAR, units=agency_unit_ids(by))
     assert check_cross_tables([table, xld]) == []
-    outsider = build_table("03/GQKN", period=YEAR, user=people.outsider)
+    outsider = build_table("03/GQKN", period=YEAR, units=agency_unit_ids(people.outsider))
     assert len(outsider.rows) == 1 and outsider.rows[-1].cells["2"].value == 0
 
 
@@ -70,10 +71,10 @@ def test_04_gqtc_counts_accepted_declined_and_concluded(people):
     services_denunciation.accept_denunciation(cases[0], by=by, accepted_on=D(2025, 4, 10))
     services_denunciation.conclude_denunciation(cases[0], by=by, concluded_on=D(2025, 6, 10), conclusion="Đúng một phần")
     services_denunciation.decline_denunciation(cases[1], by=by, decided_on=D(2025, 4, 10), reason="Không đủ điều kiện")
-    table = build_table("04/GQTC", period=YEAR, user=by)
+    table = build_table("04/GQTC", period=YEAR, units=agency_unit_ids(by))
     cells = table.rows[-1].cells
     assert [cells[c].value for c in ("1", "2", "3", "4", "5", "7")] == [3, 3, 1, 1, 1, 1]
     assert cells["4"].records[0].label == f"{cases[0].code} – {cases[0].pseudonym}"
     assert "Bí Mật" not in str(table)  # the denouncer's identity never reaches a table
-    assert check_table(table) == [] and check_cross_tables([table, build_table("02/XLD", period=YEAR, user=by)]) == []
-    assert build_table("04/GQTC", period=YEAR, user=people.outsider).rows[-1].cells["2"].value == 0
+    assert check_table(table) == [] and check_cross_tables([table, build_table("02/XLD", period=YEAR, units=agency_unit_ids(by))]) == []
+    assert build_table("04/GQTC", period=YEAR, units=agency_unit_ids(people.outsider)).rows[-1].cells["2"].value == 0

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from doctypes.inspection.models import Inspection
+from papi_inspect.permissions import agency_unit_ids
 from reports.periods import resolve_period
 from reports.tables.build import build_table, check_table
 from tests.finding.builders import make_finding, make_violation
@@ -25,7 +26,7 @@ def test_01_ttr_counts_inspections_conclusions_and_violations(people):
     advance(make_inspection(year=2025, title="Đột xuất", kind="unscheduled", grounds="violation_signs", plan=None),
             S.DECIDED, start=D(2025, 6, 2))
 
-    table = build_table("01/TTr", period=YEAR, user=people.chief_inspector)
+    table = build_table("01/TTr", period=YEAR, units=agency_unit_ids(people.chief_inspector))
     cells = table.rows[-1].cells
     values = {code: cells[code].value for code in ("1", "2", "3", "4", "5", "6", "7", "10", "21", "22", "23", "24", "25")}
     assert values == {"1": 3, "2": 1, "3": 2, "4": 2, "5": 1, "6": 1, "7": 1, "10": Decimal("21.5"),
@@ -34,15 +35,17 @@ def test_01_ttr_counts_inspections_conclusions_and_violations(people):
     assert {ref.model for ref in cells["10"].records} == {"finding.Violation"}
     assert check_table(table) == []
     assert table.rows[0].label == "Thanh tra Sở"
-    outsider = build_table("01/TTr", period=YEAR, user=people.outsider)
+    outsider = build_table("01/TTr", period=YEAR, units=agency_unit_ids(people.outsider))
     assert len(outsider.rows) == 1 and outsider.rows[0].cells["1"].value == 0
 
 
-def test_a_unit_head_sees_only_inspections_of_their_unit(people):
+def test_the_table_is_the_agencys_whoever_builds_it(people):
     advance(make_inspection(year=2025), S.DECIDED, start=D(2025, 3, 2))
     advance(make_inspection(year=2025, subject="snnmt-cckiemlam", title="Kiểm lâm"), S.DECIDED, start=D(2025, 3, 3))
-    assert build_table("01/TTr", period=YEAR, user=people.unit_head).rows[-1].cells["1"].value == 1
-    assert build_table("01/TTr", period=YEAR, user=people.leader).rows[-1].cells["1"].value == 2
+    # A unit head sees one of the two inspections on screen, the leader both; the department's table counts both.
+    assert Inspection.objects.visible_to(people.unit_head).count() == 1
+    for who in (people.unit_head, people.leader, people.chief_inspector, people.office_clerk):
+        assert build_table("01/TTr", period=YEAR, units=agency_unit_ids(who)).rows[-1].cells["1"].value == 2
 
 
 def test_02_ttr_follows_conclusions_actions_and_money(people):
@@ -56,10 +59,10 @@ def test_02_ttr_follows_conclusions_actions_and_money(people):
     action = make_action(finding, violation=violation, due_on=D(2025, 9, 30))
     finding_services.report_action_progress(action, by=people.unit_head, reported_on=D(2025, 7, 1), note="Đã nộp một phần",
                                             amount_recovered=Decimal(15_000_000))
-    table = build_table("02/TTr", period=YEAR, user=people.chief_inspector)
+    table = build_table("02/TTr", period=YEAR, units=agency_unit_ids(people.chief_inspector))
     cells = table.rows[-1].cells
     assert [cells[c].value for c in ("1", "2", "3", "4")] == [1, 0, 0, 1]
     assert (cells["5"].value, cells["6"].value) == (Decimal(40), Decimal(15))
     assert cells["6"].records[0].pk == violation.pk and cells["9"].value is None
     assert check_table(table) == []
-    assert build_table("02/TTr", period=YEAR, user=people.outsider).rows[-1].cells["1"].value == 0
+    assert build_table("02/TTr", period=YEAR, units=agency_unit_ids(people.outsider)).rows[-1].cells["1"].value == 0

@@ -7,6 +7,7 @@ from cryptography.fernet import Fernet
 
 from doctypes.citizen_reception import services as reception_services
 from doctypes.complaint_case.services import petition as services
+from papi_inspect.permissions import agency_unit_ids
 from reports.periods import resolve_period
 from reports.tables.build import build_table, check_table, table_to_dataframe
 from tests.complaint_case.builders import inspectorate, make_petition
@@ -50,7 +51,7 @@ def test_02_xld_counts_each_column_from_petitions(people):
     make_petition(by, received_on=D(2025, 5, 10), matter="Chưa xử lý")
     make_petition(by, received_on=D(2024, 12, 14), matter="Kỳ trước, đã xử lý trước kỳ")  # outside: see below
 
-    table = build_table("02/XLD", period=YEAR, user=people.chief_inspector)
+    table = build_table("02/XLD", period=YEAR, units=agency_unit_ids(people.chief_inspector))
     cells = total(table)
     values = {code: cells[code].value for code in cells}
     assert values["1"] == 10 - 1 + 1  # the 14/12/2024 petition is unprocessed, so it is carried over into the year
@@ -70,8 +71,8 @@ def test_the_cut_off_puts_14_december_in_the_year_and_15_december_in_the_next(pe
     by = people.chief_inspector
     processed(make_petition(by, received_on=D(2025, 12, 14), matter="Ngày 14/12"), by, kind="complaint", on=D(2025, 12, 14))
     processed(make_petition(by, received_on=D(2025, 12, 15), matter="Ngày 15/12"), by, kind="complaint", on=D(2025, 12, 15))
-    this_year = total(build_table("02/XLD", period=YEAR, user=by))
-    next_q1 = total(build_table("02/XLD", period=resolve_period("q1", 2026), user=by))
+    this_year = total(build_table("02/XLD", period=YEAR, units=agency_unit_ids(by)))
+    next_q1 = total(build_table("02/XLD", period=resolve_period("q1", 2026), units=agency_unit_ids(by)))
     assert [r.label for r in this_year["1"].records] != [r.label for r in next_q1["1"].records]
     assert this_year["1"].value == 1 and next_q1["1"].value == 1
 
@@ -79,7 +80,7 @@ def test_the_cut_off_puts_14_december_in_the_year_and_15_december_in_the_next(pe
 def test_an_outsider_sees_no_row_and_zero_figures(people):
     by = people.chief_inspector
     processed(make_petition(by, received_on=D(2025, 5, 2)), by, kind="complaint")
-    table = build_table("02/XLD", period=YEAR, user=people.outsider)
+    table = build_table("02/XLD", period=YEAR, units=agency_unit_ids(people.outsider))
     assert [row.label for row in table.rows] == ["Tổng cộng"]
     assert total(table)["1"].value == 0 and total(table)["1"].records == ()
 
@@ -94,10 +95,10 @@ def test_01_tcd_counts_regular_and_head_receptions(people):
                                      group_size=6)
     reception_services.log_reception(by=by, received_on=D(2025, 4, 4), kind="unscheduled", identity={"name": "C"},
                                      content="Gặp Giám đốc", classification="complaint", handling="guide", unit=office)
-    table = build_table("01/TCD", period=YEAR, user=people.leader)
+    table = build_table("01/TCD", period=YEAR, units=agency_unit_ids(people.leader))
     cells = total(table)
     assert (cells["5"].value, cells["6"].value, cells["7"].value, cells["8"].value, cells["9"].value) == (2, 7, 2, 1, 6)
     assert (cells["11"].value, cells["12"].value, cells["17"].value) == (1, 1, 0)
     assert (cells["1"].value, cells["2"].value, cells["4"].value) == (3, 8, 1)
     assert check_table(table) == []
-    assert build_table("01/TCD", period=YEAR, user=people.outsider).rows[-1].cells["1"].value == 0
+    assert build_table("01/TCD", period=YEAR, units=agency_unit_ids(people.outsider)).rows[-1].cells["1"].value == 0
