@@ -58,6 +58,17 @@ class WorkingCalendar:
             day += datetime.timedelta(days=1)
         return day
 
+    def previous_working_day(self, day):
+        """`day` itself if it is a working day, else the last working day before it."""
+        while not self.is_working_day(day):
+            day -= datetime.timedelta(days=1)
+        return day
+
+    def working_day_in_month(self, day):
+        """The working day nearest after `day` in its own month, or the last one before it when the month ends first."""
+        after = self.next_working_day(day)
+        return after if after.month == day.month else self.previous_working_day(day)
+
     def working_days_between(self, start, end):
         """Working days in (start, end]; zero or negative when end is not after start."""
         if end <= start:

@@ -73,13 +73,19 @@ def fixed_day_in(month, day_of_month):
 
 @transaction.atomic
 def schedule_reception_day(*, by, planned_on, leader, delegate=None, place="", calendar=None):
-    """One month's head reception day (Art. 18): the planned day, moved to the next working day if it is a day off."""
+    """One month's head reception day (Art. 18): the planned day, moved off a day off within the same month.
+
+    Luật Tiếp công dân 2013 Art. 18(1) wants the head to receive citizens at least one day every month,
+    so a day off moves the day to the next working day of that month, or back to the last one before it
+    when the month ends first (31/01 on a Saturday becomes 30/01, never 02/02, which would leave January
+    without one and February with two).
+    """
     require_schedule(by)
     calendar = calendar or WorkingCalendar()
     month = planned_on.replace(day=1)
     if ReceptionDay.objects.filter(month=month).exists():
         raise ValidationError({"planned_on": f"Tháng {month:%m/%Y} đã có lịch tiếp công dân của lãnh đạo."})
-    held = calendar.next_working_day(planned_on)
+    held = calendar.working_day_in_month(planned_on)
     day = ReceptionDay(month=month, planned_on=planned_on, held_on=held, leader=leader, delegate=delegate,
                        moved_because=calendar.why_not_working(planned_on) if held != planned_on else "")
     if place:

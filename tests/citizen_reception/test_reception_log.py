@@ -97,6 +97,21 @@ def test_it_moves_the_heads_fixed_day_to_the_next_working_day_art_18(people):
     assert by_month[2].held_on == calendar.next_working_day(datetime.date(2026, 2, 15)) > datetime.date(2026, 2, 20)
 
 
+@pytest.mark.parametrize("day_of_month", [1, 30, 31])
+def test_every_month_keeps_its_own_reception_day_art_18(people, day_of_month):
+    # 31/01/2026 and 28/02/2026 are Saturdays, 30/08/2026 a Sunday: moving forward would leave the month without one.
+    days = services.publish_schedule(by=people.office_chief, year=2026, day_of_month=day_of_month, leader=people.leader)
+    calendar = WorkingCalendar()
+    assert sorted(day.held_on.month for day in days) == list(range(1, 13))
+    for day in days:
+        assert calendar.is_working_day(day.held_on) and day.held_on.month == day.month.month
+    if day_of_month == 31:
+        by_month = {day.month.month: day for day in days}
+        assert by_month[1].held_on == datetime.date(2026, 1, 30) and by_month[1].moved_because
+        assert by_month[2].held_on == datetime.date(2026, 2, 27)
+    assert services.months_without_reception(2026) == []
+
+
 def test_it_follows_calendar_overrides_when_moving_the_day(people):
     CalendarOverride.objects.create(date=datetime.date(2027, 6, 15), kind=CalendarOverride.Kind.DAY_OFF, reason="Nghỉ bù")
     days = services.publish_schedule(by=people.office_chief, year=2027, day_of_month=15, leader=people.leader)
