@@ -160,7 +160,7 @@ class StateDocument:
     def sign(self, signature):
         table = self.document.add_table(rows=1, cols=2)
         left, right = table.rows[0].cells
-        lines = [("Nơi nhận:", True, True, 12)] + [(f"- {name};", False, False, 11) for name in signature.recipients]
+        lines = [("Nơi nhận:", True, True, 12)] + [(line, False, False, 11) for line in recipient_lines(signature.recipients)]
         _cell_lines(left, lines, align=WD_ALIGN_PARAGRAPH.LEFT)
         authority = [(line, True, False, 14) for line in signature.authority.upper().splitlines()]
         _cell_lines(right, authority + [("", False, False, 14)] * 3 + [(signature.name, True, False, 14)])
@@ -227,7 +227,39 @@ def _add_page_field(paragraph):
 
 # Letters and reports are issued in the department's name; its head is the Giám đốc Sở.
 HEAD = "Giám đốc"
-PLACE = "Bắc Giang"
+# How the province's people's committee is named in the organisation tree; the place is what follows.
+PROVINCE_PREFIXES = ("UBND tỉnh ", "Ủy ban nhân dân tỉnh ", "UBND thành phố ", "Ủy ban nhân dân thành phố ")
+
+
+def recipient_lines(recipients):
+    """"Nơi nhận" as NĐ 30/2020 Phụ lục I writes it: "- X;" on every line, the last ("Lưu: VT…") ending with ".".
+
+    Whatever punctuation a drafter typed at the end of a line is replaced, so no line ends ";;" or ".;".
+    """
+    names = [name.strip().lstrip("-").strip().rstrip(";.,").strip() for name in recipients]
+    names = [name for name in names if name]
+    return [f"- {name}{'.' if index == len(names) - 1 else ';'}" for index, name in enumerate(names)]
+
+
+def agency_abbreviation(unit):
+    """The issuing agency's abbreviation for a document symbol (NĐ 30/2020 Phụ lục I: "BC-SNNMT")."""
+    return unit.agency().code.split("-")[0].upper()
+
+
+def blank_number(doc_type, unit):
+    """"Số:      /PC-SNNMT": the number left for the clerk who registers the document, the symbol of its issuing agency."""
+    return document_number(None, f"{doc_type}-{agency_abbreviation(unit)}")
+
+
+def place_of(unit):
+    """The place printed before the date: the province of the unit's agency, from the organisation tree at the
+    unit's time ("UBND tỉnh Bắc Ninh" → "Bắc Ninh"; a pre-merger unit keeps its old province)."""
+    agency = unit.agency()
+    parent = agency.parent.name if agency.parent_id else agency.name
+    for prefix in PROVINCE_PREFIXES:
+        if parent.lower().startswith(prefix.lower()):
+            return parent[len(prefix):].strip()
+    return parent
 
 
 def signature_for(signer, *, recipients):
@@ -245,9 +277,9 @@ def signature_for(signer, *, recipients):
     return Signature(authority=authority, name=name, recipients=recipients)
 
 
-def header_for(unit, *, number, day, doc_type, subject, place=PLACE):
+def header_for(unit, *, number, day, doc_type, subject, place=None):
     """The header block of a document issued by `unit`'s agency (the Sở), under its parent body."""
     agency = unit.agency()
     parent = agency.parent.name if agency.parent_id else agency.name
-    return StateDocumentHeader(parent_agency=parent, issuing_agency=agency.name, number=number, place=place,
-                               date=day, doc_type=doc_type, subject=subject)
+    return StateDocumentHeader(parent_agency=parent, issuing_agency=agency.name, number=number,
+                               place=place or place_of(unit), date=day, doc_type=doc_type, subject=subject)

@@ -30,7 +30,7 @@ class ReportSpec:
     outline: str
     tables: tuple
     sections: tuple
-    symbol: str  # the document symbol after the number, e.g. "BC-SNNMT"
+    symbol: str  # the document type ("BC"); the issuing agency follows it: "05/BC-SNNMT" (NĐ 30/2020 Phụ lục I)
     slug: str
 
 
@@ -50,7 +50,7 @@ ANTI_CORRUPTION = ReportSpec(
         Section("assessment", "II. ĐÁNH GIÁ TÌNH HÌNH VÀ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"),
         Section("next_tasks", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP; KIẾN NGHỊ, ĐỀ XUẤT"),
     ),
-    symbol="BC-PCTN",
+    symbol="BC",
     slug="pctn",
 )
 
@@ -67,7 +67,7 @@ INSPECTION = ReportSpec(
         Section("next_tasks", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO"),
         Section("proposals", "IV. KIẾN NGHỊ, ĐỀ XUẤT"),
     ),
-    symbol="BC-TTr",
+    symbol="BC",
     slug="thanh-tra",
 )
 
@@ -85,7 +85,7 @@ KNTC = ReportSpec(
         Section("next_tasks", "V. PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP"),
         Section("proposals", "VI. KIẾN NGHỊ, ĐỀ XUẤT"),
     ),
-    symbol="BC-TCD",
+    symbol="BC",
     slug="kntc",
 )
 

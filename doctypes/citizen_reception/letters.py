@@ -3,7 +3,7 @@
 from doctypes.org.people import default_signer
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.permissions import Role
-from papi_inspect.state_documents import StateDocument, header_for, signature_for
+from papi_inspect.state_documents import StateDocument, blank_number, header_for, signature_for
 
 
 def refusal_notice_filename(reception):
@@ -17,7 +17,7 @@ def refusal_notice(reception):
     else:
         addressee = f"Ông/Bà {decrypt_identity(reception.identity_cipher).get('name', reception.pseudonym)}"
     document = StateDocument(header_for(
-        reception.unit, number="Số:      /TB-TCD", day=reception.received_on, doc_type="THÔNG BÁO",
+        reception.unit, number=blank_number("TB", reception.unit), day=reception.received_on, doc_type="THÔNG BÁO",
         subject="Về việc từ chối tiếp công dân",
     ))
     document.paragraph(f"Kính gửi: {addressee}.", bold=True)
@@ -32,5 +32,5 @@ def refusal_notice(reception):
     if reception.refusal_note:
         document.paragraph(reception.refusal_note)
     signer = default_signer(reception.unit, Role.OFFICE_CHIEF)
-    document.sign(signature_for(signer, recipients=["Như trên;", "Lưu: VT, hồ sơ."]))
+    document.sign(signature_for(signer, recipients=["Như trên", "Lưu: VT, hồ sơ"]))
     return document.to_bytes()

@@ -10,7 +10,7 @@ from doctypes.complaint_case.models import ComplaintCase, Petition, is_protected
 from doctypes.org.people import default_signer
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.permissions import Role
-from papi_inspect.state_documents import HEAD, StateDocument, header_for, signature_for, vietnamese_date
+from papi_inspect.state_documents import HEAD, StateDocument, blank_number, header_for, signature_for, vietnamese_date
 
 
 def sender_label(record):
@@ -31,7 +31,7 @@ def petition_letter(petition):
     day = petition.outcome_on or timezone.localdate()
     transfer = petition.outcome == Petition.Outcome.TRANSFER
     subject = "Về việc chuyển đơn" if transfer else "Về việc hướng dẫn người gửi đơn"
-    document = StateDocument(header_for(petition.unit, number="Số:      /PC-TTr" if transfer else "Số:      /HD-TTr", day=day,
+    document = StateDocument(header_for(petition.unit, number=blank_number("PC" if transfer else "HD", petition.unit), day=day,
                                      doc_type="PHIẾU CHUYỂN ĐƠN" if transfer else "VĂN BẢN HƯỚNG DẪN", subject=subject))
     received = vietnamese_date(petition.received_on)
     if transfer:
@@ -53,7 +53,7 @@ def petition_letter(petition):
     if petition.outcome_note:
         document.paragraph(petition.outcome_note)
     signer = petition.signer or default_signer(petition.unit, Role.CHIEF_INSPECTOR)
-    document.sign(signature_for(signer, recipients=["Như trên;", "Lưu: VT, hồ sơ."]))
+    document.sign(signature_for(signer, recipients=["Như trên", "Lưu: VT, hồ sơ"]))
     return document.to_bytes()
 
 
@@ -89,5 +89,5 @@ def complaint_decision(case):
         document.paragraph("Điều 2. Trường hợp không đồng ý, người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án.")
     document.paragraph("Điều 3. Quyết định có hiệu lực kể từ ngày ký.")
     signer = case.signer or default_signer(case.unit, Role.LEADERSHIP, position_prefix=HEAD)
-    document.sign(signature_for(signer, recipients=["Người khiếu nại;", "Thanh tra tỉnh;", "Lưu: VT, hồ sơ."]))
+    document.sign(signature_for(signer, recipients=["Người khiếu nại", "Thanh tra tỉnh", "Lưu: VT, hồ sơ"]))
     return document.to_bytes()

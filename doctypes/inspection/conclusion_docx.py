@@ -2,7 +2,7 @@
 
 from django.utils.text import slugify
 
-from papi_inspect.state_documents import PLACE, Signature, StateDocument, StateDocumentHeader
+from papi_inspect.state_documents import Signature, StateDocument, StateDocumentHeader, blank_number, place_of
 
 
 def conclusion_filename(inspection):
@@ -13,9 +13,9 @@ def conclusion_docx(inspection):
     """Bytes of the conclusion: header, grounds, findings, violations, recommendations, signature."""
     owner = inspection.owner
     parent = owner.parent.name if owner.parent_id else owner.name
-    number = f"Số: {inspection.conclusion_number}" if inspection.conclusion_number else "Số:      /KL-TTr"
+    number = f"Số: {inspection.conclusion_number}" if inspection.conclusion_number else blank_number("KL", owner)
     document = StateDocument(StateDocumentHeader(
-        parent_agency=parent, issuing_agency=owner.name, number=number, place=PLACE,
+        parent_agency=parent, issuing_agency=owner.name, number=number, place=place_of(owner),
         date=inspection.concluded_on or inspection.reported_on, doc_type="Kết luận thanh tra", subject=inspection.title,
     ))
     subjects = ", ".join(str(unit) for unit in inspection.subject_units.all())

@@ -15,7 +15,7 @@ from django.utils import timezone
 from doctypes.org.people import default_signer
 from papi_inspect.audit import save
 from papi_inspect.permissions import Role, unit_of
-from papi_inspect.state_documents import PLACE, signature_for
+from papi_inspect.state_documents import agency_abbreviation, place_of, signature_for
 from reports.access import may_draft, may_freeze
 from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative
 from reports.models import Report, ReportVersion
@@ -27,7 +27,8 @@ from reports.snapshot import facts_data, plain, table_data
 from reports.tables.build import build_table, check_cross_tables, check_table
 from reports.tables.pctn import FACT_LABELS, anti_corruption_facts
 
-DEFAULT_RECIPIENTS = "UBND tỉnh\nThanh tra tỉnh\nGiám đốc Sở (để báo cáo)\nLưu: VT, TTr"
+# The head signs the report (or a deputy for him), so he is not among its recipients (NĐ 30/2020 Art. 15).
+DEFAULT_RECIPIENTS = "UBND tỉnh\nThanh tra tỉnh\nLưu: VT, TTr"
 
 
 def _visible(report, user):
@@ -41,15 +42,6 @@ def period_of(report):
 def agency_of(user):
     unit = unit_of(user)
     return unit.agency() if unit else None
-
-
-def place_of(agency):
-    """The place printed before the date: the province of the agency's parent ("UBND tỉnh Bắc Ninh" → "Bắc Ninh")."""
-    parent = agency.parent.name if agency.parent_id else ""
-    for prefix in ("UBND tỉnh ", "Ủy ban nhân dân tỉnh ", "UBND thành phố ", "Ủy ban nhân dân thành phố "):
-        if parent.lower().startswith(prefix.lower()):
-            return parent[len(prefix):].strip()
-    return PLACE
 
 
 def _check_request(kind, period_kind, year):
@@ -138,7 +130,8 @@ def build_snapshot(report, progress=None):
         "header": {
             "parent_agency": agency.parent.name if agency.parent_id else agency.name,
             "issuing_agency": agency.name,
-            "number": report.number, "symbol": spec.symbol, "place": report.place or PLACE,
+            "number": report.number, "symbol": f"{spec.symbol}-{agency_abbreviation(agency)}",
+            "place": report.place or place_of(agency),
             "date": timezone.localdate().isoformat(), "doc_type": "Báo cáo", "subject": f"{spec.title} {phrase}",
         },
         "signature": {"authority": report.signer_authority, "name": report.signer_name,

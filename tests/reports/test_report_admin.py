@@ -99,7 +99,7 @@ def test_a_drafter_edits_the_narrative_and_generates_through_a_job(client, peopl
     download = client.get(reverse("reports:job-download", args=[job.pk]))
     assert download.status_code == 200 and "bao-cao-kntc-q1-2025-v2.docx" in download["Content-Disposition"]
     text = docx_text(b"".join(download.streaming_content))
-    assert "Số: 05/BC-TCD" in text and "Tình hình khiếu nại ổn định." in text
+    assert "Số: 05/BC-SNNMT" in text and "Tình hình khiếu nại ổn định." in text
     # Another drafter may not follow someone else's job.
     client_for(client, people.office_clerk)
     assert client.get(reverse("reports:job", args=[job.pk])).status_code == 404

@@ -95,7 +95,7 @@ def test_the_narrative_is_prefilled_with_counts_and_the_document_has_the_state_f
     assert "1 vụ việc tố cáo liên quan đến tham nhũng" in report.narrative["detection"]
     assert "công khai 2 kết luận thanh tra" in report.narrative["prevention"]
     text = docx_text(version.docx.read())
-    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-PCTN", "BÁO CÁO",
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-SNNMT", "BÁO CÁO",
                      "Kết quả công tác phòng, chống tham nhũng, lãng phí, tiêu cực năm 2025", "Nơi nhận:",
                      "từ ngày 15/12/2024 đến ngày 14/12/2025", "I. KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG",
                      report.narrative["detection"], "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", report.signer_name):
