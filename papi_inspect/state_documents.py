@@ -140,6 +140,29 @@ class StateDocument:
                 column.width = width
         return table
 
+    def form_table(self, header_rows, rows, *, size, widths, bold_rows=()):
+        """A statistical form as the circular prints it: header rows (a label spanning neighbours is one merged
+        cell; an empty header cell joins the one below it), then the data rows (`bold_rows`: their indexes)."""
+        depth = len(header_rows)
+        table = self.table(header_rows[0], header_rows[1:] + rows, size=size, widths=widths,
+                           bold_rows=set(range(depth - 1)) | {depth - 1 + index for index in bold_rows})
+        for level, labels in enumerate(header_rows[:-1]):
+            start = 0
+            while start < len(labels):
+                end = start
+                while end + 1 < len(labels) and labels[end + 1] == labels[start] and labels[start]:
+                    end += 1
+                if end > start:
+                    _merge(table.cell(level, start), table.cell(level, end), labels[start], size)
+                start = end + 1
+        for column in range(len(header_rows[0])):
+            for level in range(depth - 1):
+                if not header_rows[level][column] and not any(header_rows[below][column] for below in range(level, depth - 1)):
+                    below = table.cell(depth - 1, column)
+                    _merge(table.cell(level, column), below, header_rows[depth - 1][column], size)
+                    break
+        return table
+
     def landscape_section(self):
         """A new landscape A4 section (for wide tables), same margins, page numbers on every page."""
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
@@ -188,6 +211,17 @@ def _cell_lines(cell, lines, align=WD_ALIGN_PARAGRAPH.CENTER):
         paragraph.alignment = align
         paragraph.paragraph_format.space_after = Pt(0)
         _run(paragraph, text, bold=bold, italic=italic, size=size)
+
+
+def _merge(first, last, text, size):
+    """Merge the cells from `first` to `last` into one holding `text` once (python-docx joins their paragraphs)."""
+    merged = first.merge(last)
+    for paragraph in merged.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    for run in merged.paragraphs[0].runs:
+        run._r.getparent().remove(run._r)
+    _run(merged.paragraphs[0], str(text), bold=True, size=size)
+    return merged
 
 
 def _rule_after(paragraph, indent):

@@ -54,9 +54,16 @@ class ReportVersionInline(TabularInline):
     model = ReportVersion
     extra = 0
     can_delete = False
-    fields = ["number", "created_at", "frozen_at", "frozen_by", "files", "freeze_link"]
+    fields = ["number", "created_at", "frozen_at", "frozen_by", "files", "freeze_link", "remarks"]
     readonly_fields = fields
     verbose_name_plural = _("Phiên bản đã tạo")
+
+    @admin.display(description=_("Ghi chú nội bộ (không in)"))
+    def remarks(self, version):
+        """The layouts' notes and the broken sum rules of this version: for the drafters, never printed."""
+        lines = [f"{table['code']}: {note}" for table in version.data.get("tables", []) for note in table.get("notes", []) if note]
+        lines += [str(_("Sai quy tắc cộng: %(problem)s")) % {"problem": problem} for problem in version.data.get("checks", [])]
+        return format_html_join("", "<div>{}</div>", ((line,) for line in lines)) or "—"
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -1,9 +1,9 @@
 """The report as .docx (NĐ 30/2020/NĐ-CP format), rendered from a version's snapshot alone, never from records.
 
 The narrative and signature come first on portrait pages; the statistical tables follow as an
-appendix in a landscape section. A table with one row per unit is printed turned (one line per
-column of the form, one column per unit) so that 20–35 columns stay readable; the companion .xlsx
-keeps each form's own orientation.
+appendix in a landscape section, each in the form's own orientation (TT 06/2025/TT-TTCP: units as
+rows, the header groups over the numbered columns MS 1…n), as the companion .xlsx. The layout's
+internal notes (what is typed by hand, what is unconfirmed) stay on the screen, never in print.
 """
 
 import datetime
@@ -16,6 +16,8 @@ from papi_inspect.state_documents import Signature, StateDocument, StateDocument
 from reports.snapshot import format_value
 
 TABLE_PT = 8
+WIDE_TABLE_PT = 6.5  # 25–35 columns on a landscape page, as the printed forms are
+FIRST_COLUMN_MM = 38
 WIDTH_MM = 297 - 30 - 15  # landscape A4 between the margins
 
 
@@ -78,20 +80,24 @@ def _table(document, table, attached):
         document.table(["TT"] + [column["heading"] for column in table["columns"]], rows, size=TABLE_PT,
                        bold_rows={len(rows) - 1}, widths=_widths([14] + [share] * len(columns)))
     else:
-        units = table["rows"]
-        rows = []
-        for column in table["columns"]:
-            heading = " › ".join([*column["group"], column["heading"]])
-            unit = f" ({column['unit']})" if column["unit"] else ""
-            rows.append([column["code"], heading + unit] + [format_value(row["cells"][column["code"]]["value"]) for row in units])
-        share = (WIDTH_MM - 12 - 100) / max(len(units), 1)
-        document.table(["MS", "Chỉ tiêu"] + [row["label"] for row in units], rows, size=TABLE_PT,
-                       align_first=WD_ALIGN_PARAGRAPH.LEFT, widths=_widths([12, 100] + [share] * len(units)))
-    for note in table["notes"]:
-        if note:
-            paragraph = document.document.add_paragraph()
-            run = paragraph.add_run(f"Ghi chú: {note}")
-            run.italic, run.font.size = True, Pt(9)
+        _unit_form(document, table)
+
+
+def _unit_form(document, table):
+    """Units as rows, one column per indicator: the group rows, the heading row, the "MS" numbering row."""
+    columns = table["columns"]
+    depth = max((len(column["group"]) for column in columns), default=0)
+    header = [[""] + [column["group"][level] if len(column["group"]) > level else "" for column in columns]
+              for level in range(depth)]
+    header.append([table["row_heading"]] + [column["heading"] + (f" ({column['unit']})" if column["unit"] else "")
+                                            for column in columns])
+    numbering = ["MS"] + [column["code"] for column in columns]
+    rows = [numbering] + [[row["label"]] + [format_value(row["cells"][column["code"]]["value"]) for column in columns]
+                          for row in table["rows"]]
+    share = (WIDTH_MM - FIRST_COLUMN_MM) / max(len(columns), 1)
+    size = TABLE_PT if len(columns) <= 20 else WIDE_TABLE_PT
+    document.form_table(header, rows, size=size, widths=_widths([FIRST_COLUMN_MM] + [share] * len(columns)),
+                        bold_rows={0, len(rows) - 1})
 
 
 def _circular(basis):

@@ -1,8 +1,9 @@
 """The companion .xlsx of a report, from its snapshot alone: one sheet per form, then the traceability sheet.
 
 Each form's sheet keeps the form's own layout (header groups, the "MS" numbering row, one row per
-unit; or the MS/NỘI DUNG/ĐVT/SỐ LIỆU list of 01/PCTN; or the case list of 02/PCTN). The sheet
-"Truy xuat" lists, for every figure, each record that makes it: model, id, neutral label, link.
+unit; or the MS/NỘI DUNG/ĐVT/SỐ LIỆU list of 01/PCTN; or the case list of 02/PCTN), without the
+layout's internal notes (they are shown on the report's screen). The sheet "Truy xuat" lists, for
+every figure, each record that makes it: model, id, neutral label, link.
 """
 
 import datetime
@@ -83,7 +84,6 @@ def _units(sheet, table):
     sheet.column_dimensions["A"].width = 32
     for index in range(2, len(columns) + 2):
         sheet.column_dimensions[get_column_letter(index)].width = 12
-    _notes(sheet, table)
 
 
 def _indicators(sheet, table):
@@ -95,7 +95,6 @@ def _indicators(sheet, table):
         if row["heading"]:
             _bold_row(sheet, sheet.max_row)
     sheet.column_dimensions["B"].width = 90
-    _notes(sheet, table)
 
 
 def _list(sheet, table):
@@ -106,14 +105,6 @@ def _list(sheet, table):
     _bold_row(sheet, sheet.max_row)
     for index in range(2, len(table["columns"]) + 2):
         sheet.column_dimensions[get_column_letter(index)].width = 30
-    _notes(sheet, table)
-
-
-def _notes(sheet, table):
-    for note in table["notes"]:
-        if note:
-            sheet.append([])
-            sheet.append([f"Ghi chú: {note}"])
 
 
 def _trace(sheet, data):

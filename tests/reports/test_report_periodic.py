@@ -48,20 +48,21 @@ def arrange_kntc(people):
 
 
 def assert_every_figure_reads_back(docx, xlsx, report, period, user):
-    """Each figure of each table: the .docx (turned table) and the .xlsx (form layout) show build_table's value."""
+    """Each figure of each table: the .docx and the .xlsx (both in the form's layout) show build_table's value."""
     printed, sheets = docx_tables(docx), xlsx_sheets(xlsx)
     checked = 0
     for code in report.spec.tables:
         table = build_table(code, period=period, units=report.owner.family_ids())
-        turned = printed[code]
+        lines = printed[code]
+        printed_numbering = next(line for line in lines if line[0] == "MS")
         rows = list(sheets[code.replace("/", "-")].iter_rows(values_only=True))
         numbering = list(next(row for row in rows if row and row[0] == "MS"))
         for row in table.rows:
             sheet_row = next(line for line in rows if line and line[0] == row.label)
             for column in table.columns:
                 value = plain(row.cells[column.code].value)
-                line = next(line for line in turned[1:] if line[0] == column.code)
-                assert line[turned[0].index(row.label)] == format_value(value), (code, row.label, column.code)
+                line = next(line for line in lines if line[0] == row.label)
+                assert line[printed_numbering.index(column.code)] == format_value(value), (code, row.label, column.code)
                 assert sheet_row[numbering.index(column.code)] == value, (code, row.label, column.code)
                 checked += 1
     return checked

@@ -38,11 +38,11 @@ def docx_text(content):
 
 
 def docx_unit_figure(content, code, column, unit="Tổng cộng"):
-    """A figure of a per-unit form: the docx prints it turned, one line per column code, one column per unit."""
+    """A figure of a per-unit form as printed: units as rows, the column under its "MS" number (as the form has it)."""
     rows = docx_tables(content)[code]
-    units = rows[0]
-    line = next(row for row in rows[1:] if row[0] == column)
-    return line[units.index(unit)]
+    numbering = next(row for row in rows if row[0] == "MS")
+    line = next(row for row in rows if row[0] == unit)
+    return line[numbering.index(column)]
 
 
 def docx_indicator(content, code, key):
