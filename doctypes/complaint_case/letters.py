@@ -61,11 +61,41 @@ def complaint_decision_filename(case):
     return f"quyet-dinh-giai-quyet-khieu-nai-{case.pk}.docx"
 
 
+def decision_articles(case):
+    """Điều 2 and 3 of a resolution decision, by instance and remoteness (Luật Khiếu nại 2011 Art. 7, 33, 44)."""
+    days = 45 if case.is_remote else 30  # Art. 33 and 44: up to 45 days in remote areas
+    if case.level == ComplaintCase.Instance.FIRST:
+        return [
+            # Art. 33: a second complaint within 30 days (45 remote) of receiving the first decision; Art. 7: or sue.
+            f"Điều 2. Trong thời hạn {days} ngày, kể từ ngày nhận được Quyết định này, nếu không đồng ý, người khiếu nại "
+            "có quyền khiếu nại lần hai đến người có thẩm quyền giải quyết khiếu nại lần hai hoặc khởi kiện vụ án hành "
+            "chính tại Tòa án theo quy định của Luật Tố tụng hành chính.",
+            # Art. 44(1): in force 30 days (45 remote) after issue if no second complaint is made.
+            f"Điều 3. Quyết định này có hiệu lực pháp luật sau {days} ngày, kể từ ngày ban hành, nếu người khiếu nại "
+            "không khiếu nại lần hai.",
+        ]
+    return [
+        "Điều 2. Trường hợp không đồng ý, người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định "
+        "của Luật Tố tụng hành chính.",
+        f"Điều 3. Quyết định này có hiệu lực pháp luật sau {days} ngày, kể từ ngày ban hành.",  # Art. 44(2)
+    ]
+
+
+def decision_recipients(case):
+    """Who receives the decision: Art. 32 at first instance, Art. 41 at second (Luật Khiếu nại 2011)."""
+    if case.level == ComplaintCase.Instance.FIRST:
+        return [f"{case.complainant_name} (người khiếu nại)", "Thủ trưởng cấp trên trực tiếp",
+                "Người có quyền, nghĩa vụ liên quan", "Cơ quan, tổ chức, cá nhân đã chuyển khiếu nại đến", "Lưu: VT, hồ sơ"]
+    return [f"{case.complainant_name} (người khiếu nại)", "Người giải quyết khiếu nại lần đầu",
+            "Người có quyền, nghĩa vụ liên quan", "Cơ quan, tổ chức, cá nhân đã chuyển khiếu nại đến",
+            "Thanh tra tỉnh", "Lưu: VT, hồ sơ"]
+
+
 def complaint_decision(case):
     """The resolution decision (Luật Khiếu nại 2011 Art. 31/40): parties, content, verification,
     dialogue, legal basis, conclusion, result, and the right to complain again or sue."""
     instance = "lần đầu" if case.level == ComplaintCase.Instance.FIRST else "lần hai"
-    number = f"Số: {case.decision_number}" if case.decision_number else "Số:      /QĐ"
+    number = f"Số: {case.decision_number}" if case.decision_number else blank_number("QĐ", case.unit)
     document = StateDocument(header_for(case.unit, number=number, day=case.decided_on or timezone.localdate(),
                                      doc_type="QUYẾT ĐỊNH", subject=f"Về việc giải quyết khiếu nại {instance} của {case.complainant_name}"))
     document.paragraph("Căn cứ Luật Khiếu nại năm 2011; Nghị định số 124/2020/NĐ-CP;", italic=True)
@@ -82,12 +112,8 @@ def complaint_decision(case):
     document.paragraph(case.conclusion or "—")
     document.heading("QUYẾT ĐỊNH:")
     document.paragraph(f"Điều 1. {case.get_result_display() or 'Kết quả giải quyết'}.")
-    if case.level == ComplaintCase.Instance.FIRST:
-        document.paragraph("Điều 2. Trường hợp không đồng ý, người khiếu nại có quyền khiếu nại lần hai hoặc khởi kiện vụ án "
-                           "hành chính tại Tòa án theo quy định của pháp luật.")
-    else:
-        document.paragraph("Điều 2. Trường hợp không đồng ý, người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án.")
-    document.paragraph("Điều 3. Quyết định có hiệu lực kể từ ngày ký.")
+    for article in decision_articles(case):
+        document.paragraph(article)
     signer = case.signer or default_signer(case.unit, Role.LEADERSHIP, position_prefix=HEAD)
-    document.sign(signature_for(signer, recipients=["Người khiếu nại", "Thanh tra tỉnh", "Lưu: VT, hồ sơ"]))
+    document.sign(signature_for(signer, recipients=decision_recipients(case)))
     return document.to_bytes()
