@@ -1,4 +1,5 @@
-"""PNG previews of page 1 of each statutory report, for people to look at: docs/reports/<report>.png.
+"""PNG previews of each statutory report, for people to look at: page 1 as docs/reports/<report>.png and the
+first page of its widest form as docs/reports/<report>-bieu.png.
 
 Run: .venv/bin/python scripts/report_previews.py
 Builds a throw-away SQLite database with two years of synthetic records, generates each report
@@ -63,7 +64,27 @@ def main():
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(source.with_suffix(".pdf")),
                         str(target)], check=True, timeout=60)
         print(f"{target}.png")
+        page = widest_form_page(source.with_suffix(".pdf"), version.data["tables"])
+        if page:
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(source.with_suffix(".pdf")), f"{target}-bieu"], check=True, timeout=60)
+            print(f"{target}-bieu.png (trang {page})")
     shutil.rmtree(WORK, ignore_errors=True)
+
+
+def widest_form_page(pdf, tables):
+    """The page on which the form with the most columns starts (pdftotext page by page), or None."""
+    if not tables:
+        return None
+    code = max(tables, key=lambda table: len(table["columns"]))["code"]
+    for page in range(1, 200):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
+                              text=True, timeout=60)
+        if text.returncode != 0:
+            return None
+        if f"Biểu số {code}" in text.stdout:
+            return page
+    return None
 
 
 if __name__ == "__main__":
