@@ -140,6 +140,14 @@ class StateDocument:
                 column.width = width
         return table
 
+    def mark_draft(self):
+        """"DỰ THẢO" above the header, right-aligned and bold: a text not yet signed says so (NĐ 30/2020, Phụ lục I)."""
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(paragraph, DRAFT_MARK, bold=True, size=14)
+        self.document.element.body.insert(0, paragraph._p)
+        return paragraph
+
     def form_table(self, header_rows, rows, *, size, widths, bold_rows=()):
         """A statistical form as the circular prints it: header rows (a label spanning neighbours is one merged
         cell; an empty header cell joins the one below it), then the data rows (`bold_rows`: their indexes)."""
@@ -276,6 +284,7 @@ def _add_page_field(paragraph):
 
 # Letters and reports are issued in the department's name; its head is the Giám đốc Sở.
 HEAD = "Giám đốc"
+DRAFT_MARK = "DỰ THẢO"
 # How the province's people's committee is named in the organisation tree; the place is what follows.
 PROVINCE_PREFIXES = ("UBND tỉnh ", "Ủy ban nhân dân tỉnh ", "UBND thành phố ", "Ủy ban nhân dân thành phố ")
 

@@ -28,6 +28,8 @@ def render_docx(data):
         parent_agency=header["parent_agency"], issuing_agency=header["issuing_agency"],
         number=document_number(header["number"], header["symbol"]), place=header["place"], date=day,
         doc_type=header["doc_type"], subject=header["subject"]))
+    if data.get("draft"):
+        document.mark_draft()
     period = data["period"]
     document.paragraph(
         f"Thực hiện {_circular(period['basis'])} quy định chế độ báo cáo, {header['issuing_agency']} báo cáo "

@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from papi_inspect.state_documents import DRAFT_MARK
+
 TRACE_SHEET = "Truy xuat"
 FACTS_SHEET = "So lieu PCTN"
 BOLD = Font(bold=True)
@@ -50,6 +52,9 @@ def render_xlsx(data):
 
 def _heading(sheet, table, data):
     header = data["header"]
+    if data.get("draft"):
+        sheet.append([DRAFT_MARK])
+        sheet.cell(row=sheet.max_row, column=1).font = BOLD
     sheet.append([f"Biểu số {table['code']}"])
     sheet.append([table["title"]])
     start, end = (datetime.date.fromisoformat(table["period"][key]) for key in ("start", "end"))

@@ -124,6 +124,7 @@ def build_snapshot(report, progress=None):
     phrase = period.label.removeprefix("Báo cáo ").strip()
     return {
         "format": 1,
+        "draft": True,  # until frozen: the files say "DỰ THẢO"; freezing renders them again without it
         "report": {"id": report.pk, "kind": report.kind, "label": str(spec.label), "outline": spec.outline,
                    "period_kind": report.period_kind, "year": report.year, "slug": report.slug},
         "period": {**plain(period), "line": f"Số liệu tính từ ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}"},
@@ -176,6 +177,12 @@ def freeze_version(version, *, by):
         if locked.is_frozen:
             raise ValidationError("Phiên bản này đã được chốt.")
         locked.frozen_by, locked.frozen_at = by, timezone.now()
+        # The signed files: the same snapshot rendered again, without the "DỰ THẢO" mark.
+        locked.data = {**locked.data, "draft": False}
+        for extension, render in (("docx", render_docx), ("xlsx", render_xlsx)):
+            field = getattr(locked, extension)
+            field.delete(save=False)
+            field.save(locked.file_name(extension), ContentFile(render(locked.data)), save=False)
         save(locked, "Chốt báo cáo", by=by)
         report = locked.report
         report.status = Report.Status.FROZEN

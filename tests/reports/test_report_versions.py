@@ -38,9 +38,15 @@ def test_a_frozen_version_survives_a_regeneration_after_records_change(people):
     arrange(people)
     report = services.get_or_create_report("anti_corruption", "year", 2025, by=people.inspector)
     first = services.generate_version(report, by=people.inspector)
-    frozen_docx, frozen_data = first.docx.read(), first.data
+    draft_docx = first.docx.read()
+    # Until a leader freezes it, the version is a draft and both files say so (NĐ 30/2020, Phụ lục I).
+    assert docx_text(draft_docx).startswith("DỰ THẢO") and xlsx_text(first.xlsx.read()).startswith("DỰ THẢO")
     services.freeze_version(first, by=people.leader)
-    assert docx_indicator(frozen_docx, "01/PCTN", "7") == "2"
+    first.refresh_from_db()
+    frozen_docx, frozen_data = first.docx.read(), first.data
+    assert "DỰ THẢO" not in docx_text(frozen_docx) and "DỰ THẢO" not in xlsx_text(first.xlsx.read())
+    assert docx_indicator(frozen_docx, "01/PCTN", "7") == docx_indicator(draft_docx, "01/PCTN", "7") == "2"
+    assert frozen_data["draft"] is False and frozen_data["tables"] == services.build_snapshot(report)["tables"]
 
     advance(make_inspection(year=2025, kind="unscheduled", grounds="anti_corruption", plan=None, title="Thanh tra mới"),
             Inspection.Step.DECIDED, start=datetime.date(2025, 8, 1))
