@@ -49,10 +49,19 @@ def load(users):
     _denunciations(ago, inspectorate, inspector, chief, users["canbodonvi"])
 
 
+def _outcome(kind, eligible, competence, index):
+    """An outcome that fits the classification: outside competence, guided (complaints) or transferred; within it,
+    urged now and then, else filed (accepting opens a case: the cases below are made on their own)."""
+    if not eligible:
+        return "file"
+    if not competence:
+        return "guide" if kind == "complaint" else "transfer"
+    return "urge" if index % 4 == 0 else "file"
+
+
 def _petitions(users, ago, inspectorate):
     clerk, inspector = users["vanphong"], users["thanhtravien"]
     kinds = ["complaint", "denunciation", "request", "mixed", "complaint"]
-    outcomes = ["transfer", "guide", "urge", "file", "transfer"]
     for index in range(50):
         matter = MATTERS[index % len(MATTERS)]
         anonymous = index % 17 == 16
@@ -67,11 +76,13 @@ def _petitions(users, ago, inspectorate):
         if index % 5 == 4:
             continue  # left unclassified; the older ones are overdue
         kind = kinds[index % len(kinds)]
-        services.classify_petition(petition, by=inspector, content_kind=kind, eligible=index % 7 != 3,
-                                   within_competence=index % 3 != 0, prior_resolution=["never", "once", "many"][index % 3])
+        # An anonymous letter is not handled as a denunciation (Luật Tố cáo 2018 Art. 25): not eligible, filed.
+        eligible, competence = index % 7 != 3 and not anonymous, index % 3 != 0
+        services.classify_petition(petition, by=inspector, content_kind=kind, eligible=eligible,
+                                   within_competence=competence, prior_resolution=["never", "once", "many"][index % 3])
         if index % 5 == 3:
             continue
-        outcome = "file" if anonymous else outcomes[index % len(outcomes)]
+        outcome = _outcome(kind, eligible, competence, index)
         services.record_petition_outcome(petition, by=inspector, outcome=outcome, decided_on=petition.received_on,
                                          transfer_to="UBND huyện Lục Nam" if outcome in ("transfer", "guide") else "")
     duplicate = Petition.objects.filter(duplicate_of__isnull=False, status=Petition.Status.RECEIVED).first()

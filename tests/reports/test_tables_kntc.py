@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from cryptography.fernet import Fernet
+from django.core.exceptions import ValidationError
 
 from doctypes.citizen_reception import services as reception_services
 from doctypes.complaint_case.services import petition as services
@@ -102,3 +103,26 @@ def test_01_tcd_counts_regular_and_head_receptions(people):
     assert (cells["1"].value, cells["2"].value, cells["4"].value) == (3, 8, 1)
     assert check_table(table) == []
     assert build_table("01/TCD", period=YEAR, units=agency_unit_ids(people.outsider)).rows[-1].cells["1"].value == 0
+
+
+@pytest.mark.parametrize("competence, outcome", [(True, "transfer"), (True, "guide"), (False, "urge"), (False, "file")])
+def test_an_outcome_that_contradicts_the_competence_is_refused(people, competence, outcome):
+    by = people.chief_inspector
+    petition = make_petition(by, received_on=D(2025, 5, 2), matter="Khiếu nại của ông Lê Văn Tâm về bồi thường")
+    services.classify_petition(petition, by=by, content_kind="complaint", eligible=True, within_competence=competence,
+                               prior_resolution="never")
+    with pytest.raises(ValidationError) as error:
+        services.record_petition_outcome(petition, by=by, outcome=outcome, decided_on=D(2025, 5, 5), transfer_to="UBND xã")
+    assert "thẩm quyền" in error.value.message_dict["outcome"][0]
+
+
+def test_every_eligible_petition_lands_in_exactly_one_competence_column(people):
+    by = people.chief_inspector
+    processed(make_petition(by, received_on=D(2025, 5, 2)), by, kind="complaint", competence=False, outcome="guide")
+    processed(make_petition(by, received_on=D(2025, 5, 3), matter="Tố cáo ngoài thẩm quyền"), by, kind="denunciation",
+              competence=False, outcome="transfer")
+    processed(make_petition(by, received_on=D(2025, 5, 4), matter="Đôn đốc vụ đang giải quyết"), by, kind="complaint",
+              outcome="urge")
+    cells = total(build_table("02/XLD", period=YEAR, units=agency_unit_ids(by)))
+    assert (cells["3"].value, cells["4"].value, cells["23"].value) == (3, 1, 2)
+    assert check_table(build_table("02/XLD", period=YEAR, units=agency_unit_ids(by))) == []

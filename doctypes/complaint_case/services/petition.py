@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ContentKind, Petition
@@ -97,6 +98,7 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
             raise ValidationError({"outcome": "Chỉ thụ lý đơn đủ điều kiện và thuộc thẩm quyền."})
         if petition.content_kind not in (ContentKind.COMPLAINT, ContentKind.DENUNCIATION):
             raise ValidationError({"outcome": "Chỉ thụ lý đơn khiếu nại hoặc tố cáo; đơn nhiều nội dung cần tách."})
+    check_outcome_fits_classification(petition, outcome)
     if outcome in (Petition.Outcome.TRANSFER, Petition.Outcome.GUIDE) and not transfer_to.strip():
         raise ValidationError({"transfer_to": "Cần ghi cơ quan có thẩm quyền được chuyển đến hoặc hướng dẫn đến."})
     if signer is not None and not has_role(signer, Role.LEADERSHIP, Role.CHIEF_INSPECTOR):
@@ -107,6 +109,27 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
         petition.signer = signer
     petition.status = Petition.Status.PROCESSED
     return save(petition, f"Xử lý đơn: {Petition.Outcome(outcome).label}", by=by)
+
+
+# Outside competence, an eligible petition is guided (a complaint) or transferred (TT 05/2021/TT-TTCP); TT 06/2025
+# counts it in 02/XLD col 23 = 24 (hướng dẫn) + 25 (chuyển đơn), and within competence in col 4, never in both.
+OUTSIDE_COMPETENCE_OUTCOMES = (Petition.Outcome.GUIDE, Petition.Outcome.TRANSFER)
+
+
+def check_outcome_fits_classification(petition, outcome):
+    """The outcome must agree with the competence recorded at classification (so each petition has one column)."""
+    if not petition.eligible or petition.anonymous:
+        # An anonymous letter is not a denunciation: with verifiable evidence it is checked within competence or
+        # transferred (Luật Tố cáo 2018 Art. 25), e.g. to the police, whatever its competence.
+        return
+    if petition.within_competence and outcome in OUTSIDE_COMPETENCE_OUTCOMES:
+        raise ValidationError({"outcome": _(
+            "Đơn đã phân loại thuộc thẩm quyền thì không hướng dẫn hay chuyển đi; nếu đơn không thuộc thẩm quyền, "
+            "hãy phân loại lại trước.")})
+    if not petition.within_competence and outcome not in OUTSIDE_COMPETENCE_OUTCOMES:
+        raise ValidationError({"outcome": _(
+            "Đơn không thuộc thẩm quyền được hướng dẫn (khiếu nại) hoặc chuyển đơn (tố cáo, kiến nghị, phản ánh) "
+            "đến cơ quan có thẩm quyền (Thông tư 05/2021/TT-TTCP).")})
 
 
 @transaction.atomic
