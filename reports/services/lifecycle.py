@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doctypes.org.people import default_signer
 from papi_inspect.audit import save
@@ -176,6 +177,11 @@ def freeze_version(version, *, by):
         locked = ReportVersion.objects.select_for_update().get(pk=version.pk)
         if locked.is_frozen:
             raise ValidationError("Phiên bản này đã được chốt.")
+        if locked.data.get("checks"):
+            # A submission whose columns do not add up is sent back (TT 06/2025 "Hướng dẫn cách ghi biểu"):
+            # the records are corrected and a new version generated first.
+            raise ValidationError([_("Số liệu chưa khớp quy tắc cộng của biểu; sửa hồ sơ rồi tạo phiên bản mới:")]
+                                  + list(locked.data["checks"]))
         locked.frozen_by, locked.frozen_at = by, timezone.now()
         # The signed files: the same snapshot rendered again, without the "DỰ THẢO" mark.
         locked.data = {**locked.data, "draft": False}

@@ -145,3 +145,25 @@ def test_leadership_freezes_in_the_back_office_and_the_unit_may_not(client, peop
     again = client.post(url)
     assert "đã được chốt" in again.content.decode()
     assert ReportVersion.objects.filter(report=version.report).count() == 1
+
+
+def test_a_version_whose_columns_do_not_add_up_cannot_be_frozen(client, people, monkeypatch):
+    import datetime
+
+    from cryptography.fernet import Fernet
+
+    from tests.complaint_case.builders import make_complaint
+
+    monkeypatch.setenv("PAPI_IDENTITY_KEYS", Fernet.generate_key().decode())
+    # A complaint case opened with no petition counts in 03/GQKN col 2 but in no petition column: col 1 ≥ col 2 breaks.
+    make_complaint(people.chief_inspector, received_on=datetime.date(2025, 2, 3), complainant_name="Ông Đinh Văn Hùng")
+    report = services.get_or_create_report("kntc", "q1", 2025, by=people.chief_inspector)
+    version = services.generate_version(report, by=people.chief_inspector)
+    assert version.data["checks"]
+    client_for(client, people.leader)
+    page = client.get(reverse("admin:reports_report_change", args=[report.pk])).content.decode()
+    assert "Sai quy tắc cộng" in page and "03/GQKN" in page
+    refused = client.post(reverse("admin:reports_report_freeze", args=[version.pk])).content.decode()
+    assert "Số liệu chưa khớp quy tắc cộng của biểu" in refused and "03/GQKN" in refused
+    version.refresh_from_db()
+    assert not version.is_frozen and Report.objects.get(pk=report.pk).status != Report.Status.FROZEN
