@@ -12,10 +12,12 @@ from doctypes.complaint_case.models import Denunciation
 from doctypes.inspection import services
 from doctypes.inspection.models import Inspection, InspectionPlan
 from doctypes.org.models import Unit
+from doctypes.papi.models import Dimension
 
 D = datetime.date
 S = Inspection.Step
 SIGNER = "Trần Thị Mai"
+CORRUPTION_DIMENSION = "4"  # PAPI 4: control of corruption
 
 # title, year, subject unit, step reached, decision date, quarter
 DEMO_INSPECTIONS = [
@@ -77,6 +79,9 @@ def load(users):
                 owner=owner, by=chief, title=title, subject_units=[Unit.objects.get(code=subject)], year=year, plan=plan,
                 quarter=quarter, scope="Việc chấp hành chính sách, pháp luật và nhiệm vụ được giao",
                 period_from=D(year - 2, 1, 1), period_to=D(year - 1, 12, 31),
+                # A planned inspection on anti-corruption is known as such by its PAPI link (dimension 4):
+                # 01/PCTN and 02/PCTN count it and its violations.
+                papi_dimensions=Dimension.objects.filter(code=CORRUPTION_DIMENSION) if "tham nhũng" in title else (),
             )
             if step > S.PLANNED:
                 advance(inspection, min(step, S.APPRAISED), start, users)
