@@ -179,6 +179,8 @@ def _violation_frame(queryset, period):
     frame["amount_to_recover"] = frame["amount_to_recover"].fillna(0).astype("int64")
     frame["person"] = frame["responsible_person"].fillna("").str.strip()
     frame["org"] = frame["responsible_unit_id"]
+    # A person is named by title within a unit ("Kế toán trưởng"): the same title in two units is two people.
+    frame["person_key"] = [f"{org}:{person}" if person else "" for org, person in zip(frame["org"], frame["person"])]
     progress = pd.DataFrame.from_records(
         list(ActionProgress.objects.filter(action__violation__in=queryset, reported_on__lte=period.end)
              .values("action__violation_id", "reported_on", "amount_recovered")),

@@ -107,9 +107,9 @@ SOURCES.update({
     "inspections.concluded_subject_units": Source("inspections", lambda frame, period: frame["concluded"], "sum", "n_subjects"),
     "violations.to_recover": Source("violations", lambda frame, period: frame["pk"].notna(), "money", "amount_to_recover"),
     "violations.discipline_orgs": _violation("discipline", False, "nunique", "org"),
-    "violations.discipline_people": _violation("discipline", True, "nunique", "person"),
+    "violations.discipline_people": _violation("discipline", True, "nunique", "person_key"),
     "violations.criminal_cases": Source("violations", lambda frame, period: frame["sanction"].eq("criminal")),
-    "violations.criminal_people": _violation("criminal", True, "nunique", "person"),
+    "violations.criminal_people": _violation("criminal", True, "nunique", "person_key"),
 })
 
 
@@ -140,11 +140,11 @@ SOURCES.update({
     "pctn.inspections_concluded": Source("inspections", lambda frame, period: frame["corruption"] & frame["concluded"]),
     "pctn.inspected_units": Source("inspections", lambda frame, period: frame["corruption"] & frame["active"], "sum", "n_subjects"),
     "pctn.discipline_orgs": _corrupt_violation(lambda f: f["sanction"].eq("discipline") & f["person"].eq(""), "nunique", "org"),
-    "pctn.discipline_people": _corrupt_violation(lambda f: f["sanction"].eq("discipline") & f["person"].ne(""), "nunique", "person"),
+    "pctn.discipline_people": _corrupt_violation(lambda f: f["sanction"].eq("discipline") & f["person"].ne(""), "nunique", "person_key"),
     "pctn.criminal_cases": _corrupt_violation(lambda f: f["sanction"].eq("criminal")),
-    "pctn.criminal_people": _corrupt_violation(lambda f: f["sanction"].eq("criminal") & f["person"].ne(""), "nunique", "person"),
+    "pctn.criminal_people": _corrupt_violation(lambda f: f["sanction"].eq("criminal") & f["person"].ne(""), "nunique", "person_key"),
     "pctn.violations": _corrupt_violation(),
-    "pctn.violators": _corrupt_violation(lambda f: f["person"].ne(""), "nunique", "person"),
+    "pctn.violators": _corrupt_violation(lambda f: f["person"].ne(""), "nunique", "person_key"),
     "pctn.amount_to_recover": _corrupt_violation(None, "money", "amount_to_recover"),
     "pctn.amount_recovered": Source("followup_violations", lambda frame, period: frame["corruption"], "money", "recovered_in_period"),
 })

@@ -66,3 +66,20 @@ def test_02_ttr_follows_conclusions_actions_and_money(people):
     assert cells["6"].records[0].pk == violation.pk and cells["9"].value is None
     assert check_table(table) == []
     assert build_table("02/TTr", period=YEAR, units=agency_unit_ids(people.outsider)).rows[-1].cells["1"].value == 0
+
+
+def test_people_disciplined_in_two_units_under_the_same_title_are_two_people(people):
+    from tests.inspection.builders import unit
+
+    inspection = advance(make_inspection(year=2025, subject_units=[unit("snnmt-ccthuyloi"), unit("snnmt-cctt")]),
+                         S.REPORTED, start=D(2025, 3, 2))
+    for code in ("snnmt-ccthuyloi", "snnmt-cctt"):
+        finding = make_finding(inspection=inspection, unit=unit(code), recorded_on=D(2025, 4, 1))
+        make_violation(finding, responsible_unit=unit(code), sanction="discipline", responsible_person="Kế toán trưởng",
+                       committed_on=D(2025, 2, 1))
+    # The same accountant twice in one unit is still one person.
+    make_violation(finding, responsible_unit=unit("snnmt-cctt"), sanction="discipline", responsible_person="Kế toán trưởng",
+                   committed_on=D(2025, 2, 1))
+    advance(inspection, S.CONCLUDED, start=D(2025, 3, 2))
+    cells = build_table("01/TTr", period=YEAR, units=agency_unit_ids(people.chief_inspector)).rows[-1].cells
+    assert (cells["22"].value, cells["23"].value) == (0, 2)
