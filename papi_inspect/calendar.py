@@ -23,10 +23,17 @@ class WorkingCalendar:
     working Saturdays, then the plain rule that Saturday and Sunday are days off.
     """
 
-    def __init__(self, overrides=None):
+    def __init__(self, overrides=None, unconfirmed=None):
         if overrides is None:
-            overrides = CalendarOverride.objects.filter(active=True).values_list("date", "kind", "reason")
+            rows = list(CalendarOverride.objects.filter(active=True).values_list("date", "kind", "reason", "unconfirmed"))
+            overrides = [row[:3] for row in rows]
+            unconfirmed = {row[0] for row in rows if row[3]}
         self._overrides = {day: (kind, reason) for day, kind, reason in overrides}
+        self._unconfirmed = set(unconfirmed or ())
+
+    def unconfirmed_days(self, first, last):
+        """(day, reason) of the days in [first, last] whose status is still unconfirmed (an override marked so)."""
+        return sorted((day, self._overrides[day][1]) for day in self._unconfirmed if first <= day <= last)
 
     def _library(self, day):
         return _library_year(day.year)

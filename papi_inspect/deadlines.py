@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from papi_inspect.calendar import WorkingCalendar
@@ -110,6 +111,22 @@ def deadline_status(due, *, today=None, calendar=None):
     if calendar.working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
         return DeadlineStatus.DUE_SOON
     return DeadlineStatus.ON_TIME
+
+
+def unconfirmed_note(start, due, *, calendar=None):
+    """What to say on a record whose deadline counts over a day of unconfirmed status (e.g. 24/11), or "".
+
+    Such a day is counted the way that gives the earlier deadline (legal-rules.md §2: 24/11 "Ngày Văn hóa
+    Việt Nam" is pending), and the record says so, so that no one relies on a day that may not exist.
+    """
+    if not (start and due):
+        return ""
+    days = (calendar or WorkingCalendar()).unconfirmed_days(start, due)
+    if not days:
+        return ""
+    return gettext("Hạn có tính qua ngày %(days)s, chưa xác nhận là ngày nghỉ hay ngày làm việc (%(reason)s); hạn đang "
+                   "được tính theo hướng sớm hơn cho đến khi có văn bản.") % {
+        "days": ", ".join(f"{day:%d/%m/%Y}" for day, _reason in days), "reason": days[0][1]}
 
 
 def deadline_label(due, *, done=False):

@@ -31,6 +31,10 @@ class CalendarOverride(models.Model):
     )
     reason = models.CharField(_("lý do"), max_length=255)
     source = models.CharField(_("văn bản căn cứ"), max_length=255, blank=True)
+    unconfirmed = models.BooleanField(
+        _("chưa xác nhận"), default=False,
+        help_text=_("Địa vị pháp lý của ngày này chưa rõ: hạn tính theo dòng này được ghi chú trên hồ sơ."),
+    )
 
     objects = ReferenceQuerySet.as_manager()
     history = history()

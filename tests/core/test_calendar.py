@@ -75,17 +75,19 @@ def test_it_keeps_national_day_2026_off_from_31_august_to_2_september_with_satur
 
 
 def test_it_makes_24_november_switchable_through_its_override_row():
-    """24/11 Ngày Văn hóa Việt Nam: a holiday while the row is inactive, a working day once it is switched on."""
+    """24/11 Ngày Văn hóa Việt Nam: a working day by default (the earlier deadline, marked unconfirmed), the library's
+    holiday once an administrator switches the row off."""
     culture_day = D(2026, 11, 24)
     row = CalendarOverride.objects.get(date=culture_day)
-    assert row.kind == CalendarOverride.Kind.WORKING_DAY and row.active is False
+    assert row.kind == CalendarOverride.Kind.WORKING_DAY and row.active is True and row.unconfirmed is True
+    assert WorkingCalendar().is_working_day(culture_day)
+    assert WorkingCalendar().unconfirmed_days(D(2026, 11, 1), D(2026, 11, 30)) == [(culture_day, row.reason)]
+
+    row.active = False
+    row.save()
     assert not WorkingCalendar().is_working_day(culture_day)
     assert WorkingCalendar().why_not_working(culture_day) == "Ngày Văn hóa Việt Nam"
-
-    row.active = True
-    row.save()
-    assert WorkingCalendar().is_working_day(culture_day)
-    assert WorkingCalendar().next_working_day(culture_day) == culture_day
+    assert WorkingCalendar().unconfirmed_days(D(2026, 11, 1), D(2026, 11, 30)) == []
 
 
 def test_it_lets_an_extra_day_off_beat_the_library():

@@ -26,15 +26,15 @@ def switch_form(override, active):
     return data
 
 
-def test_it_lets_the_office_chief_make_24_11_a_working_day(client, people):
+def test_it_lets_the_office_chief_make_24_11_a_day_off_once_confirmed(client, people):
     override = CalendarOverride.objects.get(date=CULTURE_DAY)
-    assert not WorkingCalendar().is_working_day(CULTURE_DAY)
+    assert WorkingCalendar().is_working_day(CULTURE_DAY)  # the earlier deadline while unconfirmed
     client_for(client, people.office_chief)
-    response = client.post("/admin/papi_inspect/calendaroverride/?q=Văn+hóa", switch_form(override, True))
+    response = client.post("/admin/papi_inspect/calendaroverride/?q=Văn+hóa", switch_form(override, False))
     assert response.status_code == 302
     override.refresh_from_db()
-    assert override.active is True
-    assert WorkingCalendar().is_working_day(CULTURE_DAY)
+    assert override.active is False
+    assert not WorkingCalendar().is_working_day(CULTURE_DAY)
     assert override.history.first().history_user == people.office_chief
 
 
@@ -42,9 +42,9 @@ def test_it_refuses_the_switch_to_an_inspector(client, people):
     override = CalendarOverride.objects.get(date=CULTURE_DAY)
     client_for(client, people.inspector)
     assert client.get("/admin/papi_inspect/calendaroverride/").status_code == 200
-    client.post("/admin/papi_inspect/calendaroverride/?q=Văn+hóa", switch_form(override, True))
+    client.post("/admin/papi_inspect/calendaroverride/?q=Văn+hóa", switch_form(override, False))
     override.refresh_from_db()
-    assert override.active is False
+    assert override.active is True
 
 
 def test_it_lets_only_administrators_edit_deadline_rules(client, people):

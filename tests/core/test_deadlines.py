@@ -5,7 +5,9 @@ import datetime
 import pytest
 
 from papi_inspect.calendar import WorkingCalendar
-from papi_inspect.deadlines import DeadlineError, DeadlineStatus, compute_deadline, deadline_status, rule_in_force
+from papi_inspect.deadlines import (
+    DeadlineError, DeadlineStatus, compute_deadline, deadline_status, rule_in_force, unconfirmed_note,
+)
 from papi_inspect.models import CalendarOverride, DeadlineRule
 
 pytestmark = pytest.mark.django_db
@@ -107,11 +109,14 @@ def test_it_counts_the_library_make_up_saturday_22_august_2026():
     assert due("complaint.accept", D(2026, 8, 12)) == D(2026, 8, 22)  # a calendar limit may end on it
 
 
-def test_it_follows_the_24_november_switch():
+def test_it_follows_the_24_november_switch_and_takes_the_earlier_date_until_it_is_confirmed():
     start = D(2026, 11, 14)  # a 10-day limit whose last day is Tuesday 24/11/2026
-    assert due("complaint.accept", start) == D(2026, 11, 25)
-    CalendarOverride.objects.filter(date=D(2026, 11, 24)).update(active=True)
     assert due("complaint.accept", start) == D(2026, 11, 24)
+    assert "24/11/2026" in unconfirmed_note(start, D(2026, 11, 24)) and "sớm hơn" in unconfirmed_note(start, D(2026, 11, 24))
+    assert unconfirmed_note(start, D(2026, 11, 23)) == ""
+    CalendarOverride.objects.filter(date=D(2026, 11, 24)).update(active=False)
+    assert due("complaint.accept", start) == D(2026, 11, 25)
+    assert unconfirmed_note(start, D(2026, 11, 25)) == ""
 
 
 def test_it_ends_a_month_limit_on_the_same_day_of_the_month_or_the_last_day():

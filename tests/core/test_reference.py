@@ -30,10 +30,10 @@ def test_it_changes_nothing_when_loaded_twice(db):
 
 def test_it_keeps_an_administrators_edit_when_loaded_again(db):
     override = CalendarOverride.objects.get(date="2026-11-24")
-    override.active = True
+    override.active = False
     override.save()
     load_reference()
-    assert CalendarOverride.objects.get(date="2026-11-24").active is True
+    assert CalendarOverride.objects.get(date="2026-11-24").active is False
 
 
 def test_it_restores_a_deleted_reference_row(db):

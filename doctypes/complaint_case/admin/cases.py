@@ -83,6 +83,13 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
         # The originals may name the person: only those entitled to the files see the list.
         return inlines if self.files_shown(request, obj) else [i for i in inlines if i is not AttachmentInline]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        record = self.get_object(request, object_id)
+        caveat = getattr(record, "deadline_caveat", "") if record is not None and request.method == "GET" else ""
+        if caveat:
+            messages.warning(request, caveat)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # A rule the service refuses is shown as a message in Vietnamese, not a server error.
         try:

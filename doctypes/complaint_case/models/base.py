@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.models.access_log import IdentityAccessLog
-from papi_inspect.deadlines import deadline_status
+from papi_inspect.deadlines import deadline_status, unconfirmed_note
 from papi_inspect.identity import ProtectedIdentity
 from papi_inspect.permissions import Role, VisibleQuerySet, has_role, is_active_staff, sees_everything, unit_of
 
@@ -77,6 +77,11 @@ class DeadlineMixin:
     def deadline_status_label(self):
         status = self.deadline_status
         return status.label if status else "—"
+
+    @property
+    def deadline_caveat(self):
+        """A note when the current deadline counts over a day whose status is unconfirmed (24/11), else ""."""
+        return unconfirmed_note(self.received_on, self.current_due)
 
 
 def is_protected(record):
