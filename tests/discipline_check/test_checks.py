@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import DisciplineCheck
 from doctypes.org.models import StaffProfile
+from tests.base import client_for
 from tests.discipline_check.builders import make_check, make_template
 
 D = datetime.date
@@ -64,3 +66,18 @@ def test_it_compares_scores_between_checks_of_the_same_template(people):
     series = services.template_scores(make_template(), user=people.office_chief)
     assert [score for _, score in series] == scores == [60.0, 100.0]
     assert services.template_scores(make_template(), user=people.outsider) == []
+
+
+def test_the_office_cannot_finish_a_check_on_a_day_still_to_come(client, people):
+    check = make_check()
+    services.record_results(check, by=people.office_clerk, results=[(item, "pass", "", None) for item in _items(check.template)])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        services.finish_check(check, by=people.office_clerk, conducted_on=tomorrow)
+    assert "sau hôm nay" in error.value.message_dict["conducted_on"][0]
+    client_for(client, people.office_clerk)
+    response = client.post(f"/api/v1/discipline-checks/{check.pk}/finish/", {"conducted_on": tomorrow.isoformat()},
+                           content_type="application/json")
+    assert response.status_code == 400 and "conducted_on" in response.json()["error"]["fields"]
+    check.refresh_from_db()
+    assert check.status != check.Status.DONE
