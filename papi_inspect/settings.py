@@ -290,7 +290,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "papi_inspect.api_schema.PapiAutoSchema",
     "EXCEPTION_HANDLER": "papi_inspect.api.exception_handler",
     "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
 }
@@ -310,7 +310,11 @@ SPECTACULAR_SETTINGS = {
     # Petitions and receptions classify content with the same choices: one schema name for both; likewise the
     # kind of a tablet sync item, in the single and the batch request.
     "ENUM_NAME_OVERRIDES": {"ContentKindEnum": "doctypes.complaint_case.models.ContentKind",
-                            "SyncItemKindEnum": "tablet.models.SyncReceipt.Kind"},
+                            "SyncItemKindEnum": "tablet.models.SyncReceipt.Kind",
+                            # Also named by the step inputs, beside other fields called kind, outcome or level.
+                            "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
+                            "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
+                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance"},
 }
 
 # --- Back office ----------------------------------------------------------------------------
