@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication: an API write with an Idempotency-Key runs once per key and caller (papi_inspect/idempotency.py).
+    "papi_inspect.idempotency.IdempotencyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last so it sees the final authentication result.
     "axes.middleware.AxesMiddleware",
@@ -273,7 +275,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "papi-inspect@localhost")
 
 # Daily commands: production runs them as their own process (`papi-inspect run-daily-jobs`, deploy/);
 # `papi-inspect serve` runs them in-process for the demo. A name whose command is not installed is ignored.
-DAILY_JOBS = env_list("DAILY_JOBS", "send_reminders,remind_plan_reports,escalate_overdue_actions")
+DAILY_JOBS = env_list("DAILY_JOBS", "send_reminders,remind_plan_reports,escalate_overdue_actions,purge_idempotency_keys")
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
