@@ -29,7 +29,7 @@ class InspectionPlanSerializer(serializers.ModelSerializer):
     def get_deadline_status(self, plan) -> str:
         return deadline_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
 
-    def get_warnings(self, plan) -> list:
+    def get_warnings(self, plan) -> dict[str, list[str]]:
         return {str(pk): texts for pk, texts in plan_warnings(plan).items()}
 
 

@@ -4,6 +4,7 @@ import pytest
 from drf_spectacular.generators import SchemaGenerator
 
 from papi_inspect.urls import router
+from tests.base import client_for
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,13 @@ def test_every_operation_documents_the_structured_error_and_writes_the_idempoten
             assert default["$ref"].endswith("/Error"), f"{method} {path}"
             headers = {p["name"] for p in operation.get("parameters", []) if p["in"] == "header"}
             assert ("Idempotency-Key" in headers) == (method in ("post", "put", "patch")), f"{method} {path}"
+
+
+@pytest.mark.django_db
+def test_an_api_url_that_matches_nothing_answers_the_structured_404_and_a_page_stays_html(client, people):
+    client_for(client, people.inspector)
+    response = client.get("/api/v1/units/1.5/")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert response.json() == {"error": {"code": "not_found", "message": "Không tìm thấy bản ghi."}}
+    page = client.get("/cases/khong-co-trang-nay/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
