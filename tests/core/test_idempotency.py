@@ -175,3 +175,25 @@ def test_concurrent_copies_of_one_request_write_once_on_the_production_server(de
         assert len({json.loads(body)["id"] for _, body in copies}) == 1
     stored = script.stored_writes(demo_site.database_url, demo_site.data_dir, run)
     assert sorted(content for content, _id, _code in stored) == sorted(f"crash-{run}-{marker}" for marker in markers)
+
+
+def test_a_retried_upload_is_stored_once_even_with_a_new_multipart_boundary(client, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from papi_inspect.models import Attachment
+    from tests.core.test_attachment_api import PDF
+
+    action = make_action(make_finding())
+    client_for(client, people.chief_inspector)
+
+    def upload():
+        # The test client makes a new boundary per request, as a browser or a retrying client does.
+        return client.post("/api/v1/attachments/", {
+            "record_type": "finding.finding", "record_id": action.finding_id,
+            "file": SimpleUploadedFile("bien-ban-kiem-tra.pdf", PDF), "description": "Biên bản do ông Lê Thanh Tra lập",
+        }, HTTP_IDEMPOTENCY_KEY="tai-len-bien-ban")
+
+    first, retry = upload(), upload()
+    assert first.status_code == retry.status_code == 201, first.content
+    assert retry.content == first.content and retry["Idempotent-Replayed"] == "true"
+    assert Attachment.objects.filter(description__startswith="Biên bản do ông").count() == 1
