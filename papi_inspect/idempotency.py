@@ -79,6 +79,13 @@ def _seal(content):
         return None
 
 
+def _keepable(response):
+    """A success the view did not mark no-store. The identity reveal is no-store: its retry runs again and is logged
+    again (each read of an identity is logged), and the identity is never copied into this table."""
+    return (200 <= response.status_code < 300 and not response.streaming
+            and "no-store" not in response.get("Cache-Control", ""))
+
+
 def _replay(stored, request_fingerprint):
     if stored.fingerprint != request_fingerprint:
         return _error(422, "idempotency_key_reused", _(
@@ -112,7 +119,7 @@ def answer_once(request, get_response, *, user, key, request_fingerprint):
             transaction.set_rollback(True)
             return response
         sealed = None
-        if 200 <= response.status_code < 300 and not response.streaming:
+        if _keepable(response):
             sealed = _seal(response.content)
         if sealed is None:
             # A refusal (400, 403, 409…) is not remembered: the client may correct and retry with the same key.

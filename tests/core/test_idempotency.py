@@ -197,3 +197,21 @@ def test_a_retried_upload_is_stored_once_even_with_a_new_multipart_boundary(clie
     assert first.status_code == retry.status_code == 201, first.content
     assert retry.content == first.content and retry["Idempotent-Replayed"] == "true"
     assert Attachment.objects.filter(description__startswith="Biên bản do ông").count() == 1
+
+
+def test_an_identity_reveal_is_never_kept_and_its_retry_is_logged_again(client, people):
+    from doctypes.complaint_case.models import IdentityAccessLog
+    from tests.complaint_case.builders import DENOUNCER, make_denunciation
+
+    case = make_denunciation(people.inspector, handler=people.inspector)
+    url = f"/api/v1/denunciations/{case.pk}/reveal/"
+    client_for(client, people.leader)
+    assert post(client, url, {"reason": "Lãnh đạo muốn xem"}, key="xem-danh-tinh").status_code == 403
+    client_for(client, people.inspector)
+    reason = {"reason": "Liên hệ bà Hoàng Thị Bí Mật bổ sung chứng cứ"}
+    first = post(client, url, reason, key="xem-danh-tinh")
+    retry = post(client, url, reason, key="xem-danh-tinh")
+    assert first.status_code == retry.status_code == 200 and "Idempotent-Replayed" not in retry
+    assert retry.json()["identity"]["name"] == DENOUNCER["name"]
+    assert IdentityAccessLog.objects.filter(granted=True, user=people.inspector, record_id=case.pk).count() == 2
+    assert not IdempotentRequest.objects.exists()
