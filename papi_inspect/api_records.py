@@ -1,7 +1,7 @@
 """API bases for doctype records: create through a service, the declared workflow steps as actions, uploads."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -57,9 +57,11 @@ def step_action(step):
     endpoint.__name__ = step.name.replace("-", "_")
     endpoint.__doc__ = f"{step.label}. " + (step.service.__doc__ or "").strip().split("\n")[0]
     parsers = [JSONParser, MultiPartParser, FormParser]
-    documented = extend_schema(request=step.input)(endpoint)
-    return action(detail=True, methods=["post"], url_path=step.name, parser_classes=parsers,
-                  permission_classes=[permissions.IsAuthenticated])(documented)
+    routed = action(detail=True, methods=["post"], url_path=step.name, parser_classes=parsers,
+                    permission_classes=[permissions.IsAuthenticated])(endpoint)
+    # After @action, which replaces the function's kwargs where an earlier extend_schema had put the schema:
+    # documented before it, every step showed the record's serializer as its body.
+    return extend_schema(request=step.input)(routed)
 
 
 class StepViewSetMixin:
@@ -79,6 +81,12 @@ class ServiceViewSet(StepViewSetMixin, mixins.CreateModelMixin, VisibleReadOnlyV
 
     create_input = None
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("create_input") is not None:
+            # The body of a create is the service's input, not the record as it is read back.
+            extend_schema_view(create=extend_schema(request=cls.create_input))(cls)
+
     def create_record(self, user, data):
         raise NotImplementedError
 
@@ -86,6 +94,7 @@ class ServiceViewSet(StepViewSetMixin, mixins.CreateModelMixin, VisibleReadOnlyV
         record = run(self.create_record, request.user, read_input(self.create_input, request.data))
         return Response(self.get_serializer(record).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request={"multipart/form-data": UploadInput}, responses={201: AttachmentSerializer})
     @action(detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser, FormParser],
             permission_classes=[MayChange])
     def upload(self, request, pk=None):

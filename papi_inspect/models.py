@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -243,6 +244,38 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class IdempotentRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A stored answer belongs to the caller who sent the key: nobody else's, leadership included."""
+        if not is_active_staff(user):
+            return self.none()
+        return self.filter(user=user)
+
+
+class IdempotentRequest(models.Model):
+    """An API write sent with an Idempotency-Key: a retry with the same key gets this answer back, not a second write."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("người gửi"))
+    key = models.CharField(_("khóa chống ghi trùng"), max_length=200)
+    fingerprint = models.CharField(_("dấu vết yêu cầu"), max_length=64, help_text=_("SHA-256 của phương thức, đường dẫn và nội dung."))
+    status_code = models.PositiveSmallIntegerField(_("mã trả về"))
+    content_type = models.CharField(_("kiểu nội dung"), max_length=200, blank=True)
+    # The answer may name people (a petition's summary): kept encrypted with the identity keys, like an identity.
+    sealed_body = models.TextField(_("nội dung trả về (mã hóa)"), blank=True)
+    created_at = models.DateTimeField(_("thời điểm nhận"), default=timezone.now, db_index=True)
+
+    objects = IdempotentRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("yêu cầu chống ghi trùng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "yêu cầu chống ghi trùng")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotent_request_unique_key_per_user")]
+
+    def __str__(self):
+        return self.key
 
 
 # Accounts and roles are historised here (their models belong to django.contrib.auth); the deployment checks

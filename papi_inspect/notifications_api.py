@@ -1,5 +1,6 @@
 """API for a user's own notifications: list them and mark one read."""
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -25,6 +26,7 @@ class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return Notification.objects.visible_to(self.request.user)
 
+    @extend_schema(request=None, responses={200: NotificationSerializer})
     @action(detail=True, methods=["post"])
     def read(self, request, pk=None):
         return Response(self.get_serializer(mark_read(self.get_object(), by=request.user)).data)

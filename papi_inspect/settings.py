@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication: an API write with an Idempotency-Key runs once per key and caller (papi_inspect/idempotency.py).
+    "papi_inspect.idempotency.IdempotencyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last so it sees the final authentication result.
     "axes.middleware.AxesMiddleware",
@@ -273,7 +275,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "papi-inspect@localhost")
 
 # Daily commands: production runs them as their own process (`papi-inspect run-daily-jobs`, deploy/);
 # `papi-inspect serve` runs them in-process for the demo. A name whose command is not installed is ignored.
-DAILY_JOBS = env_list("DAILY_JOBS", "send_reminders,remind_plan_reports,escalate_overdue_actions")
+DAILY_JOBS = env_list("DAILY_JOBS", "send_reminders,remind_plan_reports,escalate_overdue_actions,purge_idempotency_keys")
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -290,7 +292,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "papi_inspect.api_schema.PapiAutoSchema",
     "EXCEPTION_HANDLER": "papi_inspect.api.exception_handler",
     "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
 }
@@ -310,7 +312,11 @@ SPECTACULAR_SETTINGS = {
     # Petitions and receptions classify content with the same choices: one schema name for both; likewise the
     # kind of a tablet sync item, in the single and the batch request.
     "ENUM_NAME_OVERRIDES": {"ContentKindEnum": "doctypes.complaint_case.models.ContentKind",
-                            "SyncItemKindEnum": "tablet.models.SyncReceipt.Kind"},
+                            "SyncItemKindEnum": "tablet.models.SyncReceipt.Kind",
+                            # Also named by the step inputs, beside other fields called kind, outcome or level.
+                            "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
+                            "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
+                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

@@ -24,6 +24,9 @@ for module in extension_modules("urls"):
     if getattr(module, "urlpatterns", None):
         doctype_urls.append(path("", include(module)))
 
+# An unknown /api/ URL (a malformed id, a typo) answers like any other API 404.
+handler404 = "papi_inspect.views.not_found"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),

@@ -1,7 +1,9 @@
-"""Core views: the permission-checked attachment download."""
+"""Core views: the permission-checked attachment download, and the 404 answer (JSON under /api/)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
+from django.utils.translation import gettext
+from django.views import defaults
 
 from papi_inspect.models import Attachment
 
@@ -28,3 +30,11 @@ def download_attachment(request, pk):
     # Files can hold personal data: no shared cache may keep a copy.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def not_found(request, exception=None):
+    """A URL that matches nothing: under /api/ the API's structured error (a client parses JSON, not a page)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": gettext("Không tìm thấy bản ghi.")}}, status=404,
+                            json_dumps_params={"ensure_ascii": False})
+    return defaults.page_not_found(request, exception)

@@ -1,6 +1,7 @@
 """API for the reception log and the leaders' reception schedule (/api/v1/)."""
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -69,6 +70,11 @@ class PublishInput(serializers.Serializer):
     place = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class PublishAnswer(serializers.Serializer):
+    created = ReceptionDaySerializer(many=True)
+    months_without_reception = serializers.ListField(child=serializers.CharField(), help_text="MM/YYYY")
+
+
 class MayAddDays(permissions.BasePermission):
     def has_permission(self, request, view):
         return request.user.has_perm("citizen_reception.add_receptionday")
@@ -79,6 +85,7 @@ class ReceptionDayViewSet(VisibleReadOnlyViewSet):
     serializer_class = ReceptionDaySerializer
     filterset_fields = ["leader", "delegate"]
 
+    @extend_schema(request=PublishInput, responses={201: PublishAnswer})
     @action(detail=False, methods=["post"], permission_classes=[MayAddDays])
     def publish(self, request):
         """Publish a year's schedule on a fixed day of the month (Luật Tiếp công dân 2013, Art. 18)."""

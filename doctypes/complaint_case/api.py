@@ -1,6 +1,7 @@
 """API for petitions, complaint cases, denunciations and the identity access log (/api/v1/)."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -24,9 +25,20 @@ from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.identity import HIDDEN_FIELDS, IDENTITY_PARTS
 
 
+class RevealAnswer(serializers.Serializer):
+    record = serializers.CharField(help_text="Số hồ sơ")
+    identity = serializers.DictField(child=serializers.CharField(allow_blank=True, allow_null=True), help_text="Họ tên, địa chỉ, giấy tờ… của người được bảo vệ")
+
+
+class SignatureAnswer(serializers.Serializer):
+    record = serializers.CharField()
+    signature = serializers.CharField(help_text="stored")
+
+
 class CaseViewSet(ServiceViewSet):
     """A record with a protected person: its identity is revealed with a logged reason, its signature stored sealed."""
 
+    @extend_schema(request=RevealInput, responses={200: RevealAnswer})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def reveal(self, request, pk=None):
         """The identity, for the assigned handler or the chief inspector only; every call is logged."""
@@ -39,6 +51,7 @@ class CaseViewSet(ServiceViewSet):
         response["Cache-Control"] = "no-store"
         return response
 
+    @extend_schema(request={"multipart/form-data": UploadInput}, responses={201: SignatureAnswer})
     @action(detail=True, methods=["post"], url_path="signature", parser_classes=[MultiPartParser, FormParser],
             permission_classes=[MayChange])
     def signature(self, request, pk=None):
@@ -168,6 +181,7 @@ class DenunciationViewSet(CaseViewSet):
     def create_record(self, user, data):
         return denunciations.open_denunciation(by=user, identity=data.pop("identity", None), **data)
 
+    @extend_schema(responses={200: RedactedCopySerializer(many=True)})
     @action(detail=True, methods=["get"], url_path="redacted-copies")
     def redacted_copies(self, request, pk=None):
         """The redacted copies of the case (files under /files/<id>/); originals are never listed here."""

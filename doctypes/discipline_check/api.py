@@ -1,5 +1,6 @@
 """Read-only API for checklist templates and discipline checks, with their scores."""
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -74,6 +75,10 @@ class ResultInputSerializer(serializers.Serializer):
     staff = serializers.PrimaryKeyRelatedField(queryset=StaffProfile.objects.all(), required=False, allow_null=True, default=None)
 
 
+class ResultsInput(serializers.Serializer):
+    results = ResultInputSerializer(many=True)
+
+
 class FinishSerializer(serializers.Serializer):
     conducted_on = serializers.DateField()
     summary = serializers.CharField(required=False, default="", allow_blank=True)
@@ -84,21 +89,25 @@ class DisciplineCheckWriteViewSet(DisciplineCheckViewSet):
 
     http_method_names = ["get", "post", "head", "options"]
 
+    @extend_schema(request=ScheduleSerializer, responses={201: DisciplineCheckSerializer})
     def create(self, request):
         data = ScheduleSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         check = services.schedule_check(by=request.user, **data.validated_data)
         return Response(DisciplineCheckSerializer(check).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=ResultsInput, responses={200: DisciplineCheckSerializer})
     @action(detail=True, methods=["post"])
     def results(self, request, pk=None):
         """{"results": [{"item": id, "outcome": "pass|fail|na", "note": "", "staff": id|null}]}"""
         check = self.get_object()
-        rows = ResultInputSerializer(data=request.data.get("results", []), many=True)
+        rows = ResultsInput(data=request.data)
         rows.is_valid(raise_exception=True)
-        services.record_results(check, by=request.user, results=[(r["item"], r["outcome"], r["note"], r["staff"]) for r in rows.validated_data])
+        services.record_results(check, by=request.user, results=[(r["item"], r["outcome"], r["note"], r["staff"])
+                                                                 for r in rows.validated_data["results"]])
         return Response(DisciplineCheckSerializer(check).data)
 
+    @extend_schema(request=FinishSerializer, responses={200: DisciplineCheckSerializer})
     @action(detail=True, methods=["post"])
     def finish(self, request, pk=None):
         check = self.get_object()

@@ -1,6 +1,8 @@
 """API for inspection plans and inspections; every step is a POST that calls the same service as the back office."""
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -27,7 +29,7 @@ class InspectionPlanSerializer(serializers.ModelSerializer):
     def get_deadline_status(self, plan) -> str:
         return deadline_label(plan.due_on, done=plan.status == InspectionPlan.Status.APPROVED)
 
-    def get_warnings(self, plan) -> list:
+    def get_warnings(self, plan) -> dict[str, list[str]]:
         return {str(pk): texts for pk, texts in plan_warnings(plan).items()}
 
 
@@ -78,6 +80,7 @@ class InspectionViewSet(StepViewSetMixin, VisibleReadOnlyViewSet):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("subject_units", "team__member")
 
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="conclusion-docx")
     def conclusion_docx(self, request, pk=None):
         inspection = self.get_object()

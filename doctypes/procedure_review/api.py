@@ -1,5 +1,7 @@
 """API for the TTHC catalogue, reviews and late-handling statistics, with the Excel import."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -51,12 +53,19 @@ class LateHandlingStatSerializer(serializers.ModelSerializer):
         fields = ["id", "procedure", "period_from", "period_to", "received", "on_time", "late"]
 
 
+class ImportInput(serializers.Serializer):
+    file = serializers.FileField(help_text="Tệp Excel (.xlsx)")
+    confirm = serializers.CharField(required=False, help_text="1 để ghi; bỏ trống để xem trước")
+
+
 class LateHandlingStatViewSet(VisibleReadOnlyViewSet):
     queryset = LateHandlingStat.objects.select_related("procedure")
     serializer_class = LateHandlingStatSerializer
     filterset_fields = ["procedure", "period_to"]
     search_fields = ["procedure__code"]
 
+    @extend_schema(request={"multipart/form-data": ImportInput},
+                   responses={200: OpenApiTypes.OBJECT, 201: OpenApiTypes.OBJECT})
     @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser])
     def import_file(self, request):
         """POST file=<xlsx> previews; add confirm=1 to import (refused while any row has an error)."""

@@ -13,8 +13,8 @@ from papi_inspect.admin_base import VisibleAdmin
 
 PROJECT_APPS = [*settings.DOCTYPE_APPS, *settings.CONSUMER_APPS]
 APP_LABELS = ["papi_inspect"] + [app.rsplit(".", 1)[-1] for app in PROJECT_APPS]
-# Personal messages are not business records: no history, and an admin that shows only one's own.
-NO_HISTORY = {"papi_inspect.notification"}
+# Personal messages and the answers kept for Idempotency-Key retries are not business records: no history.
+NO_HISTORY = {"papi_inspect.notification", "papi_inspect.idempotentrequest"}
 
 
 def project_models():

@@ -7,7 +7,7 @@ from papi_inspect.api import VisibleReadOnlyViewSet
 
 
 class DimensionSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Dimension

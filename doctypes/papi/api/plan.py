@@ -1,6 +1,8 @@
 """API for the PAPI plan, quarterly reports and scores; every write calls the same service as the screens."""
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -49,11 +51,42 @@ class TaskSerializer(serializers.ModelSerializer):
         read_only_fields = ["order", "retired_reason"]
 
 
+class CopyInput(serializers.Serializer):
+    year = serializers.IntegerField(help_text="Năm của kế hoạch mới")
+
+
+class RetireInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ProgressRowInput(serializers.Serializer):
+    task = serializers.IntegerField()
+    progress = serializers.CharField()
+    result = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ProgressInput(serializers.Serializer):
+    summary = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    entries = ProgressRowInput(many=True, required=False)
+
+
+class EvidenceInput(serializers.Serializer):
+    entry = serializers.IntegerField(help_text="Dòng nhiệm vụ của báo cáo")
+    file = serializers.FileField()
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EvidenceAnswer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
 class PlanViewSet(VisibleReadOnlyViewSet):
     queryset = Plan.objects.all()
     serializer_class = PlanSerializer
     filterset_fields = ["year", "status"]
 
+    @extend_schema(request=CopyInput, responses={201: PlanSerializer})
     @action(detail=True, methods=["post"])
     def copy(self, request, pk=None):
         """Copy the plan to another year (the office only)."""
@@ -90,6 +123,7 @@ class TaskViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.UpdateMo
             dimensions=data.get("dimensions"),
         )
 
+    @extend_schema(request=RetireInput, responses={200: TaskSerializer})
     @action(detail=True, methods=["post"])
     def retire(self, request, pk=None):
         task = services.retire_task(self.get_object(), by=request.user, reason=str(request.data.get("reason", "")))
@@ -130,6 +164,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
                                             year=serializer.validated_data["year"], quarter=serializer.validated_data["quarter"])
         return Response(UnitReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=ProgressInput, responses={200: UnitReportSerializer})
     @action(detail=True, methods=["post"])
     def progress(self, request, pk=None):
         """{"summary": "...", "entries": [{"task": id, "progress": "done", "result": "..."}]}"""
@@ -142,10 +177,12 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
                                                summary=request.data.get("summary"))
         return Response(UnitReportSerializer(report).data)
 
+    @extend_schema(request=None, responses={200: UnitReportSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         return Response(UnitReportSerializer(services.submit_unit_report(self.get_object(), by=request.user)).data)
 
+    @extend_schema(request={"multipart/form-data": EvidenceInput}, responses={201: EvidenceAnswer})
     @action(detail=True, methods=["post"])
     def evidence(self, request, pk=None):
         """Multipart: entry (id), file, description."""
@@ -185,10 +222,12 @@ class OfficeReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.
             next_tasks=data.get("next_tasks"), number=data.get("number"),
         )
 
+    @extend_schema(request=None, responses={200: OfficeReportSerializer})
     @action(detail=True, methods=["post"])
     def freeze(self, request, pk=None):
         return Response(OfficeReportSerializer(rollup.freeze_office_report(self.get_object(), by=request.user)).data)
 
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def docx(self, request, pk=None):
         report = self.get_object()
