@@ -77,13 +77,11 @@ def pending_originals(case):
 
 def _terms(case):
     identity = decrypt_identity(case.identity_cipher)
+    others = []
     if case.petition_id and case.petition.identity_cipher and case.petition.identity_cipher != case.identity_cipher:
         # A petition may spell the person differently; both spellings are blacked out.
-        extra = decrypt_identity(case.petition.identity_cipher)
-        terms = redaction.identity_terms(extra, case.pseudonym)
-    else:
-        terms = []
-    return sorted(redaction.identity_terms(identity, case.pseudonym) + terms, key=lambda term: -len(term[0].pattern))
+        others.append(decrypt_identity(case.petition.identity_cipher))
+    return redaction.identity_terms(identity, case.pseudonym, *others)
 
 
 def _store_copy(case, *, by, source, original, data, extension, automatic):
