@@ -16,7 +16,7 @@ from django.utils import timezone
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.access import may_manage_verification
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, Petition, RedactedCopy
-from papi_inspect.attachments import check_size, sniff_content_type, store_file
+from papi_inspect.attachments import check_size, read_attachment, sniff_content_type, store_file
 from papi_inspect.audit import delete, save
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.models import Attachment
@@ -106,15 +106,15 @@ def make_redacted_copies(case, *, by):
         raise ValidationError({"identity": "Hồ sơ không có danh tính để che."})
     petition = case.petition
     if petition and petition.summary.strip() and not case.redacted_copies.filter(source=RedactedCopy.Source.PETITION_TEXT).exists():
-        text = redaction.redact_text(f"{petition.matter}\n\n{petition.summary}", terms)
+        # From the sealed full text, so the copy is redacted with this case's terms too (both spellings).
+        text = redaction.redact_text(f"{petition.full_text('matter')}\n\n{petition.full_text('summary')}", terms)
         made.append(_store_copy(case, by=by, source=RedactedCopy.Source.PETITION_TEXT, original=None,
                                 data=text.encode("utf-8"), extension=".txt", automatic=True))
     for original in pending_originals(case):
         extension = PurePath(original.original_name).suffix.lower()
         if extension not in AUTOMATIC:
             continue
-        with original.file.open("rb") as handle:
-            data = handle.read()
+        data = read_attachment(original)  # ciphertext on disk: the original of a protected record
         if extension == ".txt":
             redacted = redaction.redact_text(data.decode("utf-8"), terms).encode("utf-8")
             leftover = redacted.decode("utf-8")
