@@ -184,9 +184,13 @@ class VerifierInline(ReadOnlyInline):
 
 class RedactedCopyInline(ReadOnlyInline):
     model = RedactedCopy
-    fields = ["source", "original", "automatic", "made_by", "made_at", "download_link"]
+    fields = ["source", "original", "automatic", "made_by", "made_at", "confirmed_by", "confirmed_at", "download_link"]
     readonly_fields = ["download_link"]
     verbose_name_plural = _("Bản che danh tính (tổ xác minh tải về)")
+
+    def get_queryset(self, request):
+        # A verifier sees only the copies a person has confirmed; the handler and the chief see all, to confirm them.
+        return RedactedCopy.objects.released_to(request.user)
 
     @admin.display(description=_("tải về"))
     def download_link(self, copy):

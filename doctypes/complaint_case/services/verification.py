@@ -85,7 +85,9 @@ def _terms(case):
 
 
 def _store_copy(case, *, by, source, original, data, extension, automatic):
-    copy = RedactedCopy(denunciation=case, source=source, original=original, automatic=automatic, made_by=by)
+    # A copy the handler blacked out and uploaded is their confirmation; an automatic one waits for a person.
+    confirmed = {} if automatic else {"confirmed_by": by, "confirmed_at": timezone.now()}
+    copy = RedactedCopy(denunciation=case, source=source, original=original, automatic=automatic, made_by=by, **confirmed)
     save(copy, "Lập bản che danh tính", by=by)
     # The copy's name is neutral (RedactedCopy.neutral_attachment_names): "<code>-tep-01.docx".
     upload = SimpleUploadedFile(f"ban-che{extension}", data)
@@ -156,8 +158,26 @@ def upload_redacted_copy(case, *, by, original, uploaded_file):
     return copy
 
 
+@transaction.atomic
+def confirm_redacted_copy(case, *, by, copy):
+    """The handler or the chief inspector has read the automatic copy and found no trace of the denouncer;
+    only then is it released to the verification team (Luật Tố cáo 2018 Art. 47: matching alone may miss a spelling)."""
+    _require_manager(by, case)
+    if copy.denunciation_id != case.pk:
+        raise ValidationError({"copy": "Bản che không thuộc hồ sơ này."})
+    if copy.confirmed_at is not None:
+        raise ValidationError({"copy": "Bản che này đã được xác nhận."})
+    copy.confirmed_by, copy.confirmed_at = by, timezone.now()
+    save(copy, "Xác nhận bản che danh tính", by=by)
+    save(case, f"Xác nhận bản che {copy.code}", by=by)
+    return copy
+
+
+def unconfirmed_copies(case):
+    return case.redacted_copies.filter(confirmed_at__isnull=True)
+
+
 def copies_for(user, case):
-    """The redacted copies `user` may download for `case` (the team, the handler, the chief, leadership)."""
-    if not Denunciation.objects.visible_to(user).filter(pk=case.pk).exists():
-        return RedactedCopy.objects.none()
-    return case.redacted_copies.select_related("original")
+    """The redacted copies `user` may download for `case`: confirmed ones for the team and leadership, every one
+    for the handler and the chief inspector, who confirm them."""
+    return RedactedCopy.objects.released_to(user).filter(denunciation=case).select_related("original")
