@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import os
 import zipfile
 from pathlib import PurePath
 
@@ -9,9 +10,11 @@ import filetype
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import models, transaction
 
 from papi_inspect.audit import save
+from papi_inspect.identity import decrypt_bytes, decrypt_text, encrypt_bytes, encrypt_text
 from papi_inspect.models import Attachment
 
 # Declared extension -> the content type its bytes must show. Office files are ZIP packages,
@@ -132,6 +135,7 @@ def store_file(record, *, uploaded_file, by, description=""):
     mime_type = sniff_content_type(uploaded_file.name, data)
     uploaded_file.seek(0)
     content_type = ContentType.objects.get_for_model(record)
+    sealed = _seals(record)
     attachment = Attachment(
         content_type=content_type,
         object_id=record.pk,
@@ -142,7 +146,14 @@ def store_file(record, *, uploaded_file, by, description=""):
         description=description,
         uploaded_by=by,
     )
-    attachment.file.save(attachment.original_name, uploaded_file, save=False)
+    if sealed:
+        # An original of a protected record names the person: on disk it is ciphertext (Luật Tố cáo 2018 Art. 47),
+        # and its description is kept redacted beside the sealed full text.
+        attachment.encrypted = True
+        attachment.description, attachment.description_sealed = _sealed_description(record, description)
+        attachment.file.save(attachment.original_name, ContentFile(encrypt_bytes(data)), save=False)
+    else:
+        attachment.file.save(attachment.original_name, uploaded_file, save=False)
     try:
         save(attachment, "Đính kèm tệp", by=by)
     except Exception:
@@ -150,3 +161,62 @@ def store_file(record, *, uploaded_file, by, description=""):
         attachment.file.storage.delete(attachment.file.name)
         raise
     return attachment
+
+
+def _seals(record):
+    """Whether `record` protects a person, so its files and their descriptions are sealed (a doctype hook)."""
+    seals_text = getattr(record, "seals_text", None)
+    return bool(seals_text and seals_text())
+
+
+def _sealed_description(record, description):
+    if not description:
+        return "", ""
+    return record.redact(description)[:255], encrypt_text(description)
+
+
+def read_attachment(attachment):
+    """The plain bytes of an attachment, decrypting an original of a protected record."""
+    with attachment.file.open("rb") as handle:
+        data = handle.read()
+    return decrypt_bytes(data) if attachment.encrypted else data
+
+
+def full_description(attachment):
+    """The description in full (for those entitled, after a logged reveal)."""
+    return decrypt_text(attachment.description_sealed) if attachment.description_sealed else attachment.description
+
+
+def seal_attachments(record):
+    """Seal the files of a record that has come to protect a person (a petition classified as a denunciation):
+    encrypt each plain file on disk and redact its description, in the history table too."""
+    content_type = ContentType.objects.get_for_model(record)
+    files = Attachment.objects.filter(content_type=content_type, object_id=record.pk)
+    seal_files(files, Attachment.history.model, redact=record.redact)
+
+
+def seal_files(files, history_model, *, redact):
+    """Encrypt each plain file of `files` on disk and seal its description (also used by data migrations,
+    which pass their historical models)."""
+    pending = files.filter(models.Q(encrypted=False) | (models.Q(description_sealed="") & ~models.Q(description="")))
+    for attachment in pending:
+        changes = {}
+        if not attachment.encrypted:
+            path = os.path.join(settings.PRIVATE_MEDIA_ROOT, attachment.file.name)
+            if os.path.exists(path):
+                with open(path, "rb") as handle:
+                    plain = handle.read()
+                spare = f"{path}.sealing"
+                with open(spare, "wb") as handle:
+                    handle.write(encrypt_bytes(plain))
+                os.chmod(spare, 0o600)
+                os.replace(spare, path)  # a crash leaves the plain or the sealed file, never half of one
+                changes["encrypted"] = True
+        if attachment.description and not attachment.description_sealed:
+            redacted = redact(attachment.description)[:255]
+            changes["description"], changes["description_sealed"] = redacted, encrypt_text(attachment.description)
+            # The history table kept the plain description: it keeps the redacted one instead.
+            history_model.objects.filter(id=attachment.pk).update(description=redacted)
+        # update(): sealing is no change anyone made, and the plain text must not reach a new history row.
+        if changes:
+            type(attachment).objects.filter(pk=attachment.pk).update(**changes)

@@ -23,6 +23,8 @@ IDENTITY_FIELDS = ("identity_cipher", "person_key")
 # Never serialised by any endpoint: the encrypted identity and its keyed hashes.
 HIDDEN_FIELDS = IDENTITY_FIELDS + ("matter_key",)
 KEY_FILE_NAME = "identity.keys"
+# A sealed text's ciphertext lives in "<field>_sealed" beside the field, which keeps only the redacted text.
+SEALED_SUFFIX = "_sealed"
 
 
 class IdentityKeyError(RuntimeError):
@@ -112,6 +114,38 @@ def decrypt_identity(token):
         ) from exc
 
 
+def encrypt_text(text):
+    """Ciphertext of a free text that names a protected person (a letter's content, a file's description)."""
+    return _cipher().encrypt(text.encode()).decode() if text else ""
+
+
+def decrypt_text(token):
+    """The text behind `token`; a wrong key raises IdentityKeyError."""
+    if not token:
+        return ""
+    try:
+        return _cipher().decrypt(token.encode()).decode()
+    except InvalidToken as exc:
+        raise IdentityKeyError("Không giải mã được nội dung đã niêm phong: khóa hiện tại không khớp với dữ liệu.") from exc
+
+
+def encrypt_bytes(data):
+    """The bytes of an original file of a protected record, encrypted for the disk."""
+    return _cipher().encrypt(data)
+
+
+def decrypt_bytes(data):
+    try:
+        return _cipher().decrypt(data)
+    except InvalidToken as exc:
+        raise IdentityKeyError("Không giải mã được tệp đã mã hóa: khóa hiện tại không khớp với dữ liệu.") from exc
+
+
+def sealed_fields(model):
+    """Names of the model's "<field>_sealed" ciphertext columns (never in history, forms, API or exports)."""
+    return tuple(field.name for field in model._meta.concrete_fields if field.name.endswith(SEALED_SUFFIX))
+
+
 def person_key_for(identity):
     """Keyed hash of the person (name plus ID number) used to flag likely duplicates."""
     if not identity.get("name"):
@@ -143,7 +177,8 @@ class ProtectedIdentity(models.Model):
 
 
 def rotate_all(models_with_identity):
-    """Re-encrypt every identity with the newest key and recompute its hash; returns the count."""
+    """Re-encrypt every identity, every sealed text and every encrypted file with the newest key and recompute
+    each identity's hash; returns the number of identities."""
     cipher, count = _cipher(), 0
     for model in models_with_identity:
         for pk, token in model.objects.exclude(identity_cipher="").values_list("pk", "identity_cipher"):
@@ -157,4 +192,34 @@ def rotate_all(models_with_identity):
             # update() bypasses history on purpose: the identity never enters history tables.
             model.objects.filter(pk=pk).update(identity_cipher=new_token, person_key=person_key_for(plain))
             count += 1
+    from papi_inspect.models import Attachment
+
+    for model in (*models_with_identity, Attachment):
+        _rotate_sealed_texts(model, cipher)
+    _rotate_files(cipher)
     return count
+
+
+def _rotate_sealed_texts(model, cipher):
+    for name in sealed_fields(model):
+        for pk, token in model.objects.exclude(**{name: ""}).values_list("pk", name):
+            try:
+                model.objects.filter(pk=pk).update(**{name: cipher.rotate(token.encode()).decode()})
+            except InvalidToken as exc:
+                raise IdentityKeyError(f"{model._meta.verbose_name} #{pk}: không giải mã được {name}; không đổi gì.") from exc
+
+
+def _rotate_files(cipher):
+    from papi_inspect.models import Attachment
+
+    for attachment in Attachment.objects.filter(encrypted=True):
+        path = Path(attachment.file.path)
+        try:
+            rotated = cipher.rotate(path.read_bytes())
+        except InvalidToken as exc:
+            raise IdentityKeyError(f"Tệp #{attachment.pk}: không giải mã được bằng các khóa hiện có.") from exc
+        # Write beside and rename, so a crash leaves either the old or the new ciphertext, never half.
+        spare = path.with_name(path.name + ".rotating")
+        spare.write_bytes(rotated)
+        spare.chmod(0o600)
+        spare.replace(path)

@@ -185,13 +185,16 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
     sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
     description = models.CharField(_("mô tả"), max_length=255, blank=True)
+    # On a record protecting a person, `description` keeps the redacted text and this the full one, encrypted.
+    description_sealed = models.TextField(_("mô tả (mã hóa)"), blank=True, default="", editable=False)
+    encrypted = models.BooleanField(_("tệp mã hóa trên đĩa"), default=False, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
     )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
 
     objects = AttachmentQuerySet.as_manager()
-    history = history()
+    history = history(sensitive=("description_sealed",))
 
     class Meta:
         ordering = ["-uploaded_at"]

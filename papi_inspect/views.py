@@ -1,10 +1,13 @@
 """Core views: the permission-checked attachment download, and the 404 answer (JSON under /api/)."""
 
+import io
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.utils.translation import gettext
 from django.views import defaults
 
+from papi_inspect.attachments import read_attachment
 from papi_inspect.models import Attachment
 
 
@@ -16,7 +19,8 @@ def download_attachment(request, pk):
         # The same answer for "does not exist" and "not yours": a file's existence is not disclosed.
         raise Http404("Không tìm thấy tệp.")
     try:
-        handle = attachment.file.open("rb")
+        # An original of a protected record is ciphertext on disk; it is decrypted only here, after the check.
+        handle = io.BytesIO(read_attachment(attachment)) if attachment.encrypted else attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("Tệp không còn trên máy chủ; hãy báo quản trị hệ thống.")
     # A doctype may record who opened its files (an original naming a denouncer is a reveal).

@@ -21,7 +21,8 @@ class ReceptionAdmin(ServiceCreateAdmin):
     add_fields = ["received_on", "kind", "group_size", "content", "documents_received", "classification", "handling",
                   "transfer_to", "verbal_statement", "statement_signed", "refusal_ground", "refusal_note",
                   "leader_present", "unit"]
-    workflow_fields = ["code", "pseudonym", "received_on", "officer", "petition", "is_group", "refusal_notice_link", "reveal_link"]
+    workflow_fields = ["code", "pseudonym", "received_on", "officer", "petition", "is_group", "refusal_notice_link", "reveal_link",
+                       "reveal_text_link"]
     inlines = [AttachmentInline]
 
     @admin.display(description=_("thông báo từ chối"))

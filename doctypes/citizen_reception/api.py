@@ -14,7 +14,7 @@ from doctypes.complaint_case.models import ContentKind
 from doctypes.org.models import Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_records import read_input, run
-from papi_inspect.identity import HIDDEN_FIELDS
+from papi_inspect.identity import HIDDEN_FIELDS, sealed_fields
 
 
 class ReceptionSerializer(serializers.ModelSerializer):
@@ -22,7 +22,7 @@ class ReceptionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Reception
-        exclude = [name for name in HIDDEN_FIELDS if hasattr(Reception, name)]
+        exclude = [name for name in HIDDEN_FIELDS if hasattr(Reception, name)] + list(sealed_fields(Reception))
 
 
 class ReceptionInput(serializers.Serializer):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.models import ContentKind, ProtectedRecord, entitled_files
+from doctypes.complaint_case.models import ContentKind, ProtectedRecord, entitled_files, sealed_text_field
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.identity import IDENTITY_FIELDS
@@ -68,6 +68,10 @@ class Reception(ProtectedRecord):
     statement_signed = models.BooleanField(_("công dân đã ký biên bản"), default=False)
     refusal_ground = models.CharField(_("lý do từ chối"), max_length=20, choices=RefusalGround.choices, blank=True)
     refusal_note = models.TextField(_("ghi chú từ chối"), blank=True)
+    content_sealed = sealed_text_field(_("tóm tắt nội dung (mã hóa)"))
+    documents_received_sealed = sealed_text_field(_("tài liệu nhận (mã hóa)"))
+    verbal_statement_sealed = sealed_text_field(_("nội dung trình bày (mã hóa)"))
+    refusal_note_sealed = sealed_text_field(_("ghi chú từ chối (mã hóa)"))
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("cán bộ tiếp"))
     leader_present = models.CharField(_("lãnh đạo tham dự"), max_length=200, blank=True)
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị tiếp"))
@@ -78,7 +82,8 @@ class Reception(ProtectedRecord):
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
 
     objects = ReceptionQuerySet.as_manager()
-    history = history(sensitive=IDENTITY_FIELDS)
+    sealed_text_fields = ("content", "documents_received", "verbal_statement", "refusal_note")
+    history = history(sensitive=IDENTITY_FIELDS + tuple(name + "_sealed" for name in sealed_text_fields))
 
     class Meta:
         ordering = ["-received_on", "-id"]

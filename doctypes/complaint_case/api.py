@@ -17,17 +17,23 @@ from doctypes.complaint_case.services import complaint as complaints
 from doctypes.complaint_case.services import denunciation as denunciations
 from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.services import verification
-from doctypes.complaint_case.services.identity import reveal_identity, store_signature
+from doctypes.complaint_case.services.identity import reveal_identity, reveal_text, store_signature
 from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_records import MayChange, ServiceViewSet, UploadInput, read_input, run
 from papi_inspect.calendar import WorkingCalendar
-from papi_inspect.identity import HIDDEN_FIELDS, IDENTITY_PARTS
+from papi_inspect.identity import HIDDEN_FIELDS, IDENTITY_PARTS, sealed_fields
 
 
 class RevealAnswer(serializers.Serializer):
     record = serializers.CharField(help_text="Số hồ sơ")
     identity = serializers.DictField(child=serializers.CharField(allow_blank=True, allow_null=True), help_text="Họ tên, địa chỉ, giấy tờ… của người được bảo vệ")
+
+
+class RevealTextAnswer(serializers.Serializer):
+    record = serializers.CharField(help_text="Số hồ sơ")
+    text = serializers.DictField(child=serializers.CharField(allow_blank=True), help_text="Nội dung đầy đủ của từng trường")
+    files = serializers.ListField(child=serializers.DictField(), help_text="Mô tả đầy đủ của các tệp")
 
 
 class SignatureAnswer(serializers.Serializer):
@@ -48,6 +54,17 @@ class CaseViewSet(ServiceViewSet):
         if identity.get("signature"):
             shown["signature"] = f"data:{identity['signature_type']};base64,{identity['signature']}"
         response = Response({"record": record.code, "identity": shown})
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @extend_schema(request=RevealInput, responses={200: RevealTextAnswer})
+    @action(detail=True, methods=["post"], url_path="reveal-text", permission_classes=[permissions.IsAuthenticated])
+    def reveal_text(self, request, pk=None):
+        """The full free text (a letter names its author) for those who may reveal the identity; every call is logged.
+        Lists and details carry the redacted text only."""
+        record = self.get_object()
+        text = run(reveal_text, record, by=request.user, reason=read_input(RevealInput, request.data)["reason"])
+        response = Response({"record": record.code, "text": text["fields"], "files": text["files"]})
         response["Cache-Control"] = "no-store"
         return response
 
@@ -76,7 +93,7 @@ def _with_deadline(model_class, *extra):
 
         class Meta:
             model = model_class
-            exclude = [name for name in HIDDEN_FIELDS if hasattr(model_class, name)]
+            exclude = [name for name in HIDDEN_FIELDS if hasattr(model_class, name)] + list(sealed_fields(model_class))
 
     Serializer.__name__ = f"{model_class.__name__}Serializer"
     return Serializer

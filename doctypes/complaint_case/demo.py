@@ -188,6 +188,8 @@ def _verification_team(case, inspector, verifier):
     scan = attach_file(case, uploaded_file=SimpleUploadedFile("don-to-cao-scan.pdf", SCAN), by=inspector,
                        description="Đơn tố cáo (bản scan có chữ ký)")
     verification.assign_verifier(case, by=inspector, user=verifier, team_role="lead")
-    verification.make_redacted_copies(case, by=inspector)
+    made, _scans = verification.make_redacted_copies(case, by=inspector)
+    for copy in made:  # the handler has read each automatic copy: it goes to the team
+        verification.confirm_redacted_copy(case, by=inspector, copy=copy)
     verification.upload_redacted_copy(case, by=inspector, original=scan,
                                       uploaded_file=SimpleUploadedFile("ban-che.pdf", SCAN))

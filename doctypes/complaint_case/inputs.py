@@ -4,7 +4,7 @@ by the API, the back office and the /cases/ screens (their forms are built from 
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from doctypes.complaint_case.models import ComplaintCase, DenunciationVerifier, Petition
+from doctypes.complaint_case.models import ComplaintCase, DenunciationVerifier, Petition, RedactedCopy
 from doctypes.org.models import Unit
 from papi_inspect.models import Attachment
 
@@ -160,6 +160,10 @@ class VerifierInput(serializers.Serializer):
 
 class EmptyInput(serializers.Serializer):
     pass
+
+
+class ConfirmCopyInput(serializers.Serializer):
+    copy = serializers.PrimaryKeyRelatedField(queryset=RedactedCopy.objects.filter(confirmed_at__isnull=True))
 
 
 class RedactedUploadInput(serializers.Serializer):

@@ -59,6 +59,8 @@ DENUNCIATION_STEPS = Workflow(Denunciation, [
          lambda d: d.verifiers.exists(), may=_manages),
     Step("redact", _("Lập bản che danh tính tự động (.txt, .docx, nội dung đơn)"), inputs.EmptyInput,
          verification.make_redacted_copies, lambda d: d.verifiers.exists(), may=_manages),
+    Step("confirm-copy", _("Xác nhận bản che đã kiểm tra (giao cho tổ xác minh)"), inputs.ConfirmCopyInput,
+         verification.confirm_redacted_copy, lambda d: verification.unconfirmed_copies(d).exists(), may=_manages),
     Step("upload-redacted", _("Tải bản che của tệp scan (PDF, ảnh)"), inputs.RedactedUploadInput,
          verification.upload_redacted_copy,
          lambda d: d.verifiers.exists() and verification.pending_originals(d).exists(), may=_manages),

@@ -174,6 +174,11 @@ def test_the_verifier_finds_the_case_read_only_with_copies_only(client, people):
     assert client.post(f"/cases/denunciations/{case.pk}/step/redact/", {}).status_code == 302
     copy = verification.copies_for(people.inspector, case).get()
     client_for(client, people.unit_staff)
+    assert f"/files/{copy.file.pk}/" not in client.get(f"/cases/denunciations/{case.pk}/").content.decode()
+    # The handler reads the copy and confirms it on the case's screen; only then does the verifier get it.
+    client_for(client, people.inspector)
+    assert client.post(f"/cases/denunciations/{case.pk}/step/confirm-copy/", {"copy": copy.pk}).status_code == 302
+    client_for(client, people.unit_staff)
     assert case.code in client.get("/cases/").content.decode()
     html = client.get(f"/cases/denunciations/{case.pk}/").content.decode()
     assert "Chỉ xem" in html and f"/files/{copy.file.pk}/" in html and f"/files/{original.pk}/" not in html

@@ -53,7 +53,9 @@ def verification_team(people, case):
     named = [attach_file(case, uploaded_file=SimpleUploadedFile(f"don-{NAME}.docx", data.getvalue()), by=people.inspector),
              attach_file(case, uploaded_file=SimpleUploadedFile("ghi-chu.txt", f"Người tố cáo: {NAME}".encode()), by=people.inspector)]
     verification.assign_verifier(case, by=people.inspector, user=people.unit_staff)
-    _made, scans = verification.make_redacted_copies(case, by=people.inspector)
+    made, scans = verification.make_redacted_copies(case, by=people.inspector)
+    for copy in made:
+        verification.confirm_redacted_copy(case, by=people.inspector, copy=copy)
     pdf = SimpleUploadedFile("ban-che.pdf", b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
     verification.upload_redacted_copy(case, by=people.inspector, original=scans[0], uploaded_file=pdf)
     return {f"/files/{attachment.pk}/" for attachment in named}

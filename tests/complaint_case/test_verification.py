@@ -151,9 +151,39 @@ def test_it_takes_a_manual_copy_of_a_scan_and_refuses_one_still_naming_the_perso
         verification.upload_redacted_copy(case, by=people.unit_staff, original=scan, uploaded_file=clean)
 
 
+def test_a_verifier_gets_an_automatic_copy_only_after_a_person_confirms_it(client, people, case):
+    verification.assign_verifier(case, by=people.inspector, user=people.unit_staff)
+    made, _pending = verification.make_redacted_copies(case, by=people.inspector)
+    client_for(client, people.unit_staff)
+    assert client.get(f"/api/v1/denunciations/{case.pk}/redacted-copies/").json() == []
+    assert client.get(f"/files/{made[0].file.pk}/").status_code == 404
+    # The verifier may not confirm for themselves; leadership neither.
+    api = f"/api/v1/denunciations/{case.pk}/confirm-copy/"
+    assert client.post(api, {"copy": made[0].pk}).status_code == 403
+    client_for(client, people.leader)
+    assert client.post(api, {"copy": made[0].pk}).status_code == 403
+    client_for(client, people.inspector)
+    assert client.get(f"/files/{made[0].file.pk}/").status_code == 200  # the handler reads it to check it
+    response = client.post(api, {"copy": made[0].pk})
+    assert response.status_code == 200, response.content
+    copy = RedactedCopy.objects.get(pk=made[0].pk)
+    assert copy.confirmed_by == people.inspector and copy.confirmed_at is not None
+    assert client.post(api, {"copy": made[0].pk}).status_code == 400  # once is enough
+    client_for(client, people.unit_staff)
+    assert [row["id"] for row in client.get(f"/api/v1/denunciations/{case.pk}/redacted-copies/").json()] == [copy.pk]
+    assert client.get(f"/files/{copy.file.pk}/").status_code == 200
+    assert client.get(f"/files/{made[1].file.pk}/").status_code == 404
+
+
+def confirm_all(case, people, made):
+    for copy in made:
+        verification.confirm_redacted_copy(case, by=people.inspector, copy=copy)
+
+
 def test_a_verifier_downloads_copies_never_originals(client, people, case):
     verification.assign_verifier(case, by=people.inspector, user=people.unit_staff)
     made, _pending = verification.make_redacted_copies(case, by=people.inspector)
+    confirm_all(case, people, made)
     originals = list(verification.originals_of(case))
     client_for(client, people.unit_staff)
     for original in originals:
@@ -217,6 +247,8 @@ def test_the_back_office_shows_the_team_and_copies_to_the_verifier_without_origi
     verification.assign_verifier(case, by=people.inspector, user=people.unit_staff)
     made, _pending = verification.make_redacted_copies(case, by=people.inspector)
     client_for(client, people.unit_staff)
+    assert f"/files/{made[0].file.pk}/" not in client.get(f"/admin/complaint_case/denunciation/{case.pk}/change/").content.decode()
+    confirm_all(case, people, made)
     response = client.get(f"/admin/complaint_case/denunciation/{case.pk}/change/")
     html = response.content.decode()
     assert response.status_code == 200 and f"/files/{made[0].file.pk}/" in html

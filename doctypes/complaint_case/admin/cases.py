@@ -41,7 +41,7 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
         return list(self.add_fields) if obj is None else super().get_fields(request, obj)
 
     # Links that act on the record or open its files and identity; a read-only viewer gets none of them.
-    action_fields = ("step_links", "letter_link", "decision_link", "reveal_link")
+    action_fields = ("step_links", "letter_link", "decision_link", "reveal_link", "reveal_text_link")
 
     def is_workable(self, request, obj):
         return obj is None or self.model.objects.workable_by(request.user).filter(pk=obj.pk).exists()
@@ -121,7 +121,7 @@ class PetitionAdmin(ServiceCreateAdmin):
                   "many_signers", "anti_corruption", "has_verifiable_evidence", "unit", "handler"]
     workflow_fields = ["code", "pseudonym", "received_on", "status", "step_links", "content_kind", "eligible",
                        "within_competence", "prior_resolution", "outcome", "outcome_on", "transfer_to", "process_due",
-                       "duplicate_of", "merged_into", "letter_link", "reveal_link"]
+                       "duplicate_of", "merged_into", "letter_link", "reveal_link", "reveal_text_link"]
     workflow = PETITION_STEPS
 
     @admin.display(description=_("văn bản"))
@@ -191,9 +191,13 @@ class VerifierInline(ReadOnlyInline):
 
 class RedactedCopyInline(ReadOnlyInline):
     model = RedactedCopy
-    fields = ["source", "original", "automatic", "made_by", "made_at", "download_link"]
+    fields = ["source", "original", "automatic", "made_by", "made_at", "confirmed_by", "confirmed_at", "download_link"]
     readonly_fields = ["download_link"]
     verbose_name_plural = _("Bản che danh tính (tổ xác minh tải về)")
+
+    def get_queryset(self, request):
+        # A verifier sees only the copies a person has confirmed; the handler and the chief see all, to confirm them.
+        return RedactedCopy.objects.released_to(request.user)
 
     @admin.display(description=_("tải về"))
     def download_link(self, copy):
@@ -211,7 +215,7 @@ class DenunciationAdmin(ServiceCreateAdmin):
     workflow = DENUNCIATION_STEPS
     workflow_fields = ["code", "pseudonym", "status", "step_links", "received_on", "initial_due", "initial_extended", "accepted_on",
                        "notify_due", "notified_on", "resolve_due", "concluded_on", "conclusion", "handled_on", "handling",
-                       "report_requested_on", "report_due", "petition", "pending_copies", "reveal_link"]
+                       "report_requested_on", "report_due", "petition", "pending_copies", "reveal_link", "reveal_text_link"]
     inlines = [DenunciationExtensionInline, VerifierInline, RedactedCopyInline, AttachmentInline]
     action_fields = ServiceCreateAdmin.action_fields + ("pending_copies",)
 

@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.services.identity import reveal_identity
+from doctypes.complaint_case.services.identity import reveal_identity, reveal_text
 from papi_inspect.identity import IdentityKeyError
 
 IDENTITY_INPUTS = {
@@ -44,6 +44,8 @@ class IdentityAdminMixin:
         return [
             path("<int:object_id>/reveal/", self.admin_site.admin_view(self.reveal_view),
                  name=f"{opts.app_label}_{opts.model_name}_reveal"),
+            path("<int:object_id>/reveal-text/", self.admin_site.admin_view(self.reveal_text_view),
+                 name=f"{opts.app_label}_{opts.model_name}_reveal_text"),
             *super().get_urls(),
         ]
 
@@ -71,9 +73,44 @@ class IdentityAdminMixin:
         response["Cache-Control"] = "no-store"
         return response
 
+    def reveal_text_view(self, request, object_id):
+        """The full text of a protected record's letter and files' descriptions, after a reason; logged."""
+        record = self.get_queryset(request).filter(pk=object_id).first()
+        if record is None or not getattr(record, "sealed_text_fields", ()):
+            raise Http404
+        form = RevealForm(request.POST or None)
+        text = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                text = reveal_text(record, by=request.user, reason=form.cleaned_data["reason"])
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+                return redirect(reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk]))
+            except (ValidationError, IdentityKeyError) as exc:
+                form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+        fields = [(record._meta.get_field(name).verbose_name, value) for name, value in (text or {}).get("fields", {}).items() if value]
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "record": record, "form": form,
+            "text": text, "fields": fields, "files": sorted((text or {}).get("files", {}).items()),
+            "title": _("Xem nội dung đầy đủ (được ghi nhật ký)"),
+        }
+        response = TemplateResponse(request, "complaint_case/reveal_text.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
+
     def reveal_link(self, record):
         opts = record._meta
         return format_html('<a href="{}">{}</a>', reverse(f"admin:{opts.app_label}_{opts.model_name}_reveal", args=[record.pk]),
                            _("Xem danh tính (ghi nhật ký)"))
 
     reveal_link.short_description = _("danh tính")
+
+    def reveal_text_link(self, record):
+        """Lists and forms show the redacted text of a protected record; the full text is one logged step away."""
+        if not record.seals_text():
+            return "—"
+        opts = record._meta
+        return format_html('<a href="{}">{}</a>', reverse(f"admin:{opts.app_label}_{opts.model_name}_reveal_text", args=[record.pk]),
+                           _("Xem nội dung đầy đủ (ghi nhật ký)"))
+
+    reveal_text_link.short_description = _("nội dung đầy đủ")

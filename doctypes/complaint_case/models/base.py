@@ -4,9 +4,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doctypes.complaint_case import redaction
 from doctypes.complaint_case.models.access_log import IdentityAccessLog
+from papi_inspect.attachments import seal_attachments
 from papi_inspect.deadlines import deadline_status, unconfirmed_note
-from papi_inspect.identity import ProtectedIdentity
+from papi_inspect.identity import SEALED_SUFFIX, ProtectedIdentity, decrypt_identity, decrypt_text, encrypt_text
 from papi_inspect.permissions import Role, VisibleQuerySet, has_role, is_active_staff, sees_everything, unit_of
 
 
@@ -93,11 +95,92 @@ def is_protected(record):
     return True
 
 
+def sealed_text_field(verbose_name):
+    """The encrypted full text beside a free-text field of a record that protects a person."""
+    return models.TextField(verbose_name, blank=True, default="", editable=False)
+
+
 class ProtectedRecord(ProtectedIdentity):
-    """Abstract: a record whose person may be protected; each download of its originals is logged."""
+    """Abstract: a record whose person may be protected; each download of its originals is logged.
+
+    A real letter names its author, so on a protected record every free-text field in
+    `sealed_text_fields` keeps only its redacted text, and "<field>_sealed" the full text encrypted with
+    the identity keys (Luật Tố cáo 2018 Art. 9(1)(b), 47): lists, search, history, exports and the API
+    see the redacted text; the full text comes back only through the logged reveal (services.identity).
+    """
+
+    sealed_text_fields = ()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._stored_text = {name: getattr(record, name) for name in cls.sealed_text_fields if name in record.__dict__}
+        return record
+
+    def seals_text(self):
+        """Once protected, always sealed: a record reclassified later keeps its text sealed."""
+        return is_protected(self) or any(getattr(self, name + SEALED_SUFFIX) for name in self.sealed_text_fields)
+
+    def redaction_terms(self):
+        identities = [decrypt_identity(self.identity_cipher)]
+        petition = getattr(self, "petition", None) if getattr(self, "petition_id", None) else None
+        if petition is not None and petition.identity_cipher and petition.identity_cipher != self.identity_cipher:
+            identities.append(decrypt_identity(petition.identity_cipher))  # the petition may spell the person otherwise
+        return redaction.identity_terms(*identities[:1], self.pseudonym, *identities[1:])
+
+    def redact(self, text):
+        return redaction.redact_text(text, self.redaction_terms())
+
+    def full_text(self, name):
+        """The full text of one sealed field; callers are the logged reveal and services that redact it again."""
+        sealed = getattr(self, name + SEALED_SUFFIX)
+        return decrypt_text(sealed) if sealed else getattr(self, name)
+
+    def save(self, *args, **kwargs):
+        # Not a workflow step: the storage form of the text (like an encrypted field), so every path that
+        # saves the record (services, back office, API, demo) seals it before a row or history row is written.
+        first_sealing = self._seal_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *(f + SEALED_SUFFIX for f in self.sealed_text_fields if f in update_fields)}
+        super().save(*args, **kwargs)
+        self._stored_text = {name: getattr(self, name) for name in self.sealed_text_fields}
+        if self.seals_text():
+            if first_sealing:
+                self._scrub_history()
+            seal_attachments(self)
+
+    def _seal_text(self):
+        """Move each free text into its sealed column and keep the redacted text; True on a record's first sealing."""
+        if not self.seals_text():
+            return False
+        stored = getattr(self, "_stored_text", {})
+        first = bool(self.pk) and not any(getattr(self, name + SEALED_SUFFIX) for name in self.sealed_text_fields)
+        terms = self.redaction_terms()
+        for name in self.sealed_text_fields:
+            value, sealed_name = getattr(self, name) or "", name + SEALED_SUFFIX
+            if getattr(self, sealed_name) and value == stored.get(name):
+                full = decrypt_text(getattr(self, sealed_name))  # unchanged: redact again (the identity may have changed)
+            else:
+                full = value
+                setattr(self, sealed_name, encrypt_text(full))
+            redacted = redaction.redact_text(full, terms)
+            limit = self._meta.get_field(name).max_length
+            setattr(self, name, redacted[:limit] if limit else redacted)
+        return first
+
+    def _scrub_history(self):
+        """The history rows written before the record was protected held the plain text: redact them."""
+        terms = self.redaction_terms()
+        for row in type(self).history.filter(id=self.pk):
+            changes = {}
+            for name in self.sealed_text_fields:
+                limit = self._meta.get_field(name).max_length
+                changes[name] = redaction.redact_text(getattr(row, name), terms)[:limit]
+            type(self).history.filter(history_id=row.history_id).update(**changes)
 
     def file_downloaded(self, attachment, user):
         """Called by the file download view. An original of a protected record names the denouncer, so opening

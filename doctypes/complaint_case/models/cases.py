@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin, ProtectedRecord
+from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin, ProtectedRecord, sealed_text_field
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.deadlines import DeadlineStatus
@@ -134,12 +134,17 @@ class Denunciation(ProtectedRecord, CaseBase):
     conclusion = models.TextField(_("kết luận nội dung tố cáo"), blank=True)
     handled_on = models.DateField(_("ngày xử lý kết luận"), null=True, blank=True)
     handling = models.TextField(_("xử lý kết luận"), blank=True)
+    subject_sealed = sealed_text_field(_("nội dung vụ việc (mã hóa)"))
+    not_accepted_reason_sealed = sealed_text_field(_("lý do không thụ lý (mã hóa)"))
+    conclusion_sealed = sealed_text_field(_("kết luận (mã hóa)"))
+    handling_sealed = sealed_text_field(_("xử lý kết luận (mã hóa)"))
     report_requested_on = models.DateField(_("ngày yêu cầu báo cáo (quá hạn)"), null=True, blank=True)
     report_due = models.DateField(_("hạn báo cáo lý do chậm"), null=True, blank=True)
     papi = papi_links(related_name="denunciations")
 
     objects = DenunciationQuerySet.as_manager()
-    history = history(sensitive=IDENTITY_FIELDS)
+    sealed_text_fields = ("subject", "not_accepted_reason", "conclusion", "handling")
+    history = history(sensitive=IDENTITY_FIELDS + tuple(name + "_sealed" for name in sealed_text_fields))
 
     class Meta(CaseBase.Meta):
         verbose_name = _("vụ việc tố cáo")

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.complaint_case.models.base import CaseQuerySet, ContentKind, DeadlineMixin, ProtectedRecord
+from doctypes.complaint_case.models.base import CaseQuerySet, ContentKind, DeadlineMixin, ProtectedRecord, sealed_text_field
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.identity import IDENTITY_FIELDS
@@ -65,6 +65,8 @@ class Petition(DeadlineMixin, ProtectedRecord):
     anonymous = models.BooleanField(_("đơn nặc danh"), default=False)
     matter = models.CharField(_("vụ việc"), max_length=255, help_text=_("Tóm tắt vụ việc, không ghi tên người gửi."))
     summary = models.TextField(_("nội dung"), blank=True)
+    matter_sealed = sealed_text_field(_("vụ việc (mã hóa)"))
+    summary_sealed = sealed_text_field(_("nội dung (mã hóa)"))
     matter_key = models.CharField(_("khóa so trùng vụ việc"), max_length=64, blank=True, editable=False)
     content_kind = models.CharField(_("loại nội dung"), max_length=20, choices=ContentKind.choices, blank=True)
     eligible = models.BooleanField(_("đủ điều kiện xử lý"), null=True, blank=True)
@@ -79,6 +81,7 @@ class Petition(DeadlineMixin, ProtectedRecord):
     outcome = models.CharField(_("kết quả xử lý"), max_length=10, choices=Outcome.choices, blank=True)
     outcome_on = models.DateField(_("ngày xử lý"), null=True, blank=True)
     outcome_note = models.TextField(_("ghi chú xử lý"), blank=True)
+    outcome_note_sealed = sealed_text_field(_("ghi chú xử lý (mã hóa)"))
     transfer_to = models.CharField(_("chuyển đến / hướng dẫn đến"), max_length=255, blank=True)
     process_due = models.DateField(_("hạn xử lý đơn"), null=True, blank=True)
     duplicate_of = models.ForeignKey(
@@ -103,7 +106,8 @@ class Petition(DeadlineMixin, ProtectedRecord):
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
 
     objects = PetitionQuerySet.as_manager()
-    history = history(sensitive=IDENTITY_FIELDS + ("matter_key",))
+    history = history(sensitive=IDENTITY_FIELDS + ("matter_key", "matter_sealed", "summary_sealed", "outcome_note_sealed"))
+    sealed_text_fields = ("matter", "summary", "outcome_note")
 
     class Meta:
         ordering = ["-received_on", "-id"]

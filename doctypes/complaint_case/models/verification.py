@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.models.cases import Denunciation
 from papi_inspect.audit import history
-from papi_inspect.permissions import VisibleQuerySet
+from papi_inspect.permissions import Role, VisibleQuerySet, has_role
 
 
 class ByDenunciationQuerySet(VisibleQuerySet):
@@ -45,6 +46,22 @@ class DenunciationVerifier(models.Model):
         return f"{self.denunciation.code} – {self.user.get_full_name() or self.user.username}"
 
 
+class RedactedCopyQuerySet(ByDenunciationQuerySet):
+    """A copy reaches the verification team only once a person entitled to the identity has confirmed it."""
+
+    def released_to(self, user):
+        """The copies `user` may open: all of them for the chief inspector and the case's handler (who check
+        them), confirmed ones only for everyone else who sees the case (Luật Tố cáo 2018 Art. 47)."""
+        visible = self.visible_to(user)
+        if has_role(user, Role.CHIEF_INSPECTOR):
+            return visible
+        return visible.filter(Q(confirmed_at__isnull=False) | Q(denunciation__handler=user))
+
+    def files_visible_to(self, user):
+        """papi_inspect.models.Attachment asks this before serving a copy's file."""
+        return self.released_to(user)
+
+
 class RedactedCopy(models.Model):
     """A copy of one of the case's files with the denouncer's identity blacked out; its file is its attachment."""
 
@@ -67,8 +84,13 @@ class RedactedCopy(models.Model):
     automatic = models.BooleanField(_("che tự động"), default=False)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người lập"))
     made_at = models.DateTimeField(_("lập lúc"), default=timezone.now)
+    # Matching can miss a spelling: a person reads the copy and confirms it before any verifier gets it.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người xác nhận"),
+    )
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
 
-    objects = ByDenunciationQuerySet.as_manager()
+    objects = RedactedCopyQuerySet.as_manager()
     history = history()
 
     class Meta:

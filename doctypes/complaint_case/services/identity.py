@@ -2,14 +2,16 @@
 
 import base64
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.models import IdentityAccessLog
-from papi_inspect.attachments import check_size, sniff_content_type
+from papi_inspect.attachments import check_size, full_description, sniff_content_type
 from papi_inspect.audit import save
 from papi_inspect.identity import decrypt_identity
+from papi_inspect.models import Attachment
 
 MIN_REASON_LENGTH = 10
 
@@ -31,6 +33,32 @@ def reveal_identity(record, *, by, reason):
     if not allowed:
         raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được xem danh tính người tố cáo.")
     return decrypt_identity(record.identity_cipher)
+
+
+def reveal_text(record, *, by, reason):
+    """The full free text of a protected record and of its files' descriptions, for `by`, logged like a reveal.
+
+    A letter names its author, so its full text is the identity (Luật Tố cáo 2018 Art. 47): the same people
+    may read it (the assigned handler, the chief inspector), each read is logged with its reason, a refused
+    attempt too. Returns {"fields": {name: text}, "files": {attachment id: description}}.
+    """
+    if not getattr(record, "sealed_text_fields", ()):
+        raise ValidationError({"record": "Hồ sơ này không có nội dung được niêm phong."})
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": f"Cần ghi lý do xem nội dung đầy đủ (ít nhất {MIN_REASON_LENGTH} ký tự)."})
+    allowed = may_reveal(by, record)
+    IdentityAccessLog.objects.create(
+        user=by, reason=f"Xem nội dung đầy đủ: {reason}", granted=allowed, record_type=record._meta.model_name,
+        record_id=record.pk, record_label=f"{record.code} – {record.pseudonym}"[:80],
+    )
+    if not allowed:
+        raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được xem nội dung đầy đủ của đơn tố cáo.")
+    files = Attachment.objects.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+    return {
+        "fields": {name: record.full_text(name) for name in record.sealed_text_fields},
+        "files": {attachment.pk: full_description(attachment) for attachment in files.order_by("id")},
+    }
 
 
 SIGNATURE_TYPES = {"image/png", "image/jpeg"}

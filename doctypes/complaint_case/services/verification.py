@@ -16,7 +16,7 @@ from django.utils import timezone
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.access import may_manage_verification
 from doctypes.complaint_case.models import Denunciation, DenunciationVerifier, Petition, RedactedCopy
-from papi_inspect.attachments import check_size, sniff_content_type, store_file
+from papi_inspect.attachments import check_size, read_attachment, sniff_content_type, store_file
 from papi_inspect.audit import delete, save
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.models import Attachment
@@ -77,17 +77,17 @@ def pending_originals(case):
 
 def _terms(case):
     identity = decrypt_identity(case.identity_cipher)
+    others = []
     if case.petition_id and case.petition.identity_cipher and case.petition.identity_cipher != case.identity_cipher:
         # A petition may spell the person differently; both spellings are blacked out.
-        extra = decrypt_identity(case.petition.identity_cipher)
-        terms = redaction.identity_terms(extra, case.pseudonym)
-    else:
-        terms = []
-    return sorted(redaction.identity_terms(identity, case.pseudonym) + terms, key=lambda term: -len(term[0].pattern))
+        others.append(decrypt_identity(case.petition.identity_cipher))
+    return redaction.identity_terms(identity, case.pseudonym, *others)
 
 
 def _store_copy(case, *, by, source, original, data, extension, automatic):
-    copy = RedactedCopy(denunciation=case, source=source, original=original, automatic=automatic, made_by=by)
+    # A copy the handler blacked out and uploaded is their confirmation; an automatic one waits for a person.
+    confirmed = {} if automatic else {"confirmed_by": by, "confirmed_at": timezone.now()}
+    copy = RedactedCopy(denunciation=case, source=source, original=original, automatic=automatic, made_by=by, **confirmed)
     save(copy, "Lập bản che danh tính", by=by)
     # The copy's name is neutral (RedactedCopy.neutral_attachment_names): "<code>-tep-01.docx".
     upload = SimpleUploadedFile(f"ban-che{extension}", data)
@@ -108,15 +108,15 @@ def make_redacted_copies(case, *, by):
         raise ValidationError({"identity": "Hồ sơ không có danh tính để che."})
     petition = case.petition
     if petition and petition.summary.strip() and not case.redacted_copies.filter(source=RedactedCopy.Source.PETITION_TEXT).exists():
-        text = redaction.redact_text(f"{petition.matter}\n\n{petition.summary}", terms)
+        # From the sealed full text, so the copy is redacted with this case's terms too (both spellings).
+        text = redaction.redact_text(f"{petition.full_text('matter')}\n\n{petition.full_text('summary')}", terms)
         made.append(_store_copy(case, by=by, source=RedactedCopy.Source.PETITION_TEXT, original=None,
                                 data=text.encode("utf-8"), extension=".txt", automatic=True))
     for original in pending_originals(case):
         extension = PurePath(original.original_name).suffix.lower()
         if extension not in AUTOMATIC:
             continue
-        with original.file.open("rb") as handle:
-            data = handle.read()
+        data = read_attachment(original)  # ciphertext on disk: the original of a protected record
         if extension == ".txt":
             redacted = redaction.redact_text(data.decode("utf-8"), terms).encode("utf-8")
             leftover = redacted.decode("utf-8")
@@ -158,8 +158,26 @@ def upload_redacted_copy(case, *, by, original, uploaded_file):
     return copy
 
 
+@transaction.atomic
+def confirm_redacted_copy(case, *, by, copy):
+    """The handler or the chief inspector has read the automatic copy and found no trace of the denouncer;
+    only then is it released to the verification team (Luật Tố cáo 2018 Art. 47: matching alone may miss a spelling)."""
+    _require_manager(by, case)
+    if copy.denunciation_id != case.pk:
+        raise ValidationError({"copy": "Bản che không thuộc hồ sơ này."})
+    if copy.confirmed_at is not None:
+        raise ValidationError({"copy": "Bản che này đã được xác nhận."})
+    copy.confirmed_by, copy.confirmed_at = by, timezone.now()
+    save(copy, "Xác nhận bản che danh tính", by=by)
+    save(case, f"Xác nhận bản che {copy.code}", by=by)
+    return copy
+
+
+def unconfirmed_copies(case):
+    return case.redacted_copies.filter(confirmed_at__isnull=True)
+
+
 def copies_for(user, case):
-    """The redacted copies `user` may download for `case` (the team, the handler, the chief, leadership)."""
-    if not Denunciation.objects.visible_to(user).filter(pk=case.pk).exists():
-        return RedactedCopy.objects.none()
-    return case.redacted_copies.select_related("original")
+    """The redacted copies `user` may download for `case`: confirmed ones for the team and leadership, every one
+    for the handler and the chief inspector, who confirm them."""
+    return RedactedCopy.objects.released_to(user).filter(denunciation=case).select_related("original")
