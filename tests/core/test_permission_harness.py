@@ -40,12 +40,22 @@ class Seen:
     problem: str
 
 
-def plant_identity():
-    """A denouncer whose identity must never show on a read path (Luật Tố cáo 2018 Art. 9(1)(b), 47)."""
+LETTER = (f"Tôi là {PLANTED['name']}, CCCD {PLANTED['id_number']}, số điện thoại {PLANTED['phone']}, ở "
+          f"{PLANTED['address']}. Tôi tố cáo ông Trần Văn Bị, cán bộ địa chính, nhận 50 triệu đồng.")
+
+
+def plant_identity(people):
+    """A denouncer whose identity must never show on a read path (Luật Tố cáo 2018 Art. 9(1)(b), 47): in a demo
+    denunciation's identity, and in the letter of a new denunciation petition that names its author, as real ones do."""
     from doctypes.complaint_case.models import Denunciation
+    from doctypes.complaint_case.services import petition as petitions
+    from doctypes.org.models import Unit
 
     case = Denunciation.objects.exclude(identity_cipher="").order_by("pk").first()
     Denunciation.objects.filter(pk=case.pk).update(identity_cipher=encrypt_identity(dict(PLANTED)))
+    petitions.register_petition(by=people.inspector, received_on=case.received_on, channel="post", matter="Tố cáo nhận tiền",
+                                unit=Unit.objects.get(code="snnmt-ttr"), handler=people.inspector, identity=dict(PLANTED),
+                                content_kind="denunciation", summary=LETTER)
     return case
 
 
@@ -199,7 +209,7 @@ def test_every_screen_and_api_list_keeps_to_visible_to_and_hides_the_denouncer(c
     monkeypatch.delenv("PAPI_IDENTITY_KEY_FILE", raising=False)
     caplog.set_level(logging.DEBUG)
     load_demo()
-    plant_identity()
+    plant_identity(people)
     # The last record of each model is the sample: the demo makes some for every unit, so most roles
     # see some rows and not others.
     samples = {model: model.objects.order_by("-pk").first() for model, _ in admin_models()}
