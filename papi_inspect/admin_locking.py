@@ -7,9 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
 
-from papi_inspect.locking import EditConflict, Versioned, expect_version
-
-VERSION_FIELD = "version_seen"
+from papi_inspect.locking import VERSION_FIELD, EditConflict, Versioned, expect_version
 
 
 def shown(field, value):

@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from papi_inspect.audit import save
 
+# The hidden input of every edit and step form that carries the version the page was drawn from.
+VERSION_FIELD = "version_seen"
+
 
 class EditConflict(ValidationError):
     """Someone saved `record` after the editor loaded it: the change from the stale copy was not saved."""
@@ -102,15 +105,33 @@ def save_versioned(record, reason, *, by, expected_version, **save_options):
 
 
 @contextmanager
-def editing(record, expected_version):
-    """Run one change of `record` (a workflow step, an upload) only if it is still at `expected_version`.
+def editing(record, expected_version=None):
+    """Run one change of `record` (a workflow step) only if it is still at `expected_version` (default: the version
+    the record was told to expect, see expect_version).
 
     The version is raised and the row held until the change ends, so two steps taken from the same stale page
     cannot both pass; if the change fails, the rollback restores the version.
     """
-    if expected_version is None or not isinstance(record, Versioned):
+    held = record.__dict__.pop("_expected_version", None)
+    expected = expected_version if expected_version is not None else held
+    if expected is None or not isinstance(record, Versioned):
         yield record
         return
     with transaction.atomic():
-        record.version = claim_version(record, int(expected_version))
+        record.version = claim_version(record, int(expected))
         yield record
+
+
+def edit_record(record, *, by, changes, expected_version, reason):
+    """One edit of a record's own fields, as its back-office form makes it: the model's rules (`clean`, field and
+    unique checks) apply, and nothing is saved if the record moved past `expected_version` (EditConflict)."""
+    many = {name: value for name, value in changes.items() if record._meta.get_field(name).many_to_many}
+    with transaction.atomic():
+        for name, value in changes.items():
+            if name not in many:
+                setattr(record, name, value)
+        record.full_clean(exclude=[field.name for field in record._meta.concrete_fields if field.name not in changes])
+        save_versioned(record, reason, by=by, expected_version=expected_version)
+        for name, value in many.items():
+            getattr(record, name).set(value)
+    return record
