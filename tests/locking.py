@@ -123,7 +123,7 @@ def two_editors(case, people, *, first_text, second_text):
     first, second = signed_in(person(people, case.first)), signed_in(person(people, case.second))
     form_id = f"{record._meta.model_name}_form"
     opened_first, opened_second = first.get(url), second.get(url)
-    assert opened_first.status_code == opened_second.status_code == 200
+    assert opened_first.status_code == opened_second.status_code == 200, (opened_first.status_code, opened_second.status_code)
     data_first, data_second = form_data(opened_first, form_id), form_data(opened_second, form_id)
     assert data_first[VERSION_FIELD] == [str(record.version)], "the change form carries no version"
     data_first[case.field], data_second[case.field] = [first_text], [second_text]

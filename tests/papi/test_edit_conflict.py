@@ -1,0 +1,51 @@
+"""Two people of the office (or two administrators, for the reference) edit the same PAPI record at once: the
+second save is refused with both versions shown, and nothing is lost."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from doctypes.papi import rollup
+from doctypes.papi.models import Dimension
+from doctypes.papi.models.plan import Plan, Task, TaskGroup
+from doctypes.papi.models.report import OfficeReport
+from doctypes.papi.models.score import PapiScore, Province
+from papi_inspect.audit import save
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose
+from tests.papi.builders import make_plan, task_of
+
+
+def bac_giang(people):
+    """The province the seed plan serves: the office reads and corrects only its own province's results."""
+    return make_plan().province
+
+
+def score(people):
+    row = PapiScore(province=bac_giang(people), year=2024, indicator="d1_total", label="Tham gia của người dân ở cấp cơ sở",
+                    score=Decimal("5.1200"), scale_min=Decimal("1"), scale_max=Decimal("10"))
+    return save(row, "Nhập điểm PAPI", by=people.office_chief)
+
+
+def office_report(people):
+    plan = make_plan()
+    return rollup.start_office_report(plan, year=plan.year, quarter=1, by=people.office_clerk,
+                                      today=datetime.date(plan.year, 3, 20))
+
+
+CASES = [
+    Editing(Dimension, lambda people: Dimension.objects.order_by("code").first(), "name_vi", "admin", "admin+"),
+    Editing(Plan, lambda people: make_plan(), "title", "office_clerk", "office_chief"),
+    Editing(TaskGroup, lambda people: TaskGroup.objects.filter(plan=make_plan()).order_by("pk").first(), "title",
+            "office_clerk", "office_chief"),
+    Editing(Task, lambda people: task_of(make_plan(), "snnmt-vp") or Task.objects.filter(group__plan=make_plan()).first(),
+            "text", "office_clerk", "office_chief"),
+    Editing(OfficeReport, office_report, "results", "office_clerk", "office_chief"),
+    Editing(Province, bac_giang, "note", "office_chief", "admin"),
+    Editing(PapiScore, score, "label", "office_chief", "admin"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_two_editors_of_a_papi_record(case, people):
+    assert_second_editor_refused_then_free_to_choose(case, people)
