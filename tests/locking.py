@@ -94,6 +94,8 @@ class Editing:
     field: str
     first: str  # attribute names on `people` (or "<name>+" for a second person of that role and unit):
     second: str  # two different users allowed to change the record
+    texts: tuple = ("Bản của người sửa thứ nhất: ông Trần Văn Một đã đối chiếu lại",
+                    "Bản của người sửa thứ hai: bà Lê Thị Hai bổ sung chứng cứ")
 
     def __str__(self):
         return self.model._meta.label
@@ -136,7 +138,7 @@ def two_editors(case, people, *, first_text, second_text):
 def _errors(response):
     context = response.context
     if context and "adminform" in context:
-        return context["adminform"].form.errors, [formset.errors for formset in context.get("inline_admin_formsets", [])]
+        return context["adminform"].form.errors, [inline.formset.errors for inline in context.get("inline_admin_formsets", [])]
     return response.content.decode()[:2000]
 
 
@@ -158,20 +160,20 @@ def admin_is_read_only(admin):
     return not admin.has_change_permission(request)
 
 
-def assert_second_editor_refused_then_free_to_choose(case, people, *, first_text=None, second_text=None):
+def assert_second_editor_refused_then_free_to_choose(case, people):
     """The shared two-editor check: the second editor's save is refused with both versions; the stored record keeps the
     first editor's text; the second's text is still in the form, which now carries the stored version, so saving it
     again (having read both) goes through."""
-    first_text = first_text or "Bản của người sửa thứ nhất: ông Trần Văn Một đã đối chiếu lại"
-    second_text = second_text or "Bản của người sửa thứ hai: bà Lê Thị Hai bổ sung chứng cứ"
+    first_text, second_text = case.texts
     record, refused, second, data = two_editors(case, people, first_text=first_text, second_text=second_text)
     assert refused.status_code == 200, refused
     page = refused.content.decode()
     stored = type(record).objects.get(pk=record.pk)
-    assert getattr(stored, case.field) == first_text, "the first editor's save was lost"
+    assert str(getattr(stored, case.field)) == first_text, "the first editor's save was lost"
     assert "edit-conflict" in page and first_text in page, "the stored version is not shown"
+    assert person(people, case.first).staff_profile.full_name in page, "the refusal does not say who saved meanwhile"
     assert data[case.field] == [second_text], "the second editor's typed text was not kept"
     assert data["version_seen"] == [str(stored.version)]
     again = second.post(f"/admin/{record._meta.app_label}/{record._meta.model_name}/{record.pk}/change/", data)
     assert again.status_code == 302
-    assert getattr(type(record).objects.get(pk=record.pk), case.field) == second_text
+    assert str(getattr(type(record).objects.get(pk=record.pk), case.field)) == second_text

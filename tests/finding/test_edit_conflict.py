@@ -1,0 +1,30 @@
+"""Two chief inspectors edit the same finding, violation or action, and two people of the owner unit the same
+progress report: the second save is refused with both versions shown, and nothing is lost."""
+
+import datetime
+
+import pytest
+
+from doctypes.finding import services
+from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from tests.finding.builders import make_action, make_finding, make_violation
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose
+
+
+def progress(people):
+    action = make_action(make_finding())
+    return services.report_action_progress(action, by=people.unit_staff, reported_on=datetime.date(2026, 5, 4),
+                                           note="Đã họp rút kinh nghiệm, ông Trần Văn Ba nhận khuyết điểm")
+
+
+CASES = [
+    Editing(Finding, lambda people: make_finding(), "condition", "chief_inspector", "chief_inspector+"),
+    Editing(Violation, lambda people: make_violation(make_finding()), "kind", "chief_inspector", "chief_inspector+"),
+    Editing(Action, lambda people: make_action(make_finding()), "description", "chief_inspector", "chief_inspector+"),
+    Editing(ActionProgress, progress, "note", "unit_staff", "unit_head"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_two_editors_of_a_finding_record(case, people):
+    assert_second_editor_refused_then_free_to_choose(case, people)
