@@ -166,6 +166,9 @@ def _shown(record, name):
 def _detail_context(request, kind, record, *, forms=None, failed=None):
     workable = _workable(request.user, record)
     steps = WORKFLOWS[type(record)].next_steps(record, request.user)
+    if failed and failed[0] not in [step.name for step in steps]:
+        # A step refused because someone moved the record on keeps its form, and what was typed in it, on the page.
+        steps.append(WORKFLOWS[type(record)].get(failed[0]))
     forms = forms or {}
     originals, copies = _files(request.user, record)
     return {
