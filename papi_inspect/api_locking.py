@@ -73,18 +73,26 @@ def conflict_response_error(conflict, context):
 
 
 class LockingViewSetMixin:
-    """ETag on each record's answer; If-Match checked on every write to one record."""
+    """ETag on each record's answer (and on its 412); If-Match checked on every write to one record."""
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        data = getattr(response, "data", None)
-        if 200 <= response.status_code < 300 and isinstance(data, dict) and isinstance(data.get("version"), int):
-            response["ETag"] = etag(data["version"])
+        record = getattr(self, "_etag_record", None)
+        if record is not None and (200 <= response.status_code < 300 or response.status_code == 412):
+            data = getattr(response, "data", None)
+            version = data.get("version") if isinstance(data, dict) else None
+            if not isinstance(version, int):  # a serializer that does not list the version: read it back
+                version = type(record)._base_manager.filter(pk=record.pk).values_list("version", flat=True).first()
+            if version is not None:
+                response["ETag"] = etag(version)
         return response
 
     def get_object(self):
         record = super().get_object()
-        if self.request.method in UNSAFE_METHODS and isinstance(record, Versioned):
+        if not isinstance(record, Versioned):
+            return record
+        self._etag_record = record
+        if self.request.method in UNSAFE_METHODS:
             expected = if_match_version(self.request)
             if expected is not None:
                 if record.version != expected:

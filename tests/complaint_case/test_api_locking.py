@@ -103,3 +103,4 @@ def test_a_step_from_a_stale_cases_page_is_refused_and_keeps_what_was_typed(peop
     stored = ComplaintCase.objects.get(pk=case.pk)
     assert stored.verification_result == "Ông Phạm Văn Khiếu trình bày đúng" and stored.status == ComplaintCase.Status.VERIFIED
     assert f'name="version_seen" value="{stored.version}"' in text  # resending, having read the page, is a choice
+

@@ -12,7 +12,7 @@ from doctypes.papi.models.plan import Plan, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport
 from doctypes.papi.models.score import PapiScore, Province
 from papi_inspect.audit import save
-from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, signed_in
 from tests.papi.builders import make_plan, task_of
 
 
@@ -49,3 +49,18 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_two_editors_of_a_papi_record(case, people):
     assert_second_editor_refused_then_free_to_choose(case, people)
+
+
+def test_two_api_editors_of_a_task_whose_answer_lists_no_version(people):
+    """The task's answer has no `version` field: the ETag is read back, and If-Match still guards the PATCH."""
+    task = task_of(make_plan(), "snnmt-vp")
+    clerk, chief = signed_in(people.office_clerk), signed_in(people.office_chief)
+    url = f"/api/v1/papi-tasks/{task.pk}/"
+    etag = clerk.get(url)["ETag"]
+    assert etag == f'"{task.version}"' and chief.get(url)["ETag"] == etag
+    saved = clerk.patch(url, {"text": "Niêm yết công khai thủ tục (Văn phòng, ông Phạm Văn Phòng)"}, content_type="application/json",
+                        HTTP_IF_MATCH=etag)
+    assert saved.status_code == 200 and saved["ETag"] == f'"{task.version + 1}"'
+    refused = chief.patch(url, {"text": "Bản của Chánh Văn phòng"}, content_type="application/json", HTTP_IF_MATCH=etag)
+    assert refused.status_code == 412 and refused["ETag"] == saved["ETag"]
+    assert refused.json()["error"]["current"]["text"] == "Niêm yết công khai thủ tục (Văn phòng, ông Phạm Văn Phòng)"
