@@ -177,3 +177,21 @@ def assert_second_editor_refused_then_free_to_choose(case, people):
     again = second.post(f"/admin/{record._meta.app_label}/{record._meta.model_name}/{record.pk}/change/", data)
     assert again.status_code == 302
     assert str(getattr(type(record).objects.get(pk=record.pk), case.field)) == second_text
+
+
+def assert_two_api_editors(url, first, second, field, texts=Editing.texts):
+    """Both read the record's ETag; the first PATCHes with it; the second, with the same ETag, gets 412 with the stored
+    record and what they sent, and the stored record keeps the first editor's text. Returns the 412 answer."""
+    first_text, second_text = texts
+    clients = signed_in(first), signed_in(second)
+    etags = [client.get(url)["ETag"] for client in clients]
+    assert etags[0] == etags[1] and etags[0].strip('"').isdigit()
+    saved = clients[0].patch(url, {field: first_text}, content_type="application/json", HTTP_IF_MATCH=etags[0])
+    assert saved.status_code == 200, saved.content
+    refused = clients[1].patch(url, {field: second_text}, content_type="application/json", HTTP_IF_MATCH=etags[1])
+    assert refused.status_code == 412, refused.content
+    error = refused.json()["error"]
+    assert error["code"] == "precondition_failed" and first.staff_profile.full_name in error["message"]
+    assert error["current"][field] == first_text and error["submitted"][field] == second_text
+    assert clients[1].get(url).json()[field] == first_text
+    return refused

@@ -7,12 +7,14 @@ from rest_framework.response import Response
 
 from doctypes.discipline_check.models import DisciplineCheck
 from doctypes.finding import services
+from doctypes.finding.access import may_edit_finding
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.finding.steps import ACTION_STEPS
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.procedure_review.models import ProcedureReview
 from papi_inspect.api import VisibleReadOnlyViewSet, VisibleRelated
+from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import StepViewSetMixin
 from papi_inspect.deadlines import deadline_label
 
@@ -29,12 +31,19 @@ class FindingSerializer(serializers.ModelSerializer):
                   "cause", "effect", "severity", "legal_document", "legal_article", "legal_clause", "recorded_on"]
 
 
-class FindingViewSet(VisibleReadOnlyViewSet):
+class FindingViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     queryset = Finding.objects.select_related("unit")
     serializer_class = FindingSerializer
     filterset_fields = ["inspection", "discipline_check", "procedure_review", "severity"]
     search_fields = ["title", "condition", "legal_document"]
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    # The text of the finding, as its back-office form edits it; links to the inspection or check stay as recorded.
+    edit_fields = ["title", "criteria", "condition", "cause", "effect", "severity", "legal_document", "legal_article",
+                   "legal_clause"]
+
+    def may_edit(self, user, finding):
+        """Who may edit the finding (the team, the office for its checks), and not once the inspection is concluded."""
+        return may_edit_finding(user, finding) and not (finding.inspection_id and finding.inspection.is_frozen)
 
     def create(self, request):
         data = FindingSerializer(data=request.data, context={"request": request})

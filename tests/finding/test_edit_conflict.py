@@ -8,7 +8,7 @@ import pytest
 from doctypes.finding import services
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from tests.finding.builders import make_action, make_finding, make_violation
-from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, assert_two_api_editors, person, signed_in
 
 
 def progress(people):
@@ -28,3 +28,11 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_two_editors_of_a_finding_record(case, people):
     assert_second_editor_refused_then_free_to_choose(case, people)
+
+
+def test_two_api_editors_of_a_finding_and_a_reader_who_may_not_edit(people):
+    finding = make_finding()
+    url = f"/api/v1/findings/{finding.pk}/"
+    assert_two_api_editors(url, people.chief_inspector, person(people, "chief_inspector+"), "condition")
+    leader = signed_in(people.leader)
+    assert leader.patch(url, {"condition": "Lãnh đạo sửa"}, content_type="application/json").status_code == 403
