@@ -23,7 +23,7 @@ class _FormReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == self.form_id:
+        if tag == "form" and (self.form_id(attrs) if callable(self.form_id) else attrs.get("id") == self.form_id):
             self.inside = True
         if not self.inside:
             return
@@ -71,7 +71,7 @@ class _FormReader(HTMLParser):
 
 
 def form_data(response, form_id):
-    """The POST data of the form `form_id` on `response`'s page, as {name: [values]}."""
+    """The POST data of the form `form_id` (an id, or a test on the form's attributes) on the page, as {name: [values]}."""
     reader = _FormReader(form_id)
     reader.feed(response.content.decode())
     data = {}

@@ -23,6 +23,7 @@ from doctypes.papi.services import (
     attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report,
 )
 from doctypes.papi.trend import trend_table
+from papi_inspect.locking import VERSION_FIELD, EditConflict, editing
 from papi_inspect.models import Attachment
 from papi_inspect.permissions import unit_of
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
@@ -87,21 +88,31 @@ def report_detail(request, pk):
     if request.method == "POST" and report.is_frozen:
         messages.error(request, "Báo cáo đã nộp, không được sửa.")
         return redirect("papi:report", pk=report.pk)
+    conflict = False
     if request.method == "POST":
+        seen = request.POST.get(VERSION_FIELD, "")
         if all(form.is_valid() for _, form in forms):
             try:
-                save_report_progress(report, by=request.user, summary=request.POST.get("summary", report.summary),
-                                     progress={e.task_id: (f.cleaned_data["progress"], f.cleaned_data["result"])
-                                               for e, f in forms})
-                for entry, form in forms:
-                    if form.cleaned_data.get("evidence"):
-                        attach_evidence(entry, by=request.user, uploaded_file=form.cleaned_data["evidence"])
+                # One save of the whole page, refused if someone saved the report since this page was drawn.
+                with editing(report, int(seen) if seen.isdigit() else None):
+                    save_report_progress(report, by=request.user, summary=request.POST.get("summary", report.summary),
+                                         progress={e.task_id: (f.cleaned_data["progress"], f.cleaned_data["result"])
+                                                   for e, f in forms})
+                    for entry, form in forms:
+                        if form.cleaned_data.get("evidence"):
+                            attach_evidence(entry, by=request.user, uploaded_file=form.cleaned_data["evidence"])
+                    if "submit" in request.POST:
+                        submit_unit_report(report, by=request.user)
                 if "submit" in request.POST:
-                    submit_unit_report(report, by=request.user)
                     messages.success(request, "Đã nộp báo cáo.")
                 else:
                     messages.success(request, "Đã lưu báo cáo.")
                 return redirect("papi:report", pk=report.pk)
+            except EditConflict as error:
+                # Nothing saved: the page shows the stored lines beside the typed ones, which stay in the form.
+                messages.error(request, error.messages[0])
+                report.refresh_from_db()
+                conflict = True
             except ValidationError as error:
                 messages.error(request, _message(error))
         else:
@@ -112,7 +123,8 @@ def report_detail(request, pk):
     ):
         files.setdefault(attachment.object_id, []).append(attachment)
     rows = [(entry, form, files.get(entry.pk, [])) for entry, form in forms]
-    return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows)
+    return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows, conflict=conflict,
+                 summary=request.POST.get("summary", report.summary) if request.method == "POST" else report.summary)
 
 
 @login_required

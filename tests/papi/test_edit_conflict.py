@@ -12,7 +12,7 @@ from doctypes.papi.models.plan import Plan, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport
 from doctypes.papi.models.score import PapiScore, Province
 from papi_inspect.audit import save
-from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, signed_in
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, form_data, signed_in
 from tests.papi.builders import make_plan, task_of
 
 
@@ -64,3 +64,34 @@ def test_two_api_editors_of_a_task_whose_answer_lists_no_version(people):
     refused = chief.patch(url, {"text": "Bản của Chánh Văn phòng"}, content_type="application/json", HTTP_IF_MATCH=etag)
     assert refused.status_code == 412 and refused["ETag"] == saved["ETag"]
     assert refused.json()["error"]["current"]["text"] == "Niêm yết công khai thủ tục (Văn phòng, ông Phạm Văn Phòng)"
+
+
+def test_two_people_of_a_unit_filling_the_same_quarterly_report(people):
+    """The unit head and a staff member open the report; the head saves; the staff member's save from the older page
+    is refused: nothing of theirs is saved, their text stays in the form, the stored lines are shown beside it."""
+    from doctypes.papi.models.report import UnitReport
+    from doctypes.papi.services import start_unit_report
+    from tests.papi.builders import unit
+
+    report = start_unit_report(make_plan(), unit=unit("snnmt-ccthuyloi"), year=2021, quarter=1, by=people.unit_staff)
+    entry = report.entries.order_by("pk").first()
+    url = f"/papi/reports/{report.pk}/"
+    head, staff = signed_in(people.unit_head), signed_in(people.unit_staff)
+    multipart = lambda attrs: attrs.get("enctype") == "multipart/form-data"  # noqa: E731  (the report's one form)
+    pages = [form_data(client.get(url), multipart) for client in (head, staff)]
+    assert pages[0]["version_seen"] == [str(report.version)] == pages[1]["version_seen"]
+    mine, theirs = dict(pages[0]), dict(pages[1])
+    mine.update({f"e{entry.pk}-progress": ["done"], f"e{entry.pk}-result": ["Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)"],
+                 "summary": ["Hoàn thành quý I"], "save": [""]})
+    theirs.update({f"e{entry.pk}-progress": ["in_progress"], f"e{entry.pk}-result": ["Bà Vũ Cán Bộ: đang chuẩn bị"],
+                   "summary": ["Chưa xong"], "save": [""]})
+    assert head.post(url, mine).status_code == 302
+    refused = staff.post(url, theirs)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Đỗ Trưởng Đơn" in page and "Bà Vũ Cán Bộ: đang chuẩn bị" in page and "Chưa xong" in page
+    assert "Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)" in page and "edit-conflict" in page
+    entry.refresh_from_db()
+    stored = UnitReport.objects.get(pk=report.pk)
+    assert (entry.progress, entry.result, stored.summary) == ("done", "Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)", "Hoàn thành quý I")
+    assert f'name="version_seen" value="{stored.version}"' in page
