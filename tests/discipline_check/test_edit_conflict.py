@@ -6,7 +6,7 @@ import pytest
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistTemplate, DisciplineCheck
 from tests.discipline_check.builders import make_check, make_template
-from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, assert_two_api_editors, signed_in
 
 
 def result(people):
@@ -25,3 +25,10 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_two_editors_of_a_discipline_check_record(case, people):
     assert_second_editor_refused_then_free_to_choose(case, people)
+
+
+def test_two_api_editors_of_a_check_and_a_reader_who_may_not_edit(people):
+    url = f"/api/v1/discipline-checks/{make_check().pk}/"
+    assert_two_api_editors(url, people.office_clerk, people.office_chief, "summary")
+    inspector = signed_in(people.inspector)
+    assert inspector.patch(url, {"summary": "Thanh tra viên sửa"}, content_type="application/json").status_code in (403, 404)

@@ -36,3 +36,15 @@ def test_two_api_editors_of_a_finding_and_a_reader_who_may_not_edit(people):
     assert_two_api_editors(url, people.chief_inspector, person(people, "chief_inspector+"), "condition")
     leader = signed_in(people.leader)
     assert leader.patch(url, {"condition": "Lãnh đạo sửa"}, content_type="application/json").status_code == 403
+
+
+def test_two_api_editors_of_a_violation_and_an_action(people):
+    finding = make_finding()
+    violation, action = make_violation(finding), make_action(finding)
+    deputy = person(people, "chief_inspector+")
+    assert_two_api_editors(f"/api/v1/violations/{violation.pk}/", people.chief_inspector, deputy, "responsible_person",
+                           texts=("Ông Trần Văn Một, kế toán trưởng", "Bà Lê Thị Hai, thủ quỹ"))
+    assert_two_api_editors(f"/api/v1/follow-up-actions/{action.pk}/", people.chief_inspector, deputy, "description")
+    unit_staff = signed_in(people.unit_staff)  # the owner unit reports progress on the action, never rewords it
+    assert unit_staff.patch(f"/api/v1/follow-up-actions/{action.pk}/", {"description": "Đơn vị tự sửa"},
+                            content_type="application/json").status_code == 403

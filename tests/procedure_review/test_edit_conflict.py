@@ -5,7 +5,7 @@ import pytest
 
 from doctypes.procedure_review import services
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview
-from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose
+from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, assert_two_api_editors, signed_in
 from tests.procedure_review.test_import import D, make_procedure
 
 
@@ -29,3 +29,10 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_two_editors_of_a_procedure_record(case, people):
     assert_second_editor_refused_then_free_to_choose(case, people)
+
+
+def test_two_api_editors_of_a_review_and_a_reader_who_may_not_edit(people):
+    url = f"/api/v1/procedure-reviews/{review(people).pk}/"
+    assert_two_api_editors(url, people.office_clerk, people.office_chief, "summary")
+    leader = signed_in(people.leader)
+    assert leader.patch(url, {"summary": "Lãnh đạo sửa"}, content_type="application/json").status_code == 403
