@@ -34,16 +34,58 @@ def shown(field, value):
     return str(value)
 
 
-def both_versions(form):
-    """(label, stored, typed) for each field where the stored record and the submitted form differ."""
-    rows = []
+def version_as_of(record, version):
+    """The record's field values as saved at `version` ({name: value}), from its history; None if not kept."""
+    history = getattr(type(record), "history", None)
+    if history is None:
+        return None
+    saved = history.filter(**{type(record)._meta.pk.attname: record.pk, "version": version}).order_by("-history_date").first()
+    if saved is None:
+        return None
+    return {field.name: getattr(saved, field.attname) for field in type(record)._meta.concrete_fields
+            if hasattr(saved, field.attname)}
+
+
+def _put_in_form(data, name, field, value):
+    """Write `value` into the submitted data of `name` as the field's widget would have sent it; False if it cannot."""
+    widget = getattr(field.widget, "widget", field.widget)  # the admin wraps related selects
+    value = field.prepare_value(value)
+    if isinstance(widget, forms.MultiWidget) or isinstance(widget, forms.SelectMultiple) or isinstance(value, (list, tuple)):
+        return False
+    if isinstance(widget, forms.CheckboxInput):
+        if value:
+            data[name] = "on"
+        else:
+            data.pop(name, None)
+    elif isinstance(widget, forms.Select):
+        data[name] = "" if value is None else str(value)
+    else:
+        data[name] = "" if value is None else widget.format_value(value) or ""
+    return True
+
+
+def merge_stale_form(form, seen):
+    """Compare the stale form with the stored record and with the record as the editor loaded it (version `seen`).
+
+    Fields the editor left as loaded take the stored value (so saving again cannot undo the other person's change);
+    fields only the editor changed keep the typed value; fields both changed, or whose loaded value is unknown, are
+    returned as (label, stored, typed) for the page to show side by side. Returns (rows, labels of fields taken).
+    """
+    base = version_as_of(form.instance, seen)
+    rows, taken = [], []
     for name in form.changed_data:
         field = form.fields[name]
         if name == VERSION_FIELD or isinstance(field.widget, forms.HiddenInput) or name not in form.cleaned_data:
             continue
-        stored = form.initial.get(name)
-        rows.append((field.label or name, shown(field, stored), shown(field, form.cleaned_data[name])))
-    return rows
+        label, stored = field.label or name, form.initial.get(name)
+        if base is not None and name in base:
+            if not field.has_changed(base[name], form[name].data) and _put_in_form(form.data, name, field, stored):
+                taken.append(label)
+                continue
+            if not field.has_changed(base[name], field.prepare_value(stored)):
+                continue  # only this editor changed it: their value stands
+        rows.append((label, shown(field, stored), shown(field, form.cleaned_data[name])))
+    return rows, taken
 
 
 def versioned_form(form_class):
@@ -55,15 +97,15 @@ def versioned_form(form_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields[VERSION_FIELD].initial = self.instance.version
-            self.edit_conflict = None
+            self.edit_conflict, self.taken_from_stored = None, []
 
         def clean(self):
             data = super().clean()
             seen = self.cleaned_data.get(VERSION_FIELD)
             if seen is not None and self.instance.pk and seen != self.instance.version:
-                self.edit_conflict = both_versions(self)
-                # The page now carries the stored version: saving again, after reading both, is the editor's choice.
                 self.data = self.data.copy()
+                self.edit_conflict, self.taken_from_stored = merge_stale_form(self, seen)
+                # The page now carries the stored version: saving again, after reading both, is the editor's choice.
                 self.data[VERSION_FIELD] = str(self.instance.version)
                 raise EditConflict(self.instance)
             return data

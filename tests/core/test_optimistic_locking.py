@@ -12,7 +12,9 @@ from papi_inspect.admin_locking import VersionedAdminMixin
 from papi_inspect.audit import save
 from papi_inspect.locking import EditConflict, Versioned, edit_record, editing, save_versioned
 from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule
-from tests.locking import Editing, assert_second_editor_refused_then_free_to_choose, editable_admins
+from tests.locking import (
+    Editing, assert_second_editor_refused_then_free_to_choose, change_url, editable_admins, form_data, signed_in,
+)
 
 DOCTYPE_TEST_MODULES = ["tests.core.test_optimistic_locking", "tests.org.test_edit_conflict", "tests.papi.test_edit_conflict",
                         "tests.complaint_case.test_edit_conflict", "tests.citizen_reception.test_edit_conflict",
@@ -114,3 +116,21 @@ def test_every_editable_back_office_form_is_versioned_and_has_a_two_editor_test(
         assert issubclass(model, Versioned), f"{model._meta.label} has an edit form but no version"
         assert isinstance(admin, VersionedAdminMixin), f"{model._meta.label}: its admin does not carry the version"
         assert model in covered, f"{model._meta.label}: no two-editor test (add an Editing case to its test_edit_conflict)"
+
+
+def test_what_only_the_first_editor_changed_is_taken_into_the_second_form_so_saving_again_keeps_both(people):
+    day = make_day_off(people)
+    url = change_url(day)
+    chief, admin = signed_in(people.office_chief), signed_in(people.admin)
+    first, second = form_data(chief.get(url), "calendaroverride_form"), form_data(admin.get(url), "calendaroverride_form")
+    first["reason"] = ["Nghỉ bù theo Thông báo của Văn phòng Chính phủ (ông Hoàng Chánh Văn sửa)"]
+    first["active"] = []  # unticked: the chief suspends the day
+    second["source"] = ["Thông báo 5188/TB-BNV (bà Bùi Quản Trị ghi)"]
+    assert chief.post(url, first).status_code == 302
+    refused = admin.post(url, second)
+    assert refused.status_code == 200 and "Hoàng Chánh Văn" in refused.content.decode()
+    again = form_data(refused, "calendaroverride_form")
+    assert again["reason"] == first["reason"] and "active" not in again and again["source"] == second["source"]
+    assert admin.post(url, again).status_code == 302
+    stored = CalendarOverride.objects.get(pk=day.pk)
+    assert (stored.reason, stored.active, stored.source) == (first["reason"][0], False, second["source"][0])

@@ -9,7 +9,7 @@ from tests.locking import Editing, assert_second_editor_refused_then_free_to_cho
 
 CASES = [
     Editing(Report, lambda people: services.get_or_create_report("kntc", "q1", 2025, by=people.chief_inspector), "signer_name",
-            "chief_inspector", "office_clerk", texts=("Trần Chánh Thanh (ký thay Giám đốc)", "Nguyễn Lãnh Đạo")),
+            "chief_inspector", "office_clerk", texts=("Trần Chánh Thanh (ký thay Giám đốc)", "Đặng Văn Phó (Phó Giám đốc, ký thay)")),
 ]
 
 
