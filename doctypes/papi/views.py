@@ -78,6 +78,25 @@ def start_report(request, plan_pk):
     return redirect("papi:report", pk=report.pk)
 
 
+def loaded_mark(*values):
+    """A short fingerprint of what a page showed, sent back with it: it tells what the sender left untouched."""
+    return hashlib.sha256("\x00".join(str(value).replace("\r\n", "\n") for value in values).encode()).hexdigest()[:16]
+
+
+def _take_untouched(report, forms, data):
+    """After a refused save: the lines (and the summary) this person left as their page showed them take the stored
+    values, so saving again cannot undo the other person's work; what they changed keeps what they typed. Returns
+    the summary to show."""
+    data = data.copy()
+    for entry, form in forms:
+        typed = (data.get(form.add_prefix("progress")), data.get(form.add_prefix("result"), ""))
+        if data.get(form.add_prefix("loaded")) == loaded_mark(*typed):
+            data[form.add_prefix("progress")], data[form.add_prefix("result")] = entry.progress, entry.result
+        form.data = data
+    summary = data.get("summary", "")
+    return report.summary if data.get("summary-loaded") == loaded_mark(summary) else summary
+
+
 @login_required
 def report_detail(request, pk):
     """Fill progress on each own task with evidence; 'submit' freezes the report."""
@@ -113,6 +132,7 @@ def report_detail(request, pk):
                 messages.error(request, error.messages[0])
                 report.refresh_from_db()
                 conflict = True
+                summary = _take_untouched(report, forms, request.POST)
             except ValidationError as error:
                 messages.error(request, _message(error))
         else:
@@ -122,9 +142,11 @@ def report_detail(request, pk):
         content_type__app_label="papi", content_type__model="unitreportentry", object_id__in=[e.pk for e in entries]
     ):
         files.setdefault(attachment.object_id, []).append(attachment)
-    rows = [(entry, form, files.get(entry.pk, [])) for entry, form in forms]
+    rows = [(entry, form, files.get(entry.pk, []), loaded_mark(entry.progress, entry.result)) for entry, form in forms]
+    if not conflict:
+        summary = request.POST.get("summary", report.summary) if request.method == "POST" else report.summary
     return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows, conflict=conflict,
-                 summary=request.POST.get("summary", report.summary) if request.method == "POST" else report.summary)
+                 summary=summary, summary_mark=loaded_mark(report.summary))
 
 
 @login_required

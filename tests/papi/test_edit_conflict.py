@@ -95,3 +95,32 @@ def test_two_people_of_a_unit_filling_the_same_quarterly_report(people):
     stored = UnitReport.objects.get(pk=report.pk)
     assert (entry.progress, entry.result, stored.summary) == ("done", "Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)", "Hoàn thành quý I")
     assert f'name="version_seen" value="{stored.version}"' in page
+
+
+def test_a_refused_quarterly_report_takes_the_lines_its_author_left_untouched(people):
+    """The head fills line 1; the staff member, from the older page, only writes the summary: refused, the page now
+    holds the head's line 1 and the staff member's summary, and saving it again keeps both."""
+    from doctypes.papi.models.report import UnitReport
+    from doctypes.papi.services import start_unit_report
+    from tests.papi.builders import unit
+
+    report = start_unit_report(make_plan(), unit=unit("snnmt-ccthuyloi"), year=2021, quarter=1, by=people.unit_staff)
+    entry = report.entries.order_by("pk").first()
+    url = f"/papi/reports/{report.pk}/"
+    head, staff = signed_in(people.unit_head), signed_in(people.unit_staff)
+    multipart = lambda attrs: attrs.get("enctype") == "multipart/form-data"  # noqa: E731  (the report's one form)
+    mine, theirs = form_data(head.get(url), multipart), form_data(staff.get(url), multipart)
+    mine.update({f"e{entry.pk}-progress": ["done"], f"e{entry.pk}-result": ["Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)"],
+                 "save": [""]})
+    theirs.update({"summary": ["Quý I: bà Vũ Cán Bộ tổng hợp, còn chậm ở nhiệm vụ số hóa"], "save": [""]})
+    assert head.post(url, mine).status_code == 302
+    refused = staff.post(url, theirs)
+    assert refused.status_code == 200
+    again = form_data(refused, multipart)
+    assert again[f"e{entry.pk}-result"] == ["Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)"]
+    assert again["summary"] == theirs["summary"]
+    again["save"] = [""]
+    assert staff.post(url, again).status_code == 302
+    entry.refresh_from_db()
+    assert entry.result == "Đã niêm yết tại trụ sở (ông Đỗ Trưởng Đơn)"
+    assert UnitReport.objects.get(pk=report.pk).summary == theirs["summary"][0]
