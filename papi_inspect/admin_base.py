@@ -1,4 +1,4 @@
-"""The back-office base class every doctype's admin uses: visible_to, history and reasons."""
+"""The back-office base class every doctype's admin uses: visible_to, history, reasons and edit locking."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -9,12 +9,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import GenericTabularInline, ModelAdmin
 
 from papi_inspect.audit import ADMIN_EDIT_REASON, delete, save
+from papi_inspect.admin_locking import VersionedAdminMixin
 from papi_inspect.exports import export_response
 from papi_inspect.models import Attachment
 
 
-class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
-    """Changelists, search, forms and history all start from `visible_to(request.user)`."""
+class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
+    """Changelists, search, forms and history all start from `visible_to(request.user)`; an edit from a stale
+    form is refused with both versions shown (VersionedAdminMixin)."""
 
     list_filter_submit = True
     warn_unsaved_form = True
@@ -56,7 +58,7 @@ class VisibleAdmin(SimpleHistoryAdmin, ModelAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
-        save(obj, ADMIN_EDIT_REASON, by=request.user)
+        save(self.expect_seen_version(obj, form), ADMIN_EDIT_REASON, by=request.user)
 
     def delete_model(self, request, obj):
         delete(obj, "Xóa trong trang quản trị", by=request.user)

@@ -6,11 +6,14 @@ from django.http import Http404
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from papi_inspect.api_locking import LockingViewSetMixin, conflict_response_error
 from papi_inspect.api_tokens import TokenExpired
+from papi_inspect.locking import EditConflict
 
 
-class VisibleQuerysetMixin:
-    """Every query is the viewset's `queryset` narrowed by `visible_to(request.user)`.
+class VisibleQuerysetMixin(LockingViewSetMixin):
+    """Every query is the viewset's `queryset` narrowed by `visible_to(request.user)`; each record's answer carries
+    its ETag and a write with If-Match is refused (412) once the record moved on (LockingViewSetMixin).
 
     Write actions in later doctypes call their `services.py` functions, which record the
     history reason; this base only decides which rows exist for the caller.
@@ -52,7 +55,9 @@ _MESSAGES = {
 
 def exception_handler(exc, context):
     """Every API error is `{"error": {"code", "message", "fields"?}}` with a Vietnamese message."""
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, EditConflict):
+        exc = conflict_response_error(exc, context)
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages})
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -67,5 +72,8 @@ def exception_handler(exc, context):
         error["fields"] = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
     else:
         error["message"] = next((text for cls, text in _MESSAGES.items() if isinstance(exc, cls)), str(exc.detail))
+    for extra in ("current", "submitted"):  # a 412 shows both versions: the stored record and what was sent
+        if getattr(exc, extra, None) is not None:
+            error[extra] = getattr(exc, extra)
     response.data = {"error": error}
     return response

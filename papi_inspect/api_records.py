@@ -11,6 +11,7 @@ from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.attachments import attach_file
 from papi_inspect.core_api import AttachmentSerializer
 from papi_inspect.identity import IdentityKeyError
+from papi_inspect.locking import EditConflict, editing
 
 
 class MayChange(permissions.BasePermission):
@@ -36,6 +37,8 @@ def run(service, *args, **kwargs):
     """Call a service; Django validation errors become the API's structured 400."""
     try:
         return service(*args, **kwargs)
+    except EditConflict:
+        raise  # answered 412 with both versions by the exception handler, not as a bad body
     except DjangoValidationError as error:
         raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages})
     except IdentityKeyError as error:
@@ -50,7 +53,9 @@ def step_action(step):
         if not step.permitted(request.user, record):
             # A read-only grant (the registering clerk, a verifier) reads the record, never moves it.
             raise exceptions.PermissionDenied("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý này.")
-        run(step.service, record, by=request.user, **read_input(step.input, request.data))
+        data = read_input(step.input, request.data)
+        with editing(record):  # with If-Match: refused (412) if the record moved on, even while this step runs
+            run(step.service, record, by=request.user, **data)
         return Response(self.get_serializer(self.get_queryset().get(pk=record.pk)).data)
 
     # DRF maps the route to the method by the name it has when decorated.

@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, is_active_staff, sees_everything
 
 
-class CalendarOverride(models.Model):
+class CalendarOverride(Versioned):
     """A government swap the holiday library misses: an extra day off or a make-up working day."""
 
     class Kind(models.TextChoices):
@@ -49,7 +50,7 @@ class CalendarOverride(models.Model):
         return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
 
 
-class DeadlineRule(models.Model):
+class DeadlineRule(Versioned):
     """A statutory time limit stored as data, with its citation and the period it is in force."""
 
     class DayUnit(models.TextChoices):
@@ -173,7 +174,7 @@ def private_storage():
     return PrivateStorage()
 
 
-class Attachment(models.Model):
+class Attachment(Versioned):
     """A file attached to any record, stored outside the web root and served after a permission check."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("loại hồ sơ"))

@@ -299,6 +299,8 @@ REST_FRAMEWORK = {
 # A token stops working this many days after it was created; the user (or an administrator) makes a new one.
 PAPI_API_TOKEN_DAYS = env_int("PAPI_API_TOKEN_DAYS", 30)
 SPECTACULAR_SETTINGS = {
+    # The If-Match header, the ETag and the 412 answer of every versioned record (papi_inspect.api_locking).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "papi_inspect.api_locking.document_locking"],
     "TITLE": "papi_inspect API",
     "DESCRIPTION": "API của hệ thống Thanh tra – Văn phòng Sở (PAPI).",
     "VERSION": "1",

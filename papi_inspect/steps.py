@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from papi_inspect.locking import VERSION_FIELD, EditConflict, editing
 from papi_inspect.permissions import is_active_staff
 
 # Inputs shown as a text area rather than a one-line box.
@@ -53,22 +54,34 @@ class Step:
     def form_class(self):
         return form_for(self.input)
 
-    def run(self, record, *, by, data):
-        """Validate `data` with the step's input and call its service; errors come back as ValidationError."""
+    def form(self, record, data=None, files=None, **options):
+        """The step's form for `record`, carrying the version the page shows (a stale page is refused)."""
+        return self.form_class()(data, files, initial={VERSION_FIELD: getattr(record, "version", None)}, **options)
+
+    def run(self, record, *, by, data, expected_version=None):
+        """Validate `data` with the step's input and call its service; errors come back as ValidationError.
+        With `expected_version`, a record changed since that version is refused (EditConflict)."""
         if not self.permitted(by, record):
             raise PermissionDenied(_("Bạn không được thực hiện bước này trên hồ sơ này."))
         serializer = self.input(data=data)
         if not serializer.is_valid():
             raise ValidationError({field: [str(error) for error in errors] for field, errors in serializer.errors.items()})
-        return self.service(record, by=by, **serializer.validated_data)
+        with editing(record, expected_version):
+            return self.service(record, by=by, **serializer.validated_data)
 
     def run_form(self, form, record, *, by):
         """Run the step from a bound form; on refusal the reason is added to the form and False returned."""
         if not form.is_valid():
             return False
-        data = {name: value for name, value in form.cleaned_data.items() if value not in (None, "", [])}
+        data = {name: value for name, value in form.cleaned_data.items() if value not in (None, "", []) and name != VERSION_FIELD}
         try:
-            self.run(record, by=by, data=data)
+            self.run(record, by=by, data=data, expected_version=form.cleaned_data.get(VERSION_FIELD))
+        except EditConflict as conflict:
+            add_errors(form, conflict)
+            # The page shown again carries the stored version: taking the step again, having read it, is a choice.
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = str(record.version)
+            return False
         except (ValidationError, PermissionDenied) as error:
             add_errors(form, error)
             return False
@@ -149,6 +162,7 @@ def _form_field(name, field):
 
 
 def form_for(serializer_class):
-    """A Django form with one input per field of a step's input serializer."""
+    """A Django form with one input per field of a step's input serializer, and the record's version, hidden."""
     fields = {name: _form_field(name, field) for name, field in serializer_class().fields.items()}
+    fields[VERSION_FIELD] = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     return type("StepForm", (forms.Form,), fields)

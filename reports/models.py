@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.org.models import Unit
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.models import private_storage
 from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_active_staff
 from reports.access import may_work_on_reports
@@ -21,7 +22,7 @@ class ReportQuerySet(VisibleQuerySet):
         return self.none()
 
 
-class Report(models.Model):
+class Report(Versioned):
     """One statutory report of a department for one period: its narrative, number, place and signer."""
 
     class Kind(models.TextChoices):

@@ -10,6 +10,7 @@ from doctypes.complaint_case.models import ContentKind, ProtectedRecord, entitle
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.identity import IDENTITY_FIELDS
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, unit_of
 
 
@@ -31,7 +32,7 @@ class ReceptionQuerySet(VisibleQuerySet):
         return entitled_files(self.visible_to(user), user, protected=protected, assigned="officer")
 
 
-class Reception(ProtectedRecord):
+class Reception(Versioned, ProtectedRecord):
     """One entry of the reception log: who came, what they said, and how it was handled."""
 
     class Kind(models.TextChoices):
@@ -103,7 +104,7 @@ class Reception(ProtectedRecord):
         return None
 
 
-class ReceptionDay(models.Model):
+class ReceptionDay(Versioned):
     """A leader's periodic reception day (Luật Tiếp công dân 2013, Art. 18), published in the schedule."""
 
     month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))

@@ -20,6 +20,7 @@ from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.services.identity import reveal_identity, reveal_text, store_signature
 from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import MayChange, ServiceViewSet, UploadInput, read_input, run
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.identity import HIDDEN_FIELDS, IDENTITY_PARTS, sealed_fields
@@ -173,12 +174,14 @@ class PetitionViewSet(CaseViewSet):
         return services.register_petition(by=user, identity=data.pop("identity", None), **data)
 
 
-class ComplaintCaseViewSet(CaseViewSet):
+class ComplaintCaseViewSet(EditableViewSetMixin, CaseViewSet):
     queryset = ComplaintCase.objects.prefetch_related("papi")
     serializer_class = ComplaintCaseSerializer
     create_input = ComplaintInput
     filterset_fields = ["status", "level", "is_complex", "is_remote", "unit", "handler"]
     search_fields = ["code", "subject", "complained_act", "complainant_name"]
+    # What the handler corrects by hand, as in the back-office form; dates and outcomes move only by the steps.
+    edit_fields = ["subject", "complained_act", "complainant_name"]
 
     workflow = COMPLAINT_STEPS
 

@@ -9,6 +9,7 @@ from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
 from doctypes.org.models import StaffProfile, Unit
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.deadlines import deadline_label
 
 
@@ -84,10 +85,11 @@ class FinishSerializer(serializers.Serializer):
     summary = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class DisciplineCheckWriteViewSet(DisciplineCheckViewSet):
-    """Schedule, record results and finish through the discipline-check services."""
+class DisciplineCheckWriteViewSet(EditableViewSetMixin, DisciplineCheckViewSet):
+    """Schedule, record results and finish through the discipline-check services; PATCH corrects the summary."""
 
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    edit_fields = ["summary"]
 
     @extend_schema(request=ScheduleSerializer, responses={201: DisciplineCheckSerializer})
     def create(self, request):

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.org.models import StaffProfile, Unit
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
-class ChecklistTemplate(models.Model):
+class ChecklistTemplate(Versioned):
     """A checklist the office edits; its items are unconfirmed by law, so they are data (legal-rules §8)."""
 
     name = models.CharField(_("tên mẫu"), max_length=255, unique=True)
@@ -67,7 +68,7 @@ class DisciplineCheckQuerySet(VisibleQuerySet):
         return self.filter(models.Q(unit_id__in=own_unit_ids(user)) | models.Q(leader=user))
 
 
-class DisciplineCheck(models.Model):
+class DisciplineCheck(Versioned):
     """One check of one unit on one day, announced or not, built from a template."""
 
     class Status(models.TextChoices):
@@ -102,7 +103,7 @@ class CheckResultQuerySet(VisibleQuerySet):
         return self.filter(check_record__in=DisciplineCheck.objects.visible_to(user))
 
 
-class CheckResult(models.Model):
+class CheckResult(Versioned):
     """The outcome of one checklist item, for the unit or for one staff member (photos attach here)."""
 
     class Outcome(models.TextChoices):

@@ -7,12 +7,14 @@ from rest_framework.response import Response
 
 from doctypes.discipline_check.models import DisciplineCheck
 from doctypes.finding import services
+from doctypes.finding.access import may_edit_finding
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.finding.steps import ACTION_STEPS
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.procedure_review.models import ProcedureReview
 from papi_inspect.api import VisibleReadOnlyViewSet, VisibleRelated
+from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import StepViewSetMixin
 from papi_inspect.deadlines import deadline_label
 
@@ -29,12 +31,24 @@ class FindingSerializer(serializers.ModelSerializer):
                   "cause", "effect", "severity", "legal_document", "legal_article", "legal_clause", "recorded_on"]
 
 
-class FindingViewSet(VisibleReadOnlyViewSet):
+def finding_editable(user, finding):
+    """Who may edit a finding and its violations (the team, the office for its checks), and not once the inspection
+    is concluded: the back office's rule for their forms."""
+    return may_edit_finding(user, finding) and not (finding.inspection_id and finding.inspection.is_frozen)
+
+
+class FindingViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     queryset = Finding.objects.select_related("unit")
     serializer_class = FindingSerializer
     filterset_fields = ["inspection", "discipline_check", "procedure_review", "severity"]
     search_fields = ["title", "condition", "legal_document"]
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    # The text of the finding, as its back-office form edits it; links to the inspection or check stay as recorded.
+    edit_fields = ["title", "criteria", "condition", "cause", "effect", "severity", "legal_document", "legal_article",
+                   "legal_clause"]
+
+    def may_edit(self, user, finding):
+        return finding_editable(user, finding)
 
     def create(self, request):
         data = FindingSerializer(data=request.data, context={"request": request})
@@ -56,12 +70,17 @@ class ViolationSerializer(serializers.ModelSerializer):
         read_only_fields = ["amount_recovered", "amount_outstanding", "repeated"]
 
 
-class ViolationViewSet(VisibleReadOnlyViewSet):
+class ViolationViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     queryset = Violation.objects.select_related("responsible_unit")
     serializer_class = ViolationSerializer
     filterset_fields = ["finding", "repeated", "sanction"]
     search_fields = ["kind", "responsible_person"]
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    # Recovered amounts and the repeat flag come from the services (progress reports, the 24-month rule).
+    edit_fields = ["responsible_person", "kind", "sanction", "sanction_detail", "assets_to_recover"]
+
+    def may_edit(self, user, violation):
+        return finding_editable(user, violation.finding)
 
     def create(self, request):
         data = ViolationSerializer(data=request.data, context={"request": request})
@@ -97,15 +116,20 @@ class ActionSerializer(serializers.ModelSerializer):
         return deadline_label(action.due_on, done=action.status in (Action.Status.VERIFIED, Action.Status.CLOSED))
 
 
-class ActionViewSet(StepViewSetMixin, VisibleReadOnlyViewSet):
-    """Follow-up actions; /progress/, /verify/ and /close/ are the declared steps."""
+class ActionViewSet(EditableViewSetMixin, StepViewSetMixin, VisibleReadOnlyViewSet):
+    """Follow-up actions; /progress/, /verify/ and /close/ are the declared steps; PATCH corrects the wording."""
 
     workflow = ACTION_STEPS
+    edit_fields = ["description"]
+
+    def may_edit(self, user, action):
+        """Whoever may edit its finding (the back office's rule for the action's form)."""
+        return may_edit_finding(user, action.finding)
     queryset = Action.objects.select_related("owner_unit").prefetch_related("progress__reported_by")
     serializer_class = ActionSerializer
     filterset_fields = ["finding", "status", "owner_unit"]
     search_fields = ["description"]
-    http_method_names = ["get", "post", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def create(self, request):
         data = ActionSerializer(data=request.data, context={"request": request})

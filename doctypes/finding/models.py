@@ -11,6 +11,7 @@ from doctypes.finding.access import finding_filter
 from doctypes.org.models import Unit
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet, unit_of
 
 
@@ -19,7 +20,7 @@ class FindingQuerySet(VisibleQuerySet):
         return self.filter(finding_filter(user)).distinct()
 
 
-class Finding(models.Model):
+class Finding(Versioned):
     """What an inspection, a discipline check or a procedure review found (criteria, condition, cause, effect)."""
 
     class Severity(models.TextChoices):
@@ -93,7 +94,7 @@ class ViolationQuerySet(VisibleQuerySet):
         return self.filter(finding__in=Finding.objects.visible_to(user))
 
 
-class Violation(models.Model):
+class Violation(Versioned):
     """A violation: who is responsible, the sanction, and what must be recovered."""
 
     class Sanction(models.TextChoices):
@@ -137,7 +138,7 @@ class ActionQuerySet(VisibleQuerySet):
         return self.filter(own | Q(finding__in=Finding.objects.visible_to(user))).distinct()
 
 
-class Action(models.Model):
+class Action(Versioned):
     """A recommendation to follow up (kiến nghị): owner unit, due date, progress, verification, closure."""
 
     class Status(models.TextChoices):
@@ -183,7 +184,7 @@ class ActionProgressQuerySet(VisibleQuerySet):
         return self.filter(action__in=Action.objects.visible_to(user))
 
 
-class ActionProgress(models.Model):
+class ActionProgress(Versioned):
     """A progress update from the owner unit, with evidence attached to it."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress", verbose_name=_("kiến nghị"))

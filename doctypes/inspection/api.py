@@ -7,11 +7,13 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 
+from doctypes.inspection.access import may_edit_inspection
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
 from doctypes.inspection.models import Inspection, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.steps import INSPECTION_STEPS
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import StepViewSetMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
@@ -68,10 +70,16 @@ class InspectionSerializer(serializers.ModelSerializer):
         return deadline_label(inspection.next_due)
 
 
-class InspectionViewSet(StepViewSetMixin, VisibleReadOnlyViewSet):
-    """Read through visible_to; one POST action per declared step (/inspections/<pk>/announce/, ...)."""
+class InspectionViewSet(EditableViewSetMixin, StepViewSetMixin, VisibleReadOnlyViewSet):
+    """Read through visible_to; one POST action per declared step (/inspections/<pk>/announce/, ...); PATCH corrects
+    the title and scope, as the back-office form does."""
 
     workflow = INSPECTION_STEPS
+    edit_fields = ["title", "scope"]
+
+    def may_edit(self, user, inspection):
+        """The chief inspector or the team, until the conclusion is signed (then it is frozen)."""
+        return may_edit_inspection(user, inspection) and not inspection.is_frozen
     queryset = Inspection.objects.all()
     serializer_class = InspectionSerializer
     filterset_fields = ["year", "kind", "step", "plan", "quarter"]

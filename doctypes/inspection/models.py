@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from doctypes.org.models import Unit
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_inspectorate, own_unit_ids
 
 
@@ -20,7 +21,7 @@ class InspectionPlanQuerySet(VisibleQuerySet):
         return self.none()
 
 
-class InspectionPlan(models.Model):
+class InspectionPlan(Versioned):
     """The annual inspection plan (kế hoạch thanh tra năm), drafted by the Chánh Thanh tra."""
 
     class Status(models.TextChoices):
@@ -61,7 +62,7 @@ class InspectionQuerySet(VisibleQuerySet):
         return self.filter(subject_units__in=own_unit_ids(user)).distinct()
 
 
-class Inspection(models.Model):
+class Inspection(Versioned):
     """One inspection (cuộc thanh tra), planned or unscheduled, moving through its legal steps."""
 
     class Kind(models.TextChoices):

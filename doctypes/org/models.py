@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet, unit_of
 
 
@@ -23,7 +24,7 @@ class UnitQuerySet(VisibleQuerySet):
         return self.filter(Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
-class Unit(models.Model):
+class Unit(Versioned):
     """An agency or one of its offices, inspectorate, divisions or sub-departments."""
 
     class Kind(models.TextChoices):
@@ -114,7 +115,7 @@ class StaffProfileQuerySet(VisibleQuerySet):
         return self.filter(unit__in=Unit.objects.visible_to(user))
 
 
-class StaffProfile(models.Model):
+class StaffProfile(Versioned):
     """A staff member: the login, the unit they work in, their position and inspector rank."""
 
     class InspectorRank(models.TextChoices):

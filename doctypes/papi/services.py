@@ -179,6 +179,7 @@ def save_report_progress(report, *, by, progress, summary=None):
     strangers = [task_id for task_id in progress if int(task_id) not in entries]
     if strangers:
         raise ValidationError({"task": f"Nhiệm vụ {', '.join(map(str, strangers))} không thuộc đơn vị {report.unit}."})
+    entries_changed = False
     for task_id, (state, result) in progress.items():
         entry = entries[int(task_id)]
         if state not in UnitReportEntry.Progress.values:
@@ -186,9 +187,13 @@ def save_report_progress(report, *, by, progress, summary=None):
         if (entry.progress, entry.result) != (state, result or ""):
             entry.progress, entry.result = state, result or ""
             save(entry, "Cập nhật kết quả thực hiện", by=by)
+            entries_changed = True
     if summary is not None and summary != report.summary:
         report.summary = summary
         save(report, "Cập nhật đánh giá chung", by=by)
+    elif entries_changed:
+        # The report's lines are part of it: its version rises, so whoever is editing it from an older page is told.
+        save(report, "Cập nhật kết quả thực hiện", by=by)
     return report
 
 

@@ -23,6 +23,7 @@ from doctypes.papi.services import (
     attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report,
 )
 from doctypes.papi.trend import trend_table
+from papi_inspect.locking import VERSION_FIELD, EditConflict, editing
 from papi_inspect.models import Attachment
 from papi_inspect.permissions import unit_of
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
@@ -77,6 +78,25 @@ def start_report(request, plan_pk):
     return redirect("papi:report", pk=report.pk)
 
 
+def loaded_mark(*values):
+    """A short fingerprint of what a page showed, sent back with it: it tells what the sender left untouched."""
+    return hashlib.sha256("\x00".join(str(value).replace("\r\n", "\n") for value in values).encode()).hexdigest()[:16]
+
+
+def _take_untouched(report, forms, data):
+    """After a refused save: the lines (and the summary) this person left as their page showed them take the stored
+    values, so saving again cannot undo the other person's work; what they changed keeps what they typed. Returns
+    the summary to show."""
+    data = data.copy()
+    for entry, form in forms:
+        typed = (data.get(form.add_prefix("progress")), data.get(form.add_prefix("result"), ""))
+        if data.get(form.add_prefix("loaded")) == loaded_mark(*typed):
+            data[form.add_prefix("progress")], data[form.add_prefix("result")] = entry.progress, entry.result
+        form.data = data
+    summary = data.get("summary", "")
+    return report.summary if data.get("summary-loaded") == loaded_mark(summary) else summary
+
+
 @login_required
 def report_detail(request, pk):
     """Fill progress on each own task with evidence; 'submit' freezes the report."""
@@ -87,21 +107,32 @@ def report_detail(request, pk):
     if request.method == "POST" and report.is_frozen:
         messages.error(request, "Báo cáo đã nộp, không được sửa.")
         return redirect("papi:report", pk=report.pk)
+    conflict = False
     if request.method == "POST":
+        seen = request.POST.get(VERSION_FIELD, "")
         if all(form.is_valid() for _, form in forms):
             try:
-                save_report_progress(report, by=request.user, summary=request.POST.get("summary", report.summary),
-                                     progress={e.task_id: (f.cleaned_data["progress"], f.cleaned_data["result"])
-                                               for e, f in forms})
-                for entry, form in forms:
-                    if form.cleaned_data.get("evidence"):
-                        attach_evidence(entry, by=request.user, uploaded_file=form.cleaned_data["evidence"])
+                # One save of the whole page, refused if someone saved the report since this page was drawn.
+                with editing(report, int(seen) if seen.isdigit() else None):
+                    save_report_progress(report, by=request.user, summary=request.POST.get("summary", report.summary),
+                                         progress={e.task_id: (f.cleaned_data["progress"], f.cleaned_data["result"])
+                                                   for e, f in forms})
+                    for entry, form in forms:
+                        if form.cleaned_data.get("evidence"):
+                            attach_evidence(entry, by=request.user, uploaded_file=form.cleaned_data["evidence"])
+                    if "submit" in request.POST:
+                        submit_unit_report(report, by=request.user)
                 if "submit" in request.POST:
-                    submit_unit_report(report, by=request.user)
                     messages.success(request, "Đã nộp báo cáo.")
                 else:
                     messages.success(request, "Đã lưu báo cáo.")
                 return redirect("papi:report", pk=report.pk)
+            except EditConflict as error:
+                # Nothing saved: the page shows the stored lines beside the typed ones, which stay in the form.
+                messages.error(request, error.messages[0])
+                report.refresh_from_db()
+                conflict = True
+                summary = _take_untouched(report, forms, request.POST)
             except ValidationError as error:
                 messages.error(request, _message(error))
         else:
@@ -111,8 +142,11 @@ def report_detail(request, pk):
         content_type__app_label="papi", content_type__model="unitreportentry", object_id__in=[e.pk for e in entries]
     ):
         files.setdefault(attachment.object_id, []).append(attachment)
-    rows = [(entry, form, files.get(entry.pk, [])) for entry, form in forms]
-    return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows)
+    rows = [(entry, form, files.get(entry.pk, []), loaded_mark(entry.progress, entry.result)) for entry, form in forms]
+    if not conflict:
+        summary = request.POST.get("summary", report.summary) if request.method == "POST" else report.summary
+    return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows, conflict=conflict,
+                 summary=summary, summary_mark=loaded_mark(report.summary))
 
 
 @login_required

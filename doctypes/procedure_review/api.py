@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from doctypes.procedure_review import services
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview
 from papi_inspect.api import VisibleReadOnlyViewSet
+from papi_inspect.api_locking import EditableViewSetMixin
 
 
 class ProcedureSerializer(serializers.ModelSerializer):
@@ -38,11 +39,12 @@ class ProcedureReviewSerializer(serializers.ModelSerializer):
         return [{"kind": p.kind, "content": p.content} for p in review.proposals.all()]
 
 
-class ProcedureReviewViewSet(VisibleReadOnlyViewSet):
+class ProcedureReviewViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     queryset = ProcedureReview.objects.select_related("procedure").prefetch_related("proposals")
     serializer_class = ProcedureReviewSerializer
     filterset_fields = ["status", "procedure"]
     search_fields = ["procedure__code", "procedure__name", "summary"]
+    edit_fields = ["summary"]  # the office's assessment; proposals and status move through the services
 
 
 class LateHandlingStatSerializer(serializers.ModelSerializer):

@@ -5,10 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, is_office
 
 
-class Procedure(models.Model):
+class Procedure(Versioned):
     """One administrative procedure (thủ tục hành chính) the department handles."""
 
     class OnlineLevel(models.TextChoices):
@@ -46,7 +47,7 @@ class OfficeOnlyQuerySet(VisibleQuerySet):
         return self.all() if is_office(user) else self.none()
 
 
-class ProcedureReview(models.Model):
+class ProcedureReview(Versioned):
     """A review of one procedure (rà soát TTHC), with proposals to simplify, amend or abolish it."""
 
     class Status(models.TextChoices):
@@ -100,7 +101,7 @@ class ReviewProposal(models.Model):
         return self.get_kind_display()
 
 
-class LateHandlingStat(models.Model):
+class LateHandlingStat(Versioned):
     """Files of one procedure handled late in one period, imported from the one-stop desk's export."""
 
     procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="late_stats", verbose_name=_("thủ tục"))

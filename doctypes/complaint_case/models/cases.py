@@ -11,10 +11,11 @@ from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.identity import IDENTITY_FIELDS
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet
 
 
-class CaseBase(DeadlineMixin, models.Model):
+class CaseBase(Versioned, DeadlineMixin, models.Model):
     """Abstract: the fields every case shares."""
 
     # Case files follow the petition's rule: uploaded file names may name the citizen.

@@ -10,6 +10,7 @@ from doctypes.complaint_case.models.base import CaseQuerySet, ContentKind, Deadl
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.identity import IDENTITY_FIELDS
+from papi_inspect.locking import Versioned
 
 
 class PetitionQuerySet(CaseQuerySet):
@@ -24,7 +25,7 @@ class PetitionQuerySet(CaseQuerySet):
 
 
 
-class Petition(DeadlineMixin, ProtectedRecord):
+class Petition(Versioned, DeadlineMixin, ProtectedRecord):
     """A petition (đơn) received from any channel and classified per TT 05/2021/TT-TTCP."""
 
     class Channel(models.TextChoices):

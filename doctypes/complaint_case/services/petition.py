@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from doctypes.complaint_case.access import require_register, require_work
@@ -145,7 +146,8 @@ def merge_petitions(duplicate, *, into, by):
         raise ValidationError({"status": "Đơn này đã được gộp."})
     duplicate.merged_into, duplicate.status = into, Petition.Status.MERGED
     save(duplicate, f"Gộp vào đơn {into.code}", by=by)
-    Petition.objects.filter(merged_into=duplicate).update(merged_into=into)
+    # Raising their versions tells anyone editing those petitions that they changed (papi_inspect.locking).
+    Petition.objects.filter(merged_into=duplicate).update(merged_into=into, version=F("version") + 1)
     if duplicate.many_signers and not into.many_signers:
         into.many_signers = True
         save(into, f"Nhận gộp đơn {duplicate.code}", by=by)

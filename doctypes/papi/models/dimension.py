@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import ReferenceQuerySet
 
 
@@ -19,7 +20,7 @@ class DimensionQuerySet(ReferenceQuerySet):
         return self.filter(parent__isnull=True)
 
 
-class Dimension(models.Model):
+class Dimension(Versioned):
     """A PAPI dimension (code "3") or sub-dimension (code "3.2"), with the years it existed."""
 
     code = models.CharField(_("mã"), max_length=8, unique=True)

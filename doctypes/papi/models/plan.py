@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from doctypes.org.models import Unit
 from doctypes.papi.models.dimension import Dimension, papi_links
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
@@ -19,7 +20,7 @@ class PlanQuerySet(VisibleQuerySet):
         return self.filter(owner_id__in=agency_unit_ids(user))
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     """A department's plan (Kế hoạch) to improve its PAPI results, for one year."""
 
     class Status(models.TextChoices):
@@ -115,7 +116,7 @@ class TaskGroupQuerySet(VisibleQuerySet):
         return self.filter(plan__in=Plan.objects.visible_to(user))
 
 
-class TaskGroup(models.Model):
+class TaskGroup(Versioned):
     """A numbered part of the plan: a content area of section II (one PAPI dimension) or a unit's duties in III."""
 
     class Section(models.TextChoices):
@@ -154,7 +155,7 @@ class TaskQuerySet(VisibleQuerySet):
         return self.exclude(status=Task.Status.RETIRED)
 
 
-class Task(models.Model):
+class Task(Versioned):
     """One duty of the plan: who leads it, who cooperates, how often it recurs and where it stands."""
 
     class Recurrence(models.TextChoices):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from doctypes.org.models import Unit
 from doctypes.papi.models.plan import Plan, Task
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
@@ -18,7 +19,7 @@ class UnitReportQuerySet(VisibleQuerySet):
         return self.filter(unit_id__in=own_unit_ids(user))
 
 
-class UnitReport(models.Model):
+class UnitReport(Versioned):
     """A unit's report for one quarter on its tasks of a plan; submitting it freezes it."""
 
     class Status(models.TextChoices):
@@ -102,7 +103,7 @@ class OfficeReportQuerySet(VisibleQuerySet):
         return self.none()
 
 
-class OfficeReport(models.Model):
+class OfficeReport(Versioned):
     """The office's quarterly roll-up to Sở Nội vụ; freezing it keeps the figures it was made with."""
 
     class Status(models.TextChoices):

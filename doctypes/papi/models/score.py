@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.papi.models.dimension import Dimension
 from papi_inspect.audit import history
+from papi_inspect.locking import Versioned
 from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids
 
 
@@ -15,7 +16,7 @@ class ProvinceQuerySet(VisibleQuerySet):
         return self.filter(plans__owner_id__in=agency_unit_ids(user)).distinct()
 
 
-class Province(models.Model):
+class Province(Versioned):
     """A province as PAPI codes it (1 = Hà Nội, 24 = Bắc Giang); merged provinces stay as data."""
 
     code = models.CharField(_("mã tỉnh PAPI"), max_length=8, unique=True)
@@ -39,7 +40,7 @@ class PapiScoreQuerySet(VisibleQuerySet):
         return self.filter(province__in=Province.objects.visible_to(user))
 
 
-class PapiScore(models.Model):
+class PapiScore(Versioned):
     """One province's score in one year for a dimension, a sub-dimension or the aggregate index."""
 
     TOTAL = "total"
