@@ -1,9 +1,10 @@
-"""The permission harness: every admin screen, export, API list, /cases/ page and file, as every role, on the demo data.
+"""The permission harness: every admin screen, export and autocomplete, API list, /cases/ and tablet page and file,
+as every role, on the demo data.
 
 The expected visibility is not a second hand-written table that could drift from the code: it is
 what each model's `visible_to(user)` and the user's permission grants say. The harness checks every
-screen against it, and searches every response, every spreadsheet, every table of the database
-(history included), the log and the mail for a denouncer's identity planted in the demo data.
+screen against it, and searches every response, every spreadsheet, the generated reports, every table of
+the database (history included), the log and the mail for a denouncer's identity planted in the demo data.
 """
 
 import io
@@ -154,6 +155,62 @@ def front_and_files(client, who, user, seen):
     return responses
 
 
+def check_page_hidden(client, who, url, visible, seen):
+    """A page that may refuse even a visible record (the tablet is for field work): never opens a hidden one."""
+    response = client.get(url)
+    if not visible and response.status_code == 200:
+        seen.append(Seen(who, url, "opens a record outside visible_to"))
+    return url, SimpleResponse(b"" if response.streaming else response.content)
+
+
+def tablet_pages(client, who, user, seen):
+    """The tablet's home, queue and the last inspection's and check's pages."""
+    from doctypes.discipline_check.models import DisciplineCheck
+    from doctypes.inspection.models import Inspection
+
+    responses = [check_page_hidden(client, who, url, True, seen) for url in ("/tablet/", "/tablet/queue/")]
+    for model, path in ((Inspection, "inspections"), (DisciplineCheck, "checks")):
+        sample = model.objects.order_by("-pk").first()
+        visible = model.objects.visible_to(user).filter(pk=sample.pk).exists()
+        responses.append(check_page_hidden(client, who, f"/tablet/{path}/{sample.pk}/", visible, seen))
+    return responses
+
+
+def autocompletes(client, who, user, seen):
+    """Every autocomplete of the back office offers only records the user may see."""
+    responses = []
+    for model, model_admin in admin_models():
+        for field_name in model_admin.autocomplete_fields:
+            remote = model._meta.get_field(field_name).remote_field.model
+            opts = model._meta
+            url = (f"/admin/autocomplete/?app_label={opts.app_label}&model_name={opts.model_name}"
+                   f"&field_name={field_name}&term=")
+            response = client.get(url)
+            responses.append((url, response))
+            # Accounts (Django's User) have no visible_to: their scoping by agency is the choices' rule, not this one.
+            if response.status_code == 200 and hasattr(remote.objects, "visible_to"):
+                offered = {int(item["id"]) for item in response.json()["results"]}
+                visible = set(remote.objects.visible_to(user).values_list("pk", flat=True))
+                if offered - visible:
+                    seen.append(Seen(who, url, f"offers records outside visible_to: {sorted(offered - visible)[:5]}"))
+    return responses
+
+
+def generated_reports(people):
+    """The year's statutory reports as the chief inspector generates them: (name, their text)."""
+    from django.utils import timezone
+
+    from reports.services import lifecycle as reports
+    from tests.reports.test_report_reading import docx_text, xlsx_text
+
+    year, texts = timezone.localdate().year, []
+    for kind in ("kntc", "anti_corruption"):
+        report = reports.get_or_create_report(kind, "year", year, by=people.chief_inspector)
+        version = reports.generate_version(report, by=people.chief_inspector)
+        texts.append((f"{kind} {year} .docx/.xlsx", docx_text(version.docx.read()) + xlsx_text(version.xlsx.read())))
+    return texts
+
+
 def stored_anywhere():
     """(table, column) of every text column of every table, history included, that holds a planted value."""
     found = []
@@ -224,10 +281,14 @@ def test_every_screen_and_api_list_keeps_to_visible_to_and_hides_the_denouncer(c
         for prefix, model in api_lists():
             responses += check_api(client, who, user, prefix, model, samples[model], seen)
         responses += front_and_files(client, who, user, seen)
+        responses += tablet_pages(client, who, user, seen)
+        responses += autocompletes(client, who, user, seen)
         for url, response in responses:
             for value in leaked_identity(response.content.decode("utf-8", errors="ignore")):
                 seen.append(Seen(who, url, f"shows the planted identity {value!r}"))
         requests += len(responses)
+    seen += [Seen("report", name, f"prints {value!r}") for name, text in generated_reports(people)
+             for value in leaked_identity(text)]
     # Stored only as ciphertext: no table (the history tables included) holds it, nor the log, nor the mail.
     seen += [Seen("database", table, f"{column} holds {value!r}") for table, column, value in stored_anywhere()]
     seen += [Seen("log", record.name, f"shows {value!r}") for record in caplog.records
