@@ -56,10 +56,8 @@ def fingerprint(request):
 
 
 def api_user(request):
-    """The caller as the API will know them (token or session), or None: the view then refuses on its own."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return user
+    """The caller as the API will know them, by the API's own authenticators in their order (a token before the
+    session, the session only with its CSRF token), or None: the view then refuses on its own."""
     authenticators = [authentication() for authentication in api_settings.DEFAULT_AUTHENTICATION_CLASSES]
     try:
         user = Request(request, authenticators=authenticators).user

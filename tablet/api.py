@@ -222,6 +222,10 @@ class SyncView(APIView):
                    responses={200: OpenApiTypes.OBJECT, 201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT,
                               403: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT, 422: OpenApiTypes.OBJECT})
     def post(self, request):
+        if not isinstance(request.data, dict):
+            # A JSON body of null, a list or a number: nothing to read the item from.
+            return _error("invalid", _("Nội dung gửi lên phải là một mục đồng bộ (đối tượng JSON hoặc biểu mẫu)."),
+                          status.HTTP_400_BAD_REQUEST)
         http_status, body = answer_item(request, key=request.data.get("key"), kind=request.data.get("kind"),
                                         author=request.data.get("author"), payload=request.data.get("payload"),
                                         photos=request.FILES.getlist("photos"), signature=request.FILES.get("signature"))

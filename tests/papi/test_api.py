@@ -96,3 +96,18 @@ def test_it_imports_scores_through_the_api_for_administrators_only(client, peopl
     client_for(client, people.outsider)
     assert client.get("/api/v1/papi-scores/").json()["count"] == 0
     assert PapiScore.objects.visible_to(people.outsider).count() == 0
+
+
+def test_a_json_body_that_is_not_an_object_is_refused_with_a_structured_error_not_a_500(client, people):
+    """Found by the fuzz (tests/core/test_api_fuzz.py): `null` or a list as the body crashed the hand-written actions."""
+    plan = make_plan()
+    client_for(client, people.unit_staff)
+    report = client.post("/api/v1/papi-unit-reports/", {"plan": plan.pk, "year": 2021, "quarter": 2},
+                         content_type="application/json").json()
+    for body in ("null", "[1, 2]", '"Vũ Cán Bộ"'):
+        response = client.post(f"/api/v1/papi-unit-reports/{report['id']}/progress/", body, content_type="application/json")
+        assert response.status_code == 400 and response.json()["error"]["code"] == "invalid", (body, response.content)
+    client_for(client, people.office_clerk)
+    for url in (f"/api/v1/papi-plans/{plan.pk}/copy/", f"/api/v1/papi-tasks/{task_of(plan, 'snnmt-ccthuyloi').pk}/retire/"):
+        response = client.post(url, "null", content_type="application/json")
+        assert response.status_code == 400 and response.json()["error"]["message"] == "Dữ liệu không hợp lệ.", url

@@ -208,3 +208,12 @@ def test_a_finding_can_only_concern_the_inspected_units(client, people):
     assert response.status_code == 400
     assert response.json()["error"]["fields"]["unit"] == ["Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này."]
     assert not Finding.objects.filter(inspection=inspection).exists()
+
+
+def test_a_json_body_that_is_not_an_item_is_refused_not_a_500(client, people):
+    """Found by the fuzz (tests/core/test_api_fuzz.py): a body of `null` or a list crashed the sync endpoint."""
+    client_for(client, people.inspector)
+    for body in ("null", "[]", "42"):
+        response = client.post("/api/v1/tablet/sync/", body, content_type="application/json")
+        assert response.status_code == 400 and response.json()["error"]["code"] == "invalid", body
+    assert not SyncReceipt.objects.exists()

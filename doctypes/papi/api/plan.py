@@ -90,10 +90,11 @@ class PlanViewSet(VisibleReadOnlyViewSet):
     @action(detail=True, methods=["post"])
     def copy(self, request, pk=None):
         """Copy the plan to another year (the office only)."""
-        year = request.data.get("year")
-        if not str(year or "").isdigit():
+        plan = self.get_object()
+        data = CopyInput(data=request.data)
+        if not data.is_valid():
             raise ValidationError({"year": ["Cần năm của kế hoạch mới."]})
-        copy = services.copy_plan_to_year(self.get_object(), by=request.user, year=int(year))
+        copy = services.copy_plan_to_year(plan, by=request.user, year=data.validated_data["year"])
         return Response(PlanSerializer(copy).data, status=status.HTTP_201_CREATED)
 
 
@@ -126,7 +127,10 @@ class TaskViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.UpdateMo
     @extend_schema(request=RetireInput, responses={200: TaskSerializer})
     @action(detail=True, methods=["post"])
     def retire(self, request, pk=None):
-        task = services.retire_task(self.get_object(), by=request.user, reason=str(request.data.get("reason", "")))
+        task = self.get_object()
+        data = RetireInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        task = services.retire_task(task, by=request.user, reason=data.validated_data["reason"])
         return Response(TaskSerializer(task).data)
 
 
@@ -168,13 +172,14 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def progress(self, request, pk=None):
         """{"summary": "...", "entries": [{"task": id, "progress": "done", "result": "..."}]}"""
-        entries = request.data.get("entries") or []
-        try:
-            progress = {int(row["task"]): (row["progress"], row.get("result", "")) for row in entries}
-        except (KeyError, TypeError, ValueError):
-            raise ValidationError({"entries": ["Mỗi dòng cần task và progress."]}) from None
-        report = services.save_report_progress(self.get_object(), by=request.user, progress=progress,
-                                               summary=request.data.get("summary"))
+        report = self.get_object()
+        data = ProgressInput(data=request.data)
+        if not data.is_valid():
+            raise ValidationError({"entries": ["Mỗi dòng cần task và progress."], **data.errors})
+        rows = data.validated_data.get("entries") or []
+        progress = {row["task"]: (row["progress"], row["result"]) for row in rows}
+        report = services.save_report_progress(report, by=request.user, progress=progress,
+                                               summary=data.validated_data.get("summary"))
         return Response(UnitReportSerializer(report).data)
 
     @extend_schema(request=None, responses={200: UnitReportSerializer})
@@ -186,11 +191,13 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def evidence(self, request, pk=None):
         """Multipart: entry (id), file, description."""
-        entry = self.get_object().entries.filter(pk=request.data.get("entry")).first()
-        if entry is None or "file" not in request.FILES:
+        report = self.get_object()
+        data = EvidenceInput(data=request.data)
+        entry = report.entries.filter(pk=data.validated_data["entry"]).first() if data.is_valid() else None
+        if entry is None:
             raise ValidationError({"entry": ["Cần dòng nhiệm vụ của báo cáo này và tệp minh chứng."]})
-        attachment = services.attach_evidence(entry, by=request.user, uploaded_file=request.FILES["file"],
-                                              description=request.data.get("description", ""))
+        attachment = services.attach_evidence(entry, by=request.user, uploaded_file=data.validated_data["file"],
+                                              description=data.validated_data["description"])
         return Response({"id": attachment.pk, "name": attachment.original_name}, status=status.HTTP_201_CREATED)
 
 
