@@ -1,6 +1,6 @@
 """What every case shares: the visibility rule with its read-only grants, content kinds, deadline status."""
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +8,9 @@ from doctypes.complaint_case import redaction
 from doctypes.complaint_case.models.access_log import IdentityAccessLog
 from papi_inspect.attachments import seal_attachments
 from papi_inspect.deadlines import deadline_status
-from papi_inspect.identity import SEALED_SUFFIX, ProtectedIdentity, decrypt_identity, decrypt_text, encrypt_text
+from papi_inspect.identity import (
+    SEALED_SUFFIX, ProtectedIdentity, decrypt_identity, decrypt_text, encrypt_text, forget_replaced_text,
+)
 from papi_inspect.permissions import Role, VisibleQuerySet, has_role, is_active_staff, sees_everything, unit_of
 
 
@@ -146,6 +148,7 @@ class ProtectedRecord(ProtectedIdentity):
         if self.seals_text():
             if first_sealing:
                 self._scrub_history()
+                transaction.on_commit(forget_replaced_text)
             seal_attachments(self)
 
     def _seal_text(self):
