@@ -157,8 +157,10 @@ class ProtectedRecord(ProtectedIdentity):
             return False
         stored = getattr(self, "_stored_text", {})
         first = bool(self.pk) and not any(getattr(self, name + SEALED_SUFFIX) for name in self.sealed_text_fields)
-        terms = self.redaction_terms()
+        terms, deferred = self.redaction_terms(), self.get_deferred_fields()
         for name in self.sealed_text_fields:
+            if name in deferred or name + SEALED_SUFFIX in deferred:
+                continue  # not loaded, so not changed: reading it here would take the redacted text for a new one
             value, sealed_name = getattr(self, name) or "", name + SEALED_SUFFIX
             if getattr(self, sealed_name) and value == stored.get(name):
                 full = decrypt_text(getattr(self, sealed_name))  # unchanged: redact again (the identity may have changed)
