@@ -141,6 +141,17 @@ def decrypt_bytes(data):
         raise IdentityKeyError("Không giải mã được tệp đã mã hóa: khóa hiện tại không khớp với dữ liệu.") from exc
 
 
+def forget_replaced_text():
+    """After plain text was replaced by its sealed form: checkpoint SQLite's write-ahead log and truncate it, so the
+    old pages (which held the plain text) leave the -wal file too; secure_delete has zeroed them in the database.
+    Best effort: a reader holding an old snapshot makes SQLite keep the log until the next checkpoint."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def sealed_fields(model):
     """Names of the model's "<field>_sealed" ciphertext columns (never in history, forms, API or exports)."""
     return tuple(field.name for field in model._meta.concrete_fields if field.name.endswith(SEALED_SUFFIX))

@@ -136,14 +136,19 @@ def test_those_who_may_not_act_cannot(client, people):
 
 
 def test_the_handler_reveals_with_a_reason_and_it_is_logged(client, people):
-    case = overdue_case(people)
+    case = make_denunciation(people.inspector, handler=people.inspector, subject=f"Bà {NAME} tố cáo cán bộ nhận tiền")
     client_for(client, people.inspector)
+    assert f"Bà {NAME}" not in client.get(f"/cases/denunciations/{case.pk}/").content.decode()
     assert client.post(f"/cases/denunciations/{case.pk}/reveal/", {"reason": "ngắn"}).status_code == 400
     response = client.post(f"/cases/denunciations/{case.pk}/reveal/", {"reason": "Liên hệ người tố cáo bổ sung tài liệu"})
-    assert response.status_code == 200 and NAME in response.content.decode()
+    html = response.content.decode()
+    # The identity, and the letter's full text that names the same person, each read logged.
+    assert response.status_code == 200 and NAME in html and f"Bà {NAME} tố cáo cán bộ nhận tiền" in html
     assert response["Cache-Control"] == "no-store"
-    entry = IdentityAccessLog.objects.get(record_id=case.pk, user=people.inspector)
-    assert entry.granted and entry.reason.startswith("Liên hệ")
+    entries = IdentityAccessLog.objects.filter(record_id=case.pk, user=people.inspector).order_by("id")
+    assert [entry.reason for entry in entries] == ["Liên hệ người tố cáo bổ sung tài liệu",
+                                                   "Xem nội dung đầy đủ: Liên hệ người tố cáo bổ sung tài liệu"]
+    assert all(entry.granted for entry in entries)
 
 
 def test_others_may_not_reveal_and_the_attempt_is_logged(client, people):

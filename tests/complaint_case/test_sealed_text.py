@@ -226,3 +226,49 @@ def test_the_data_migration_seals_rows_stored_in_plain_text(people):
     assert_clean(raw_rows("complaint_case_denunciation", "id", case.pk), "denunciation row")
     assert_clean(raw_rows("complaint_case_historicaldenunciation", "id", case.pk), "history table")
     assert Denunciation.objects.get(pk=case.pk).full_text("subject") == "Bà Zanthipa tố cáo"
+
+
+def stored_image():
+    """What a copy of the database would hold: SQLite's page image (free pages included), or on PostgreSQL every
+    row of the doctype's tables as text."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        return connection.connection.serialize()
+    with connection.cursor() as cursor:
+        rows = []
+        for table in ("complaint_case_petition", "complaint_case_historicalpetition", "papi_inspect_attachment",
+                      "papi_inspect_historicalattachment"):
+            cursor.execute(f"SELECT t::text FROM {table} t")
+            rows += [row[0] for row in cursor.fetchall()]
+    return " ".join(rows).encode()
+
+
+def test_the_database_keeps_no_plain_letter_after_sealing(people):
+    """A petition first stored as an ordinary one, then classified a denunciation: no trace of the letter is left."""
+    petition = register(people, content_kind="")
+    services.classify_petition(petition, by=people.inspector, content_kind="denunciation", eligible=True, within_competence=True)
+    data = stored_image()
+    assert petition.code.encode() in data  # the image does hold the petition
+    for secret in (b"ZANTHIPA", b"QUXWELBOR", b"963 141 592", b"038 195 012 345"):
+        assert secret not in data.upper()
+
+
+def test_a_save_of_a_partly_loaded_record_keeps_the_sealed_text(people):
+    petition = register(people)
+    partial = Petition.objects.only("id", "code", "pseudonym", "identity_cipher", "content_kind", "anonymous",
+                                    "many_signers").get(pk=petition.pk)
+    partial.many_signers = True
+    partial.save(update_fields=["many_signers"])
+    assert Petition.objects.get(pk=petition.pk).full_text("summary") == LETTER
+
+
+def test_a_case_opened_from_a_petition_seals_the_petitions_full_matter(people):
+    from doctypes.complaint_case.services import denunciation as denunciations
+
+    petition = register(people, matter="Bà Zanthipa tố cáo cán bộ địa chính")
+    services.classify_petition(petition, by=people.inspector, content_kind="denunciation", eligible=True, within_competence=True)
+    services.record_petition_outcome(petition, by=people.inspector, outcome="accept", decided_on=days_ago(1))
+    case = denunciations.denunciation_from_petition(Petition.objects.get(pk=petition.pk), by=people.inspector,
+                                                    unit=inspectorate(), handler=people.inspector, denounced="Ông Trần Văn Bị")
+    stored = Denunciation.objects.get(pk=case.pk)
+    assert "Zanthipa" not in stored.subject and stored.full_text("subject") == "Bà Zanthipa tố cáo cán bộ địa chính"

@@ -1,6 +1,6 @@
 """What every case shares: the visibility rule with its read-only grants, content kinds, deadline status."""
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +8,9 @@ from doctypes.complaint_case import redaction
 from doctypes.complaint_case.models.access_log import IdentityAccessLog
 from papi_inspect.attachments import seal_attachments
 from papi_inspect.deadlines import deadline_status, unconfirmed_note
-from papi_inspect.identity import SEALED_SUFFIX, ProtectedIdentity, decrypt_identity, decrypt_text, encrypt_text
+from papi_inspect.identity import (
+    SEALED_SUFFIX, ProtectedIdentity, decrypt_identity, decrypt_text, encrypt_text, forget_replaced_text,
+)
 from papi_inspect.permissions import Role, VisibleQuerySet, has_role, is_active_staff, sees_everything, unit_of
 
 
@@ -151,6 +153,7 @@ class ProtectedRecord(ProtectedIdentity):
         if self.seals_text():
             if first_sealing:
                 self._scrub_history()
+                transaction.on_commit(forget_replaced_text)
             seal_attachments(self)
 
     def _seal_text(self):
@@ -159,8 +162,10 @@ class ProtectedRecord(ProtectedIdentity):
             return False
         stored = getattr(self, "_stored_text", {})
         first = bool(self.pk) and not any(getattr(self, name + SEALED_SUFFIX) for name in self.sealed_text_fields)
-        terms = self.redaction_terms()
+        terms, deferred = self.redaction_terms(), self.get_deferred_fields()
         for name in self.sealed_text_fields:
+            if name in deferred or name + SEALED_SUFFIX in deferred:
+                continue  # not loaded, so not changed: reading it here would take the redacted text for a new one
             value, sealed_name = getattr(self, name) or "", name + SEALED_SUFFIX
             if getattr(self, sealed_name) and value == stored.get(name):
                 full = decrypt_text(getattr(self, sealed_name))  # unchanged: redact again (the identity may have changed)

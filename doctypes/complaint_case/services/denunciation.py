@@ -181,6 +181,6 @@ def request_overdue_report(case, *, by, requested_on):
 def denunciation_from_petition(petition, *, by, unit, handler=None, denounced, subject=""):
     """Open the denunciation case of a petition whose outcome is 'accept'."""
     return open_denunciation(
-        by=by, subject=subject or petition.matter, denounced=denounced, received_on=petition.received_on,
+        by=by, subject=subject or petition.full_text("matter"), denounced=denounced, received_on=petition.received_on,
         unit=unit, handler=handler, petition=petition,
     )

@@ -22,7 +22,7 @@ from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, RevealForm
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services import verification as services_verification
-from doctypes.complaint_case.services.identity import reveal_identity
+from doctypes.complaint_case.services.identity import reveal_identity, reveal_text
 from doctypes.complaint_case.steps import WORKFLOWS
 from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.identity import IdentityKeyError
@@ -228,6 +228,8 @@ def case_reveal(request, kind, pk):
         return render(request, "complaint_case/front/detail.html", context, status=400)
     try:
         identity = reveal_identity(record, by=request.user, reason=form.cleaned_data["reason"])
+        # The letter names the same person: its full text is shown here too, and logged as its own read.
+        text = reveal_text(record, by=request.user, reason=form.cleaned_data["reason"])
     except PermissionDenied as error:
         response = render(request, "complaint_case/front/refused.html", {"record": record, "kind": kind, "message": str(error)},
                           status=403)
@@ -239,7 +241,9 @@ def case_reveal(request, kind, pk):
         return render(request, "complaint_case/front/detail.html", context, status=400)
     labels = {key: field.label for key, field in IDENTITY_INPUTS.items()}
     shown = [(labels[key], identity[key]) for key in labels if identity.get(key)]
+    full_text = [(record._meta.get_field(name).verbose_name, value) for name, value in text["fields"].items() if value]
     response = render(request, "complaint_case/front/reveal.html", {"record": record, "kind": kind, "identity": shown,
+                                                                     "full_text": full_text,
                                                                      "signature": identity.get("signature"),
                                                                      "signature_type": identity.get("signature_type")})
     response["Cache-Control"] = "no-store"
