@@ -77,7 +77,7 @@ def merge_stale_form(form, seen):
         field = form.fields[name]
         if name == VERSION_FIELD or isinstance(field.widget, forms.HiddenInput) or name not in form.cleaned_data:
             continue
-        label, stored = field.label or name, form.initial.get(name)
+        label, stored = field.label or name, form.get_initial_for_field(field, name)  # also a form's own fields
         if base is not None and name in base:
             if not field.has_changed(base[name], form[name].data) and _put_in_form(form.data, name, field, stored):
                 taken.append(label)
