@@ -77,7 +77,10 @@ def merge_stale_form(form, seen):
         field = form.fields[name]
         if name == VERSION_FIELD or isinstance(field.widget, forms.HiddenInput) or name not in form.cleaned_data:
             continue
-        label, stored = field.label or name, form.initial.get(name)
+        label, stored = field.label or name, form.get_initial_for_field(field, name)  # also a form's own fields
+        if base is not None and name not in base and hasattr(form, "loaded_value"):
+            # A form field kept elsewhere on the record (a report's sections in its narrative): the form knows where.
+            base = {**base, name: form.loaded_value(name, base)}
         if base is not None and name in base:
             if not field.has_changed(base[name], form[name].data) and _put_in_form(form.data, name, field, stored):
                 taken.append(label)

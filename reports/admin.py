@@ -46,6 +46,12 @@ class ReportForm(forms.ModelForm):
                     label=section.heading, required=False, initial=report.narrative.get(section.key, ""),
                     widget=forms.Textarea(attrs={"rows": 6}))
 
+    def loaded_value(self, name, saved):
+        """A section's text in an earlier saved version of the report (`saved`: its fields by name), for the
+        edit-conflict merge (papi_inspect.admin_locking)."""
+        key = name.split("__", 1)[1] if name.startswith("section_") else None
+        return (saved.get("narrative") or {}).get(key, "") if key else saved.get(name)
+
     def sections(self):
         return {name.split("__", 1)[1]: value for name, value in self.cleaned_data.items() if name.startswith("section_")}
 
