@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 # Cases per operation, role and generation mode (valid data, then data that breaks the schema).
 EXAMPLES = int(os.environ.get("PAPI_FUZZ_EXAMPLES", "10"))
 MINIMUM_REQUESTS = int(os.environ.get("PAPI_FUZZ_MINIMUM", "5000"))
-ONLY = os.environ.get("PAPI_FUZZ_ONLY", "")
-SEED = int(os.environ.get("PAPI_FUZZ_SEED", "20261207"))  # fixed in CI: the same cases each run  # a part of the path, to fuzz some operations only (benchmarks/api_fuzz.py)
+ONLY = os.environ.get("PAPI_FUZZ_ONLY", "")  # a part of the path, to fuzz some operations only (benchmarks/api_fuzz.py)
+SEED = int(os.environ.get("PAPI_FUZZ_SEED", "20261207"))  # fixed in CI: the same cases each run
 
 
 def some_records(people):
