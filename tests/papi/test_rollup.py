@@ -71,6 +71,9 @@ def test_it_writes_a_docx_in_the_state_format_that_libreoffice_opens(people, tmp
     if soffice or os.environ.get("PAPI_REQUIRE_SOFFICE"):
         path = tmp_path / "rollup.docx"
         path.write_bytes(data)
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        # Its own profile: a second LibreOffice on the default one (CI runs both databases at once) would hand the
+        # file to the first and write nothing.
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path), str(path)],
                        check=True, capture_output=True, timeout=120)
         assert (tmp_path / "rollup.pdf").stat().st_size > 1000
