@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult
@@ -114,7 +115,7 @@ def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
 
     context.set_offline(True)
     page.goto(f"/tablet/checks/{check.pk}/")  # from the service worker's cache
-    assert page.locator("#net-status").inner_text() == "Mất kết nối – làm việc ngoại tuyến"
+    expect(page.locator("#net-status")).to_have_text("Mất kết nối – làm việc ngoại tuyến")  # set by the page's script
     page.click(f"label[for='o-{item.pk}-na']")
     page.fill(f"#note-{item.pk}", "Đơn vị không có bộ phận một cửa")
     page.click(f"#save-{item.pk}")
@@ -128,7 +129,7 @@ def test_offline_work_survives_a_reload_and_syncs_exactly_once(open_tablet):
     wait_until(page, "document.getElementById('sync-count').textContent === '2'")
     assert "Chưa đồng bộ" in page.locator(".local-finding").inner_text()
     page.goto(f"/tablet/checks/{check.pk}/")
-    assert page.locator(f"#item-{item.pk} .local-status").inner_text() == "Đã lưu trên máy – chưa đồng bộ"
+    expect(page.locator(f"#item-{item.pk} .local-status")).to_have_text("Đã lưu trên máy – chưa đồng bộ")  # read from the queue
     assert page.locator(f"#o-{item.pk}-na").is_checked()
     assert not Finding.objects.filter(inspection=inspection).exists()
     assert not CheckResult.objects.filter(check_record=check).exists()

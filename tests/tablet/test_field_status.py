@@ -138,7 +138,8 @@ def test_a_check_finished_on_the_tablet_is_done_in_the_back_office_with_its_phot
     sign_in(page, people.inspector)
     page.goto(url)
     finish = page.locator("#finish-check-button")
-    assert finish.is_disabled() and page.locator("#finish-progress").inner_text() == f"Đã có kết quả 0/{len(others) + 1} nội dung."
+    expect(page.locator("#finish-progress")).to_have_text(f"Đã có kết quả 0/{len(others) + 1} nội dung.")
+    assert finish.is_disabled()
 
     page.click(f"label[for='o-{first.pk}-fail']")
     page.fill(f"#note-{first.pk}", "Bộ phận một cửa vắng người lúc 8 giờ 15")
