@@ -49,54 +49,48 @@ class IdentityAdminMixin:
             *super().get_urls(),
         ]
 
-    def reveal_view(self, request, object_id):
-        record = self.get_queryset(request).filter(pk=object_id).first()
-        if record is None:
-            raise Http404
+    def _logged_read(self, request, record, service, template, context):
+        """The reveal pages' one flow: ask a reason, run the logged `service`, show its answer, never cached.
+
+        A refusal by rule goes back to the record with the message; a bad reason or a missing key stays on the form.
+        """
         form = RevealForm(request.POST or None)
-        identity = None
+        answer = None
         if request.method == "POST" and form.is_valid():
             try:
-                identity = reveal_identity(record, by=request.user, reason=form.cleaned_data["reason"])
+                answer = service(record, by=request.user, reason=form.cleaned_data["reason"])
             except PermissionDenied as exc:
                 messages.error(request, str(exc))
                 return redirect(reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk]))
             except (ValidationError, IdentityKeyError) as exc:
                 form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
         # admin_view() already marks the response never_cache; no-store keeps it out of every cache.
-        context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "record": record, "form": form,
-            "identity": identity, "labels": {key: field.label for key, field in IDENTITY_INPUTS.items()},
-            "title": _("Xem danh tính (được ghi nhật ký)"),
-        }
-        response = TemplateResponse(request, "complaint_case/reveal.html", context)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "record": record, "form": form,
+                   **context(answer)}
+        response = TemplateResponse(request, template, context)
         response["Cache-Control"] = "no-store"
         return response
+
+    def reveal_view(self, request, object_id):
+        record = self.get_queryset(request).filter(pk=object_id).first()
+        if record is None:
+            raise Http404
+        return self._logged_read(request, record, reveal_identity, "complaint_case/reveal.html", lambda identity: {
+            "identity": identity, "labels": {key: field.label for key, field in IDENTITY_INPUTS.items()},
+            "title": _("Xem danh tính (được ghi nhật ký)"),
+        })
 
     def reveal_text_view(self, request, object_id):
         """The full text of a protected record's letter and files' descriptions, after a reason; logged."""
         record = self.get_queryset(request).filter(pk=object_id).first()
         if record is None or not getattr(record, "sealed_text_fields", ()):
             raise Http404
-        form = RevealForm(request.POST or None)
-        text = None
-        if request.method == "POST" and form.is_valid():
-            try:
-                text = reveal_text(record, by=request.user, reason=form.cleaned_data["reason"])
-            except PermissionDenied as exc:
-                messages.error(request, str(exc))
-                return redirect(reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk]))
-            except (ValidationError, IdentityKeyError) as exc:
-                form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
-        fields = [(record._meta.get_field(name).verbose_name, value) for name, value in (text or {}).get("fields", {}).items() if value]
-        context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "record": record, "form": form,
-            "text": text, "fields": fields, "files": sorted((text or {}).get("files", {}).items()),
+        return self._logged_read(request, record, reveal_text, "complaint_case/reveal_text.html", lambda text: {
+            "text": text, "files": sorted((text or {}).get("files", {}).items()),
+            "fields": [(record._meta.get_field(name).verbose_name, value)
+                       for name, value in (text or {}).get("fields", {}).items() if value],
             "title": _("Xem nội dung đầy đủ (được ghi nhật ký)"),
-        }
-        response = TemplateResponse(request, "complaint_case/reveal_text.html", context)
-        response["Cache-Control"] = "no-store"
-        return response
+        })
 
     def reveal_link(self, record):
         opts = record._meta
