@@ -190,7 +190,14 @@ class StateDocument:
         return paragraph
 
     def sign(self, signature):
+        # The signature never stands alone on a page (NĐ 30/2020 Phụ lục I): the last line of text keeps with it and
+        # its row does not split across pages.
+        if self.document.paragraphs:
+            self.document.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.document.add_table(rows=1, cols=2)
+        row_properties = table.rows[0]._tr.get_or_add_trPr()
+        cant_split = OxmlElement("w:cantSplit")
+        row_properties.append(cant_split)
         left, right = table.rows[0].cells
         lines = [("Nơi nhận:", True, True, 12)] + [(line, False, False, 11) for line in recipient_lines(signature.recipients)]
         _cell_lines(left, lines, align=WD_ALIGN_PARAGRAPH.LEFT)

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,10 +13,11 @@ from unfold.admin import TabularInline
 
 from papi_inspect.admin_base import VisibleAdmin
 from reports.access import may_draft, may_freeze
-from reports.catalogue import SPECS, has_narrative
-from reports.models import Report, ReportVersion
+from reports.catalogue import SPECS, has_narrative, sections_for
+from reports.models import ManualFigure, Report, ReportVersion
 from reports.services import jobs as services_jobs
 from reports.services import lifecycle as services
+from reports.services import manual as services_manual
 
 
 class NewReportForm(forms.Form):
@@ -40,8 +42,8 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         report = self.instance
-        if report.pk and has_narrative(report.spec, report.period_kind):
-            for section in report.spec.sections:
+        if report.pk:
+            for section in sections_for(report.spec, report.period_kind):
                 self.fields[section_field(report, section)] = forms.CharField(
                     label=section.heading, required=False, initial=report.narrative.get(section.key, ""),
                     widget=forms.Textarea(attrs={"rows": 6}))
@@ -54,6 +56,35 @@ class ReportForm(forms.ModelForm):
 
     def sections(self):
         return {name.split("__", 1)[1]: value for name, value in self.cleaned_data.items() if name.startswith("section_")}
+
+
+class ManualFiguresForm(forms.Form):
+    """One text input per cell to type (numbers written the Vietnamese way), plus the source of what was typed."""
+
+    source_note = forms.CharField(label=_("Nguồn số liệu"), required=False, max_length=500,
+                                  help_text=_("Sổ sách, văn bản hoặc đơn vị cung cấp số liệu; bắt buộc khi có ô thay đổi."))
+
+    def __init__(self, cells, stored, data=None):
+        super().__init__(data)
+        self.cells = cells
+        for index, cell in enumerate(cells):
+            figure = stored.get(cell.key)
+            initial = services_manual.shown(figure.value) if figure else ""
+            self.fields[f"cell_{index}"] = forms.CharField(label=f"{cell.row_label} – {cell.column_label}", required=False,
+                                                           initial=initial, max_length=30)
+        self.stored = stored
+
+    def values(self):
+        return {cell.key: self.cleaned_data[f"cell_{index}"] for index, cell in enumerate(self.cells)}
+
+    def grid(self):
+        """Rows of (label, [(column, bound field, entry)]) in print order, for the template's table."""
+        rows, columns = {}, []
+        for index, cell in enumerate(self.cells):
+            if cell.column_label not in columns:
+                columns.append(cell.column_label)
+            rows.setdefault((cell.row, cell.row_label, cell.unit), []).append((self[f"cell_{index}"], self.stored.get(cell.key)))
+        return {"columns": columns, "rows": [(label, unit, fields) for (_row, label, unit), fields in rows.items()]}
 
 
 class ReportVersionInline(TabularInline):
@@ -104,9 +135,9 @@ class ReportAdmin(VisibleAdmin):
     list_filter = ["kind", "period_kind", "status", "year"]
     search_fields = ["year"]
     inlines = [ReportVersionInline]
-    readonly_fields = ["kind", "period_kind", "year", "status", "owner", "cut_off", "generate_link"]
+    readonly_fields = ["kind", "period_kind", "year", "status", "owner", "cut_off", "generate_link", "manual_links"]
     fieldsets = [
-        (None, {"fields": ["kind", "period_kind", "year", "cut_off", "owner", "status", "generate_link"]}),
+        (None, {"fields": ["kind", "period_kind", "year", "cut_off", "owner", "status", "generate_link", "manual_links"]}),
         (_("Số, nơi ban hành và người ký"), {"fields": ["number", "place", "signer_authority", "signer_name", "recipients"]}),
     ]
 
@@ -128,7 +159,8 @@ class ReportAdmin(VisibleAdmin):
         if not may_draft(request.user):
             fieldsets[0][1]["fields"] = [f for f in fieldsets[0][1]["fields"] if f != "generate_link"]
         if obj is not None and has_narrative(obj.spec, obj.period_kind):
-            fieldsets.append((_("Nội dung báo cáo"), {"fields": [section_field(obj, s) for s in obj.spec.sections]}))
+            fields = [section_field(obj, s) for s in sections_for(obj.spec, obj.period_kind)]
+            fieldsets.append((_("Nội dung báo cáo"), {"fields": fields}))
         return fieldsets
 
     @admin.display(description=_("Phiên bản mới nhất"))
@@ -151,6 +183,20 @@ class ReportAdmin(VisibleAdmin):
         return format_html('<a class="bg-primary-600 text-white px-3 py-2 rounded" href="{}">{}</a>',
                            reverse("admin:reports_report_generate", args=[report.pk]), _("Tạo phiên bản mới (Word + Excel)"))
 
+    @admin.display(description=_("Số liệu nhập tay"))
+    def manual_links(self, report):
+        """Per form, how many of the cells no record gives have been typed, with the page to type them."""
+        if not report.pk:
+            return "—"
+        links = []
+        for code in report.spec.tables:
+            total = len(services_manual.manual_cells(report, code))
+            if total:
+                done = report.manual_figures.filter(form=code).count()
+                links.append((reverse("admin:reports_report_manual", args=[report.pk, code.replace("/", "_")]),
+                              _("%(code)s: đã nhập %(done)d/%(total)d ô") % {"code": code, "done": done, "total": total}))
+        return format_html_join(" · ", '<a class="underline" href="{}">{}</a>', links) or "—"
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         # The narrative fields are added per outline in ReportForm.__init__, not model fields for the factory.
         kwargs["fields"] = ReportForm.Meta.fields
@@ -167,6 +213,7 @@ class ReportAdmin(VisibleAdmin):
         return [
             path("<int:pk>/generate/", wrap(self.generate_view), name="reports_report_generate"),
             path("version/<int:pk>/freeze/", wrap(self.freeze_view), name="reports_report_freeze"),
+            path("<int:pk>/manual/<str:form>/", wrap(self.manual_view), name="reports_report_manual"),
         ] + super().get_urls()
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -201,6 +248,34 @@ class ReportAdmin(VisibleAdmin):
         return self._confirm(request, title=_("Tạo phiên bản mới"), back=back, button=_("Tạo báo cáo"),
                              question=_("Số liệu được tính lại từ hồ sơ hiện có; các phiên bản đã chốt được giữ nguyên."))
 
+    def manual_view(self, request, pk, form):
+        """The cells of one form that no record gives, one input each, saved with one source note."""
+        report = get_object_or_404(self.get_queryset(request), pk=pk)
+        code = form.replace("_", "/")
+        if code not in report.spec.tables:
+            raise Http404
+        editable = may_draft(request.user)
+        cells = services_manual.manual_cells(report, code)
+        stored = services_manual.entered(report, code)
+        page = ManualFiguresForm(cells, stored, request.POST if request.method == "POST" else None)
+        if request.method == "POST":
+            if not editable:
+                raise PermissionDenied
+            if page.is_valid():
+                try:
+                    count = services_manual.record_manual_figures(report, code, page.values(),
+                                                                  source_note=page.cleaned_data["source_note"], by=request.user)
+                except ValidationError as error:
+                    for message in error.messages:
+                        page.add_error(None, message)
+                else:
+                    messages.success(request, _("Đã lưu %(count)d ô của biểu %(code)s.") % {"count": count, "code": code})
+                    return redirect("admin:reports_report_change", report.pk)
+        context = {**self.admin_site.each_context(request), "title": _("Số liệu nhập tay – Biểu %(code)s") % {"code": code},
+                   "report": report, "page": page, "grid": page.grid(), "editable": editable, "opts": self.model._meta,
+                   "back": reverse("admin:reports_report_change", args=[report.pk])}
+        return TemplateResponse(request, "reports/manual_figures.html", context)
+
     def freeze_view(self, request, pk):
         version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk)
         if not may_freeze(request.user):
@@ -218,3 +293,22 @@ class ReportAdmin(VisibleAdmin):
                              question=_("Phiên bản %(number)s sẽ là báo cáo chính thức: tệp và số liệu không thể sửa nữa.")
                              % {"number": version.number})
 
+
+
+@admin.register(ManualFigure)
+class ManualFigureAdmin(VisibleAdmin):
+    """Every figure typed by hand, with who, when and from what source; typed and changed on the report's form pages."""
+
+    list_display = ["report", "form", "row", "column", "value", "entered_by", "entered_at", "source_note"]
+    list_filter = ["form", "report__year", "report__kind"]
+    search_fields = ["source_note", "form"]
+    list_select_related = ["report", "entered_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

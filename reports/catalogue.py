@@ -18,6 +18,7 @@ class Section:
     key: str
     heading: str
     parent: str = ""  # the roman-numbered heading printed once above the first of its sections
+    skip: frozenset = frozenset()  # the periods whose report leaves this section out (e.g. Mẫu 03 mục II each quarter)
 
 
 @dataclass(frozen=True)
@@ -34,21 +35,30 @@ class ReportSpec:
     slug: str
 
 
+_PCTN_RESULTS = "I. KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"
+
+# Mẫu số 03 (TT 06/2025/TT-TTCP): the periodic report (Q1, 6 months, 9 months, year) and the annual topic report
+# share the outline and the three tables; Q2–Q4 carry only the tables (Điều 4), and "hằng Quý không báo cáo" mục II.
 ANTI_CORRUPTION = ReportSpec(
     kind="anti_corruption",
-    label=_("Báo cáo công tác phòng, chống tham nhũng, lãng phí, tiêu cực năm"),
+    label=_("Báo cáo công tác phòng, chống tham nhũng, lãng phí, tiêu cực"),
     title="Kết quả công tác phòng, chống tham nhũng, lãng phí, tiêu cực",
     outline="Mẫu số 03",
-    tables=("01/PCTN", "02/PCTN"),
+    tables=("01/PCTN", "02/PCTN", "03/PCTN"),
     sections=(
         Section("situation", "1. Công tác lãnh đạo, chỉ đạo, triển khai thực hiện các quy định về phòng, chống tham "
-                "nhũng, lãng phí, tiêu cực", "I. KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"),
-        Section("prevention", "2. Kết quả thực hiện các biện pháp phòng ngừa tham nhũng, lãng phí, tiêu cực",
-                "I. KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"),
-        Section("detection", "3. Kết quả phát hiện, xử lý tham nhũng, lãng phí, tiêu cực",
-                "I. KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"),
-        Section("assessment", "II. ĐÁNH GIÁ TÌNH HÌNH VÀ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"),
-        Section("next_tasks", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP; KIẾN NGHỊ, ĐỀ XUẤT"),
+                "nhũng, lãng phí, tiêu cực", _PCTN_RESULTS),
+        Section("prevention", "2. Kết quả thực hiện các biện pháp phòng ngừa tham nhũng, lãng phí, tiêu cực", _PCTN_RESULTS),
+        Section("detection", "3. Kết quả phát hiện, xử lý tham nhũng, lãng phí, tiêu cực", _PCTN_RESULTS),
+        Section("enterprises", "4. Kết quả phòng, chống tham nhũng, lãng phí, tiêu cực trong doanh nghiệp, tổ chức khu "
+                "vực ngoài nhà nước", _PCTN_RESULTS),
+        Section("society", "5. Phát huy vai trò của xã hội trong phòng, chống tham nhũng, lãng phí, tiêu cực",
+                _PCTN_RESULTS),
+        Section("international", "6. Hợp tác quốc tế về phòng, chống tham nhũng", _PCTN_RESULTS),
+        Section("corruption_situation", "II. ĐÁNH GIÁ TÌNH HÌNH THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC",
+                skip=frozenset({"q1", "q2", "q3", "q4"})),
+        Section("assessment", "III. ĐÁNH GIÁ CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG, LÃNG PHÍ, TIÊU CỰC"),
+        Section("next_tasks", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP; KIẾN NGHỊ, ĐỀ XUẤT"),
     ),
     symbol="BC",
     slug="pctn",
@@ -59,7 +69,7 @@ INSPECTION = ReportSpec(
     label=_("Báo cáo định kỳ công tác thanh tra"),
     title="Kết quả công tác thanh tra",
     outline="Mẫu số 01",
-    tables=("01/TTr", "02/TTr"),
+    tables=("01/TTr", "02/TTr", "03/TTr"),
     sections=(
         Section("opening", "Khái quát tình hình, chương trình, kế hoạch thanh tra"),
         Section("results", "I. KẾT QUẢ THỰC HIỆN"),
@@ -76,7 +86,7 @@ KNTC = ReportSpec(
     label=_("Báo cáo định kỳ công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo"),
     title="Kết quả công tác tiếp công dân, xử lý đơn thư, giải quyết khiếu nại, tố cáo",
     outline="Mẫu số 02",
-    tables=("01/TCD", "02/XLD", "03/GQKN", "04/GQTC"),
+    tables=("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "05/KQTH", "06/QLKNTC"),
     sections=(
         Section("situation", "I. TÌNH HÌNH KHIẾU NẠI, TỐ CÁO"),
         Section("results", "II. KẾT QUẢ CÔNG TÁC TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO"),
@@ -99,5 +109,12 @@ def spec_for(kind):
 
 
 def has_narrative(spec, period_kind):
-    """The annual anti-corruption report always has one; periodic reports only for Q1, 6, 9 months, the year."""
-    return spec is ANTI_CORRUPTION or period_kind in NARRATIVE_PERIODS
+    """Periodic reports have a narrative for Q1, 6 months, 9 months and the year; Q2–Q4 only the tables (Điều 4)."""
+    return period_kind in NARRATIVE_PERIODS
+
+
+def sections_for(spec, period_kind):
+    """The outline's sections this period's report carries, in print order (none for Q2–Q4)."""
+    if not has_narrative(spec, period_kind):
+        return ()
+    return tuple(section for section in spec.sections if period_kind not in section.skip)

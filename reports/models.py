@@ -26,7 +26,7 @@ class Report(Versioned):
     """One statutory report of a department for one period: its narrative, number, place and signer."""
 
     class Kind(models.TextChoices):
-        ANTI_CORRUPTION = "anti_corruption", _("Phòng, chống tham nhũng (năm)")
+        ANTI_CORRUPTION = "anti_corruption", _("Phòng, chống tham nhũng, lãng phí, tiêu cực")
         INSPECTION = "inspection", _("Định kỳ công tác thanh tra")
         KNTC = "kntc", _("Định kỳ tiếp công dân, xử lý đơn, khiếu nại, tố cáo")
 
@@ -83,8 +83,37 @@ class Report(Versioned):
     def clean(self):
         if self.period_kind not in PERIOD_KINDS:
             raise ValidationError({"period_kind": _("Kỳ báo cáo không hợp lệ.")})
-        if self.kind == self.Kind.ANTI_CORRUPTION and self.period_kind != self.PeriodKind.YEAR:
-            raise ValidationError({"period_kind": _("Báo cáo phòng, chống tham nhũng chuyên đề là báo cáo năm.")})
+
+
+class ManualFigureQuerySet(VisibleQuerySet):
+    def visible_for_staff(self, user):
+        return self.filter(report__in=Report.objects.visible_for_staff(user))
+
+
+class ManualFigure(models.Model):
+    """A figure of a form that no record can give, entered for one report's period: by whom, when, from what source."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="manual_figures", verbose_name=_("báo cáo"))
+    form = models.CharField(_("biểu"), max_length=12)  # "03/TTr", "01/PCTN"
+    row = models.CharField(_("dòng"), max_length=20)  # an indicator's MS (01/PCTN) or a unit's id (unit-row forms)
+    column = models.CharField(_("cột"), max_length=12)  # the column's code in the numbering row, or "SỐ LIỆU"
+    value = models.DecimalField(_("số liệu"), max_digits=18, decimal_places=2)
+    source_note = models.CharField(_("nguồn số liệu"), max_length=500)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("người nhập"))
+    entered_at = models.DateTimeField(_("thời điểm nhập"), auto_now=True)
+
+    objects = ManualFigureQuerySet.as_manager()
+    history = history()
+
+    class Meta:
+        ordering = ["report", "form", "row", "column"]
+        verbose_name = _("chỉ tiêu nhập tay")
+        verbose_name_plural = _("chỉ tiêu nhập tay")
+        constraints = [models.UniqueConstraint(fields=["report", "form", "row", "column"], name="one_manual_figure_per_cell")]
+
+    def __str__(self):
+        return f"{self.form} [{self.row}, {self.column}] = {self.value}"
 
 
 class ReportVersionQuerySet(VisibleQuerySet):

@@ -2,8 +2,8 @@
 
 from papi_inspect.permissions import Role
 
-_DRAFT = {"reports.report": ("view", "add", "change"), "reports.reportversion": ("view",)}
-_READ = {"reports.report": ("view",), "reports.reportversion": ("view",)}
+_DRAFT = {"reports.report": ("view", "add", "change"), "reports.reportversion": ("view",), "reports.manualfigure": ("view",)}
+_READ = {"reports.report": ("view",), "reports.reportversion": ("view",), "reports.manualfigure": ("view",)}
 
 ROLE_PERMISSIONS = {
     Role.CHIEF_INSPECTOR: _DRAFT,

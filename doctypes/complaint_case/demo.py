@@ -78,8 +78,11 @@ def _petitions(users, ago, inspectorate):
         kind = kinds[index % len(kinds)]
         # An anonymous letter is not handled as a denunciation (Luật Tố cáo 2018 Art. 25): not eligible, filed.
         eligible, competence = index % 7 != 3 and not anonymous, index % 3 != 0
+        # The matters above are mostly about land; the area goes with the matter, as the desk records it.
+        area = "land" if "đất" in matter.lower() else ["policy", "administrative", "other"][index % 3]
         services.classify_petition(petition, by=inspector, content_kind=kind, eligible=eligible,
-                                   within_competence=competence, prior_resolution=["never", "once", "many"][index % 3])
+                                   within_competence=competence, prior_resolution=["never", "once", "many"][index % 3],
+                                   subject_area=area)
         if index % 5 == 3:
             continue
         outcome = _outcome(kind, eligible, competence, index)
@@ -143,7 +146,7 @@ def _denunciations(ago, inspectorate, inspector, chief, verifier):
             denunciations.extend_resolution(case, by=chief, decided_on=ago(received - 30), decision_number=f"{number:02d}/QĐ-GH",
                                             reason="Vụ việc phức tạp, cần xác minh thêm.")
         if steps in (6, 7):
-            denunciations.conclude_denunciation(case, by=inspector, concluded_on=ago(received - 28), conclusion="Tố cáo đúng một phần.")
+            denunciations.conclude_denunciation(case, by=inspector, concluded_on=ago(received - 28), conclusion="Tố cáo đúng một phần.", verdict="partly")
         if steps == 7:
             denunciations.record_handling(case, by=chief, handled_on=ago(received - 35), handling="Kiểm điểm, rút kinh nghiệm.")
         if steps == 8:

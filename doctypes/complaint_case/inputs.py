@@ -2,9 +2,10 @@
 by the API, the back office and the /cases/ screens (their forms are built from these serializers)."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from doctypes.complaint_case.models import ComplaintCase, DenunciationVerifier, Petition, RedactedCopy
+from doctypes.complaint_case.models import ComplaintCase, DenunciationVerifier, Petition, RedactedCopy, Verdict
 from doctypes.org.models import Unit
 from papi_inspect.models import Attachment
 
@@ -54,6 +55,7 @@ class ClassifyInput(serializers.Serializer):
     many_signers = serializers.BooleanField(required=False, allow_null=True, default=None)
     prior_resolution = serializers.ChoiceField(choices=Petition.PriorResolution.choices, required=False, default=None)
     anti_corruption = serializers.BooleanField(required=False, allow_null=True, default=None)
+    subject_area = serializers.ChoiceField(choices=Petition.SubjectArea.choices, required=False, default=None)
 
 
 class OutcomeInput(serializers.Serializer):
@@ -96,7 +98,24 @@ class DialogueInput(serializers.Serializer):
     result = serializers.CharField()
 
 
-class DecideInput(serializers.Serializer):
+class RemediesInput(serializers.Serializer):
+    """What the decision or conclusion recovers, returns and refers; 0 when it does none of it (03/GQKN, 04/GQTC)."""
+
+    recover_money = serializers.DecimalField(max_digits=18, decimal_places=0, min_value=0, required=False, default=0)
+    recover_land = serializers.DecimalField(max_digits=14, decimal_places=1, min_value=0, required=False, default=0)
+    return_money = serializers.DecimalField(max_digits=18, decimal_places=0, min_value=0, required=False, default=0)
+    return_land = serializers.DecimalField(max_digits=14, decimal_places=1, min_value=0, required=False, default=0)
+    returned_orgs = serializers.IntegerField(min_value=0, required=False, default=0)
+    returned_people = serializers.IntegerField(min_value=0, required=False, default=0)
+    disciplined_orgs = serializers.IntegerField(min_value=0, required=False, default=0)
+    disciplined_people = serializers.IntegerField(min_value=0, required=False, default=0)
+    disciplined_officials = serializers.IntegerField(min_value=0, required=False, default=0)
+    referred_cases = serializers.IntegerField(min_value=0, required=False, default=0)
+    referred_people = serializers.IntegerField(min_value=0, required=False, default=0)
+    referred_officials = serializers.IntegerField(min_value=0, required=False, default=0)
+
+
+class DecideInput(RemediesInput):
     decided_on = serializers.DateField()
     decision_number = serializers.CharField()
     result = serializers.ChoiceField(choices=ComplaintCase.Result.choices)
@@ -134,9 +153,15 @@ class ExtendInput(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class ConcludeInput(serializers.Serializer):
+class ConcludeInput(RemediesInput):
     concluded_on = serializers.DateField()
     conclusion = serializers.CharField()
+    verdict = serializers.ChoiceField(choices=Verdict.choices)
+
+
+class WithdrawInput(serializers.Serializer):
+    withdrawn_on = serializers.DateField(label=_("Ngày rút đơn"))
+    reason = serializers.CharField(label=_("Lý do rút, căn cứ đình chỉ"))
 
 
 class HandleInput(serializers.Serializer):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case import inputs
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
-from doctypes.complaint_case.services import complaint, denunciation, petition, verification
+from doctypes.complaint_case.services import complaint, denunciation, petition, verification, withdrawal
 from papi_inspect.steps import Step, Workflow
 
 P, C, D = Petition.Status, ComplaintCase.Status, Denunciation.Status
@@ -31,6 +31,8 @@ COMPLAINT_STEPS = Workflow(ComplaintCase, [
     Step("dialogue", _("Ghi kết quả đối thoại"), inputs.DialogueInput, complaint.record_dialogue, _in(C.VERIFIED)),
     Step("decide", _("Ra quyết định giải quyết"), inputs.DecideInput, complaint.decide_complaint,
          lambda c: c.status == C.DIALOGUED or (c.status == C.VERIFIED and c.level == ComplaintCase.Instance.FIRST)),
+    Step("withdraw", _("Rút khiếu nại, đình chỉ giải quyết (Điều 10)"), inputs.WithdrawInput, withdrawal.withdraw_complaint,
+         _in(C.RECEIVED, C.ACCEPTED, C.VERIFIED, C.DIALOGUED)),
 ])
 
 
@@ -50,6 +52,8 @@ DENUNCIATION_STEPS = Workflow(Denunciation, [
          lambda d: d.status == D.ACCEPTED and d.extensions.count() < denunciation.MAX_EXTENSIONS),
     Step("conclude", _("Kết luận nội dung tố cáo"), inputs.ConcludeInput, denunciation.conclude_denunciation, _in(D.ACCEPTED)),
     Step("handle", _("Xử lý kết luận"), inputs.HandleInput, denunciation.record_handling, _in(D.CONCLUDED)),
+    Step("withdraw", _("Rút tố cáo, đình chỉ giải quyết (Điều 33)"), inputs.WithdrawInput, withdrawal.withdraw_denunciation,
+         _in(D.RECEIVED, D.ACCEPTED)),
     Step("request-report", _("Yêu cầu báo cáo khi quá hạn (Điều 38)"), inputs.ReportRequestInput,
          denunciation.request_overdue_report, lambda d: d.status == D.ACCEPTED and d.is_overdue and not d.report_requested_on,
          may=lambda user, case: denunciation.may_request_report(user, case)),

@@ -137,7 +137,9 @@ class ActionAdmin(StepAdminMixin, VisibleAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             saved = services.recommend_action(obj.finding, by=request.user, description=obj.description,
-                                              owner_unit=obj.owner_unit, due_on=obj.due_on, violation=obj.violation)
+                                              owner_unit=obj.owner_unit, due_on=obj.due_on, violation=obj.violation,
+                                              loophole_document=obj.loophole_document, loophole_issuer=obj.loophole_issuer,
+                                              loophole=obj.loophole)
             obj.pk = saved.pk
             return
         super().save_model(request, obj, form, change)

@@ -65,8 +65,8 @@ class ViolationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Violation
         fields = ["id", "finding", "responsible_unit", "responsible_person", "kind", "committed_on", "sanction",
-                  "sanction_detail", "amount_to_recover", "assets_to_recover", "amount_recovered", "amount_outstanding",
-                  "repeated"]
+                  "sanction_detail", "amount_to_recover", "assets_to_recover", "recover_to", "land_to_recover",
+                  "fine_amount", "amount_recovered", "amount_outstanding", "repeated"]
         read_only_fields = ["amount_recovered", "amount_outstanding", "repeated"]
 
 
@@ -109,6 +109,7 @@ class ActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Action
         fields = ["id", "finding", "violation", "description", "owner_unit", "due_on", "status", "deadline_status",
+                  "loophole_document", "loophole_issuer", "loophole",
                   "verified_on", "verification_note", "closed_on", "escalated_on", "progress"]
         read_only_fields = ["status", "verified_on", "verification_note", "closed_on", "escalated_on"]
 

@@ -94,6 +94,13 @@ class ViolationQuerySet(VisibleQuerySet):
         return self.filter(finding__in=Finding.objects.visible_to(user))
 
 
+class RecoverTo(models.TextChoices):
+    """Whom recovered money or land goes to (TT 06/2025, 01/TTr "Về NSNN" / "Về tổ chức, cá nhân")."""
+
+    STATE = "state", _("Ngân sách nhà nước")
+    OTHERS = "others", _("Tổ chức, cá nhân")
+
+
 class Violation(Versioned):
     """A violation: who is responsible, the sanction, and what must be recovered."""
 
@@ -111,6 +118,13 @@ class Violation(Versioned):
     sanction = models.CharField(_("hình thức xử lý"), max_length=20, choices=Sanction.choices, default=Sanction.NONE)
     sanction_detail = models.CharField(_("chi tiết xử lý"), max_length=255, blank=True)
     amount_to_recover = models.DecimalField(_("số tiền phải thu hồi (đồng)"), max_digits=18, decimal_places=0, default=Decimal(0))
+    # Where recovered money and land go (01/TTr cols 12–15, 02/TTr cols 5–12, TT 06/2025): the state budget, or back
+    # to the organisations and people who lost it.
+    recover_to = models.CharField(_("thu hồi về"), max_length=10, choices=RecoverTo.choices, default=RecoverTo.STATE)
+    land_to_recover = models.DecimalField(_("diện tích đất phải thu hồi (m²)"), max_digits=14, decimal_places=1,
+                                          default=Decimal(0))
+    fine_amount = models.DecimalField(_("số tiền xử phạt vi phạm hành chính (đồng)"), max_digits=18, decimal_places=0,
+                                      default=Decimal(0))
     assets_to_recover = models.TextField(_("tài sản phải thu hồi"), blank=True)
     amount_recovered = models.DecimalField(_("số tiền đã thu hồi (đồng)"), max_digits=18, decimal_places=0, default=Decimal(0))
     repeated = models.BooleanField(_("tái phạm trong 24 tháng"), default=False)
@@ -162,6 +176,11 @@ class Action(Versioned):
     verification_note = models.TextField(_("nhận xét khi xác nhận"), blank=True)
     closed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     escalated_on = models.DateField(_("ngày báo cáo quá hạn"), null=True, blank=True)
+    # A recommendation to amend a document that leaves room for corruption (Luật PCTN 2018 Điều 10; 03/PCTN).
+    loophole_document = models.CharField(_("văn bản còn sơ hở (tên, số, ngày)"), max_length=255, blank=True,
+                                         help_text=_("Chỉ điền khi kiến nghị sửa đổi, bổ sung văn bản còn sơ hở, dễ bị lợi dụng."))
+    loophole_issuer = models.CharField(_("cơ quan ban hành văn bản"), max_length=255, blank=True)
+    loophole = models.TextField(_("nội dung sơ hở, dễ bị lợi dụng"), blank=True)
 
     objects = ActionQuerySet.as_manager()
     history = history()

@@ -6,9 +6,10 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from doctypes.finding.access import may_edit_finding, may_report_progress, may_verify
-from doctypes.finding.models import Action, ActionProgress, Finding, Violation
+from doctypes.finding.models import Action, ActionProgress, Finding, RecoverTo, Violation
 from doctypes.org.models import StaffProfile
 from papi_inspect.audit import save
 from papi_inspect.notifications import notify
@@ -89,15 +90,20 @@ def is_repeated(*, unit, committed_on, exclude=None):
 @transaction.atomic
 def record_violation(finding, *, by, responsible_unit, kind, committed_on, responsible_person="",
                      sanction=Violation.Sanction.NONE, sanction_detail="", amount_to_recover=Decimal(0),
-                     assets_to_recover=""):
+                     assets_to_recover="", recover_to=RecoverTo.STATE, land_to_recover=Decimal(0), fine_amount=Decimal(0)):
     """Record a violation; it is flagged when the same unit violated within the last 24 months."""
     _check_editable(finding, by)
-    if amount_to_recover < 0:
-        raise ValidationError({"amount_to_recover": "Số tiền phải thu hồi không được âm."})
+    for field, value in (("amount_to_recover", amount_to_recover), ("land_to_recover", land_to_recover),
+                         ("fine_amount", fine_amount)):
+        if value < 0:
+            raise ValidationError({field: _("Số tiền, diện tích không được âm.")})
+    if fine_amount and sanction != Violation.Sanction.ADMINISTRATIVE_FINE:
+        raise ValidationError({"fine_amount": _("Chỉ ghi số tiền xử phạt khi hình thức xử lý là xử phạt vi phạm hành chính.")})
     violation = Violation(
         finding=finding, responsible_unit=responsible_unit, responsible_person=responsible_person, kind=kind,
         committed_on=committed_on, sanction=sanction, sanction_detail=sanction_detail,
-        amount_to_recover=amount_to_recover, assets_to_recover=assets_to_recover,
+        amount_to_recover=amount_to_recover, assets_to_recover=assets_to_recover, recover_to=recover_to,
+        land_to_recover=land_to_recover, fine_amount=fine_amount,
         repeated=is_repeated(unit=responsible_unit, committed_on=committed_on),
     )
     save(violation, "Ghi nhận vi phạm", by=by)
@@ -115,6 +121,15 @@ def validate_action(finding, *, due_on, violation=None):
         raise ValidationError({"violation": "Vi phạm không thuộc phát hiện này."})
 
 
+def validate_loophole(*, loophole_document, loophole_issuer, loophole):
+    """A document to amend is named with its issuer and what in it is open to abuse, or not at all (03/PCTN cols 1–3)."""
+    given = [value.strip() for value in (loophole_document, loophole_issuer, loophole)]
+    if any(given) and not all(given):
+        missing = [field for field, value in zip(("loophole_document", "loophole_issuer", "loophole"), given) if not value]
+        raise ValidationError({field: _("Kiến nghị sửa văn bản còn sơ hở phải nêu đủ văn bản, cơ quan ban hành và nội dung "
+                                         "sơ hở.") for field in missing})
+
+
 def validate_progress(action, *, note, amount_recovered):
     if action.status in (Action.Status.VERIFIED, Action.Status.CLOSED):
         raise ValidationError("Kiến nghị đã được xác nhận hoặc đã hoàn thành.")
@@ -127,12 +142,17 @@ def validate_progress(action, *, note, amount_recovered):
 
 
 @transaction.atomic
-def recommend_action(finding, *, by, description, owner_unit, due_on, violation=None):
-    """A recommendation gets an owner unit and a due date that is after the conclusion date."""
+def recommend_action(finding, *, by, description, owner_unit, due_on, violation=None, loophole_document="",
+                     loophole_issuer="", loophole=""):
+    """A recommendation gets an owner unit and a due date that is after the conclusion date; one to amend a
+    document that leaves room for corruption names the document, its issuer and the loophole (03/PCTN)."""
     if not may_edit_finding(by, finding):
         raise PermissionDenied("Bạn không có quyền ghi kiến nghị cho phát hiện này.")
     validate_action(finding, due_on=due_on, violation=violation)
-    action = Action(finding=finding, violation=violation, description=description, owner_unit=owner_unit, due_on=due_on)
+    validate_loophole(loophole_document=loophole_document, loophole_issuer=loophole_issuer, loophole=loophole)
+    action = Action(finding=finding, violation=violation, description=description, owner_unit=owner_unit, due_on=due_on,
+                    loophole_document=loophole_document.strip(), loophole_issuer=loophole_issuer.strip(),
+                    loophole=loophole.strip())
     save(action, "Ghi kiến nghị", by=by)
     return action
 

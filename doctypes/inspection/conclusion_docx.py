@@ -2,7 +2,11 @@
 
 from django.utils.text import slugify
 
-from papi_inspect.state_documents import Signature, StateDocument, StateDocumentHeader, blank_number, place_of
+from doctypes.inspection.models import Inspection
+from doctypes.inspection.regimes import regime_on
+from papi_inspect.state_documents import (
+    Signature, StateDocument, StateDocumentHeader, agency_abbreviation, blank_number, document_number, place_of,
+)
 
 
 def conclusion_filename(inspection):
@@ -10,22 +14,37 @@ def conclusion_filename(inspection):
 
 
 def conclusion_docx(inspection):
-    """Bytes of the conclusion: header, grounds, findings, violations, recommendations, signature."""
+    """Bytes of the conclusion: header, grounds, findings, violations, recommendations, signature.
+
+    The issuing body, the document's name and the signer's title follow the law in force on its date
+    (doctypes/inspection/regimes.py): from 1/7/2025 a department issues a "Kết luận kiểm tra" signed by its head.
+    """
     owner = inspection.owner
-    parent = owner.parent.name if owner.parent_id else owner.name
-    number = f"Số: {inspection.conclusion_number}" if inspection.conclusion_number else blank_number("KL", owner)
+    day = inspection.concluded_on or inspection.reported_on
+    regime = regime_on(day, provincial=inspection.level == Inspection.Level.PROVINCIAL)
+    agency = owner.agency()
+    if regime.issuer == "department":
+        parent, issuing, symbol = (agency.parent.name if agency.parent_id else agency.name), agency.name, agency_abbreviation(owner)
+    elif regime.issuer == "province":
+        parent, issuing, symbol = (agency.parent.name if agency.parent_id else agency.name), f"Thanh tra tỉnh {place_of(owner)}", "TTr"
+    else:
+        parent, issuing = (owner.parent.name if owner.parent_id else owner.name), owner.name
+        symbol = agency_abbreviation(owner)
+    number = (f"Số: {inspection.conclusion_number}" if inspection.conclusion_number
+              else document_number(None, f"KL-{symbol}") if regime.issuer != "inspectorate" else blank_number("KL", owner))
     document = StateDocument(StateDocumentHeader(
-        parent_agency=parent, issuing_agency=owner.name, number=number, place=place_of(owner),
-        date=inspection.concluded_on or inspection.reported_on, doc_type="Kết luận thanh tra", subject=inspection.title,
+        parent_agency=parent, issuing_agency=issuing, number=number, place=place_of(owner),
+        date=day, doc_type=regime.conclusion, subject=inspection.title,
     ))
     subjects = ", ".join(str(unit) for unit in inspection.subject_units.all())
+    work = "kiểm tra" if regime.conclusion.endswith("kiểm tra") else "thanh tra"
     document.paragraph(
-        f"Thực hiện Quyết định thanh tra số {inspection.decision_number} ngày {inspection.decision_date:%d/%m/%Y} "
-        f"của {inspection.decision_signer}, Đoàn thanh tra đã tiến hành thanh tra tại {subjects} "
-        f"từ ngày {inspection.fieldwork_started_on:%d/%m/%Y} đến ngày {inspection.fieldwork_ended_on:%d/%m/%Y}."
+        f"Căn cứ {regime.law}; thực hiện {regime.decision} số {inspection.decision_number} ngày "
+        f"{inspection.decision_date:%d/%m/%Y} của {inspection.decision_signer}, {regime.team} đã tiến hành {work} tại "
+        f"{subjects} từ ngày {inspection.fieldwork_started_on:%d/%m/%Y} đến ngày {inspection.fieldwork_ended_on:%d/%m/%Y}."
     )
     if inspection.scope:
-        document.paragraph(f"Nội dung thanh tra: {inspection.scope}")
+        document.paragraph(f"Nội dung {work}: {inspection.scope}")
     findings = list(inspection.findings.prefetch_related("violations", "actions__owner_unit"))
     document.heading("I. KẾT QUẢ KIỂM TRA, XÁC MINH")
     for index, finding in enumerate(findings, start=1):
@@ -51,6 +70,8 @@ def conclusion_docx(inspection):
         document.table(["TT", "Nội dung kiến nghị", "Đơn vị thực hiện", "Hạn"], [
             (i, a.description, a.owner_unit, f"{a.due_on:%d/%m/%Y}") for i, a in enumerate(actions, start=1)
         ])
-    document.sign(Signature(authority="Chánh Thanh tra", name=inspection.conclusion_signer,
-                            recipients=[subjects, "Giám đốc Sở (để b/c)", "Lưu: VT, hồ sơ thanh tra"]))
+    # The head who signs is not among the recipients (NĐ 30/2020 Art. 15): "Giám đốc Sở (để b/c)" only when he is not the signer.
+    report_to = [] if regime.issuer == "department" else ["Giám đốc Sở (để b/c)"]
+    document.sign(Signature(authority=regime.authority, name=inspection.conclusion_signer,
+                            recipients=[subjects, *report_to, f"Lưu: VT, hồ sơ {work}"]))
     return document.to_bytes()

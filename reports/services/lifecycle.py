@@ -18,11 +18,12 @@ from papi_inspect.audit import save
 from papi_inspect.permissions import Role, unit_of
 from papi_inspect.state_documents import agency_abbreviation, place_of, signature_for
 from reports.access import may_draft, may_freeze
-from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative
+from reports.catalogue import ANTI_CORRUPTION, INSPECTION, KNTC, SPECS, has_narrative, sections_for
 from reports.models import Report, ReportVersion
 from reports.periods import resolve_period
 from reports.render.docx import render_docx
 from reports.render.xlsx import render_xlsx
+from reports.services import manual as services_manual
 from reports.services import narrative as services_narrative
 from reports.snapshot import facts_data, plain, table_data
 from reports.tables.build import build_table, check_cross_tables, check_table
@@ -48,8 +49,6 @@ def agency_of(user):
 def _check_request(kind, period_kind, year):
     if kind not in SPECS:
         raise ValidationError(f"Loại báo cáo không hợp lệ: {kind!r}. Các loại: {', '.join(SPECS)}.")
-    if kind == ANTI_CORRUPTION.kind and period_kind != "year":
-        raise ValidationError("Báo cáo phòng, chống tham nhũng chuyên đề là báo cáo năm (kỳ 'year').")
     try:
         return resolve_period(period_kind, year)
     except ValueError as error:
@@ -93,7 +92,7 @@ def update_narrative(report, sections, *, by):
     """Save the drafter's text of the narrative sections (unknown section keys are refused)."""
     if not may_draft(by) or not _visible(report, by):
         raise PermissionDenied("Bạn không có quyền sửa nội dung báo cáo này.")
-    known = {section.key for section in report.spec.sections}
+    known = {section.key for section in sections_for(report.spec, report.period_kind)}
     unknown = set(sections) - known
     if unknown:
         raise ValidationError(f"Mục không có trong đề cương: {', '.join(sorted(unknown))}.")
@@ -112,7 +111,7 @@ def build_snapshot(report, progress=None):
     steps = len(spec.tables) + (1 if spec is ANTI_CORRUPTION else 0)
     for index, code in enumerate(spec.tables):
         progress(5 + int(60 * index / steps), f"Đang tính biểu {code}")
-        tables.append(build_table(code, period=period, units=units))
+        tables.append(build_table(code, period=period, units=units, manual=services_manual.typed_figures(report, code)))
     facts = {}
     if spec is ANTI_CORRUPTION:
         progress(5 + int(60 * len(spec.tables) / steps), "Đang tổng hợp số liệu phòng, chống tham nhũng")
@@ -140,7 +139,7 @@ def build_snapshot(report, progress=None):
                       "recipients": [line.strip().rstrip(";") for line in report.recipients.splitlines() if line.strip()]},
         "has_narrative": narrative,
         "sections": [{"key": s.key, "heading": s.heading, "parent": s.parent, "text": report.narrative.get(s.key, "")}
-                     for s in spec.sections] if narrative else [],
+                     for s in sections_for(spec, report.period_kind)],
         "tables": [table_data(table) for table in tables],
         "facts": facts,
         "checks": problems,
@@ -197,6 +196,6 @@ def freeze_version(version, *, by):
 
 
 def period_choices():
-    """(kind, label) of the reports and their allowed periods, for forms and the CLI."""
-    return {spec.kind: (["year"] if spec is ANTI_CORRUPTION else ["q1", "q2", "q3", "q4", "h1", "m9", "year"])
-            for spec in (ANTI_CORRUPTION, INSPECTION, KNTC)}
+    """(kind, label) of the reports and their allowed periods, for forms and the CLI (TT 06/2025 Điều 4: every
+    area reports each quarter, 6 months, 9 months and the year)."""
+    return {spec.kind: ["q1", "q2", "q3", "q4", "h1", "m9", "year"] for spec in (ANTI_CORRUPTION, INSPECTION, KNTC)}

@@ -23,7 +23,8 @@ from reports.tables import frames as tables_frames
 from reports.tables.sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
-TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "01/TTr", "02/TTr", "01/PCTN", "02/PCTN")
+TABLE_CODES = ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC", "05/KQTH", "06/QLKNTC", "01/TTr", "02/TTr", "03/TTr",
+               "01/PCTN", "02/PCTN", "03/PCTN")
 MILLION = Decimal(1_000_000)
 
 
@@ -108,8 +109,11 @@ def _measure(sub, source):
         return int(len(sub))
     if source.measure == "nunique":
         return int(sub[source.column].nunique())
-    total = int(sub[source.column].sum()) if len(sub) else 0
-    return Decimal(total) / MILLION if source.measure == "money" else total
+    if source.measure == "money":
+        return Decimal(int(sub[source.column].sum()) if len(sub) else 0) / MILLION
+    total = float(sub[source.column].sum()) if len(sub) else 0.0
+    # Land is measured to a tenth of a square metre; counts and people stay whole.
+    return int(total) if total.is_integer() else Decimal(str(round(total, 1)))
 
 
 def _figure(sub, source, refs):
@@ -146,20 +150,31 @@ def selected(frames, key, period):
     return frame[source.where(frame, period).astype(bool)], source
 
 
-def _unit_rows(layout, period, units=None):
+def _unit_rows(layout, period, units=None, manual=None):
+    """One row per unit with records (or with figures typed for it), then "Tổng cộng"; `manual` maps
+    (unit id, column code) to the Figure typed for that cell (reports/services/manual.py)."""
+    manual = manual or {}
     keys = [column["source"] for column in layout["columns"] if column["source"]]
     frames, refs = load_frames(keys, period, units)
     source_rows = {column["code"]: selected(frames, column["source"], period)
                    for column in layout["columns"] if column["source"]}
-    unit_ids = sorted({int(u) for frame in frames.values() for u in frame["unit_id"].dropna()})
+    unit_ids = {int(u) for frame in frames.values() for u in frame["unit_id"].dropna()}
+    unit_ids |= {int(row) for row, _column in manual if row.isdigit()}
     units = list(Unit.objects.filter(pk__in=unit_ids).order_by("code"))
     scopes = [(unit.name, unit.pk) for unit in units] + [(_("Tổng cộng"), None)]
+    typed_columns = sorted({column for _row, column in manual})
     rows = []
     for label, unit_id in scopes:
         cells = {}
         for code, (sub, source) in source_rows.items():
             cells[code] = _figure(sub if unit_id is None else sub[sub["unit_id"].eq(unit_id)], source, refs)
-        rows.append(Row(label, _fill_formulas(layout, cells)))
+        for code in typed_columns:
+            if unit_id is None:
+                # The total of a typed column adds what the units entered; a unit that typed nothing adds nothing.
+                cells[code] = _combine([figure for (_row, column), figure in manual.items() if column == code])
+            elif (str(unit_id), code) in manual:
+                cells[code] = manual[(str(unit_id), code)]
+        rows.append(Row(label, _fill_formulas(layout, cells), key=str(unit_id) if unit_id else "total"))
     return rows
 
 
@@ -182,25 +197,27 @@ def _columns(layout):
             for c in layout["columns"]]
 
 
-def build_table(code, *, period, units=None):
+def build_table(code, *, period, units=None, manual=None):
     """Form `code` for `period`, one row per unit, from the records of `units` (ids: the reporting agency).
 
     The figures are the agency's whoever generates the table: nothing here reads the user's
     visibility (who may draft or freeze is decided by reports/access.py). Row-list and case-list forms (01/PCTN,
-    02/PCTN) are built by reports/tables/pctn_forms.py from their own layouts.
+    02/PCTN) are built by reports/tables/pctn_forms.py from their own layouts. `manual` holds the figures typed
+    for the cells no record can give, keyed by (row key, column code).
     """
     layout = load_layout(code)
     if layout.get("layout") in {"indicators", "list"}:
         from reports.tables import pctn_forms as tables_pctn_forms
 
-        return tables_pctn_forms.build(layout, period=period, units=units)
+        return tables_pctn_forms.build(layout, period=period, units=units, manual=manual)
     columns = _columns(layout)
-    manual = [column.code for column in columns if not column.computed]
+    rows = _unit_rows(layout, period, units, manual)
+    blank = [column.code for column in columns if not column.computed and rows[-1].cells[column.code].value is None]
     notes = layout.get("notes", "")
-    if manual:
-        notes = f"{notes} " + _("Cột không tính được từ hồ sơ (nhập tay): %(columns)s.") % {"columns": ", ".join(manual)}
-    return Table(code=code, title=layout["title"], columns=columns, rows=_unit_rows(layout, period, units),
-                 period=period, notes=notes.strip())
+    if blank:
+        notes = f"{notes} " + _("Cột chưa có số liệu (không tính được từ hồ sơ, chưa nhập tay): %(columns)s.") % {
+            "columns": ", ".join(blank)}
+    return Table(code=code, title=layout["title"], columns=columns, rows=rows, period=period, notes=notes.strip())
 
 
 def table_to_dataframe(table):
@@ -242,6 +259,8 @@ def check_cross_tables(tables):
             continue
         left = by_code[left_code].rows[-1].cells[left_col].value
         right = by_code[right_code].rows[-1].cells[right_col].value
-        if None not in (left, right) and left != right:
-            problems.append(f"{rule['left']} = {left} ≠ {rule['right']} = {right} ({rule['basis']})")
+        holds = {"=": lambda: left == right, ">=": lambda: left >= right, "<=": lambda: left <= right}[rule.get("op", "=")]
+        if None not in (left, right) and not holds():
+            sign = {"=": "≠", ">=": "<", "<=": ">"}[rule.get("op", "=")]
+            problems.append(f"{rule['left']} = {left} {sign} {rule['right']} = {right} ({rule['basis']})")
     return problems

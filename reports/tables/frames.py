@@ -16,13 +16,14 @@ from django.db.models import Count, Q
 
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.complaint_case.models.remedies import REMEDY_FIELDS
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 
 CORRUPTION_DIMENSION = "4"  # PAPI dimension 4: control of corruption (and its sub-dimensions 4.x)
 DATE_COLUMNS = ("received_on", "outcome_on", "accepted_on", "decided_on", "concluded_on", "decision_date",
-                "published_on", "held_on", "petition_outcome_on")
+                "published_on", "held_on", "petition_outcome_on", "withdrawn_on")
 
 
 def _frame(model_label, rows, columns):
@@ -99,7 +100,7 @@ def reception_days(period, units):
 def petitions(period, units):
     """Petitions received in the period, or earlier and not yet processed at its start (02/XLD col 1)."""
     fields = ["pk", "code", "unit_id", "received_on", "content_kind", "eligible", "within_competence",
-              "prior_resolution", "outcome", "outcome_on", "anti_corruption", "matter_key"]
+              "prior_resolution", "outcome", "outcome_on", "anti_corruption", "matter_key", "subject_area"]
     window = Q(received_on__gte=period.start) | Q(outcome_on__isnull=True) | Q(outcome_on__gte=period.start)
     petitions = Petition.objects.filter(window, received_on__lte=period.end, merged_into__isnull=True)
     rows = _scoped(petitions, "unit", units).values(*fields)
@@ -116,7 +117,7 @@ def petitions(period, units):
 
 def _cases(model, period, units, closed_field, extra):
     fields = ["pk", "code", "unit_id", "received_on", "accepted_on", closed_field, "status", "anti_corruption",
-              "petition_id", "petition__outcome_on", "subject"] + extra
+              "petition_id", "petition__outcome_on", "subject", "withdrawn_on"] + extra
     window = Q(received_on__gte=period.start) | Q(**{f"{closed_field}__isnull": True}) | Q(**{f"{closed_field}__gte": period.start})
     rows = _scoped(model.objects.filter(window, received_on__lte=period.end), "unit", units).values(*fields)
     frame = _frame(model._meta.label, list(rows), fields).rename(columns={"petition__outcome_on": "petition_outcome_on"})
@@ -126,21 +127,29 @@ def _cases(model, period, units, closed_field, extra):
     frame["in_scope"] = (frame["petition_id"].notna() & _in(frame, "petition_outcome_on", period)) | (
         frame["petition_id"].isna() & _in(frame, "received_on", period))
     frame["accepted"] = frame["accepted_on"].le(period.end_ts)
+    for name in set(extra) & set(REMEDY_FIELDS):
+        frame[name] = frame[name].astype("float64").fillna(0)
+    # Withdrawn and suspended by the period's end (Luật Khiếu nại Điều 10, Luật Tố cáo Điều 33): col 6, not cols 3–4.
+    frame["withdrawn"] = frame["withdrawn_on"].le(period.end_ts)
     return frame
 
 
 def complaints(period, units):
     """Complaint cases open during the period or decided in it (03/GQKN)."""
-    frame = _cases(ComplaintCase, period, units, "decided_on", ["level", "result"])
+    frame = _cases(ComplaintCase, period, units, "decided_on", ["level", "result", *REMEDY_FIELDS])
     frame["label"] = frame["code"]
     return frame
 
 
 def denunciations(period, units):
     """Denunciation cases open during the period or concluded in it (04/GQTC); labelled by code and pseudonym."""
-    frame = _cases(Denunciation, period, units, "concluded_on", ["pseudonym"])
+    frame = _cases(Denunciation, period, units, "concluded_on",
+                   ["pseudonym", "verdict", "petition__prior_resolution", *REMEDY_FIELDS])
     frame["label"] = [f"{code} – {pseudonym}" for code, pseudonym in zip(frame["code"], frame["pseudonym"])]
     frame["declined"] = frame["status"].eq(Denunciation.Status.NOT_ACCEPTED)
+    # "Tố cáo tiếp" (04/GQTC cols 11–13): the petition says the matter was denounced and resolved before.
+    frame["first_time"] = frame["petition__prior_resolution"].isna() | frame["petition__prior_resolution"].isin(
+        ["", Petition.PriorResolution.NEVER])
     return frame
 
 
@@ -169,7 +178,7 @@ def inspections(period, units):
 
 def _violation_frame(queryset, period):
     fields = ["pk", "kind", "finding_id", "finding__inspection_id", "finding__inspection__owner_id", "responsible_unit_id",
-              "responsible_person", "sanction", "amount_to_recover"]
+              "responsible_person", "sanction", "amount_to_recover", "recover_to", "land_to_recover", "fine_amount"]
     frame = _frame("finding.Violation", list(queryset.values(*fields)), fields).rename(
         columns={"finding__inspection__owner_id": "unit_id", "finding__inspection_id": "inspection_id"})
     inspection_ids = Inspection.objects.filter(pk__in=queryset.values("finding__inspection_id"))
@@ -177,6 +186,9 @@ def _violation_frame(queryset, period):
     frame["corruption"] = (frame["inspection_id"].isin(corruption_inspection_ids(inspection_ids))
                            | frame["finding_id"].isin(corruption_finding_ids(findings)))
     frame["amount_to_recover"] = frame["amount_to_recover"].fillna(0).astype("int64")
+    frame["fine_amount"] = frame["fine_amount"].fillna(0).astype("int64")
+    frame["land_to_recover"] = frame["land_to_recover"].fillna(0).astype("float64")
+    frame["to_state"] = frame["recover_to"].eq("state")
     frame["person"] = frame["responsible_person"].fillna("").str.strip()
     frame["org"] = frame["responsible_unit_id"]
     # A person is named by title within a unit ("Kế toán trưởng"): the same title in two units is two people.
@@ -237,6 +249,30 @@ def followup_violations(period, units):
     return _violation_frame(queryset, period)
 
 
+def loophole_documents(period, units):
+    """Recommendations to amend a document open to corruption: found by the period's end and not fixed before its
+    start (03/PCTN), with whether each was fixed by the end and the last progress note if not."""
+    queryset = Action.objects.exclude(loophole_document="").filter(finding__recorded_on__lte=period.end)
+    queryset = queryset.exclude(status=Action.Status.CLOSED, closed_on__lt=period.start)
+    if units is not None:
+        ids = [int(unit) for unit in units]
+        queryset = queryset.filter(Q(finding__inspection__owner__in=ids) | Q(finding__inspection__isnull=True, finding__unit__in=ids))
+    fields = ["pk", "loophole_document", "loophole_issuer", "loophole", "status", "closed_on", "owner_unit_id",
+              "finding__inspection__owner_id", "finding__unit_id", "finding__inspection__concluded_on"]
+    frame = _frame("finding.Action", list(queryset.values(*fields)), fields)
+    frame["concluded_on"] = pd.to_datetime(frame["finding__inspection__concluded_on"])
+    frame["unit_id"] = frame["finding__inspection__owner_id"].fillna(frame["finding__unit_id"])
+    frame["closed_on"] = pd.to_datetime(frame["closed_on"])
+    frame["fixed"] = frame["status"].eq(Action.Status.CLOSED) & frame["closed_on"].le(period.end_ts)
+    notes = {}
+    progress = ActionProgress.objects.filter(action_id__in=[int(pk) for pk in frame["pk"]], reported_on__lte=period.end)
+    for action_id, note in progress.order_by("reported_on", "pk").values_list("action_id", "note"):
+        notes[action_id] = note  # the last one reported by the period's end
+    frame["last_note"] = [notes.get(int(pk), "") for pk in frame["pk"]]
+    frame["label"] = list(frame["loophole_document"])
+    return frame
+
+
 FRAMES = {
     "receptions": receptions,
     "reception_days": reception_days,
@@ -247,4 +283,5 @@ FRAMES = {
     "violations": violations,
     "followup_conclusions": followup_conclusions,
     "followup_violations": followup_violations,
+    "loophole_documents": loophole_documents,
 }

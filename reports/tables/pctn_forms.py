@@ -12,11 +12,13 @@ def _columns(layout):
     return [Column(c["code"], c["heading"], tuple(c["group"]), c.get("unit", ""), True) for c in layout["columns"]]
 
 
-def indicators(layout, *, period, units=None):
-    """One row per indicator (MS, NỘI DUNG, ĐVT, SỐ LIỆU); an indicator without a source is left to fill in."""
+def indicators(layout, *, period, units=None, manual=None):
+    """One row per indicator (MS, NỘI DUNG, ĐVT, SỐ LIỆU); an indicator without a source takes the figure typed
+    for it (`manual`, keyed by (MS, "SỐ LIỆU")) or stays blank."""
+    manual = manual or {}
     keys = sorted({row["source"] for row in layout["rows"] if row["source"]})
     frames, refs = load_frames(keys, period, units)
-    rows, manual = [], 0
+    rows, blank = [], 0
     for spec in layout["rows"]:
         if spec["heading"]:
             rows.append(Row(spec["content"], {"ĐVT": Figure(""), "SỐ LIỆU": Figure("")}, key="", heading=True))
@@ -25,15 +27,16 @@ def indicators(layout, *, period, units=None):
             sub, source = selected(frames, spec["source"], period)
             value = _figure(sub, source, refs)
         else:
-            value, manual = Figure(None), manual + 1
+            value = manual.get((spec["key"], "SỐ LIỆU"), Figure(None))
+            blank += value.value is None
         rows.append(Row(spec["content"], {"ĐVT": Figure(spec["unit"]), "SỐ LIỆU": value}, key=spec["key"]))
     notes = layout.get("notes", "")
-    notes += " " + _("%(count)d chỉ tiêu không tính được từ hồ sơ (nhập tay).") % {"count": manual}
+    notes += " " + _("%(count)d chỉ tiêu chưa có số liệu (không tính được từ hồ sơ, chưa nhập tay).") % {"count": blank}
     return Table(code=layout["code"], title=layout["title"], columns=_columns(layout), rows=rows, period=period,
                  notes=notes.strip(), layout="indicators", row_heading="NỘI DUNG")
 
 
-def cases(layout, *, period, units=None):
+def cases(layout, *, period, units=None, manual=None):
     """One row per case found in the period, then "Tổng số:"; labels name no person (neither denouncer nor violator)."""
     frames, refs = load_frames([layout["source"]], period, units)
     sub, _source = selected(frames, layout["source"], period)
@@ -65,6 +68,27 @@ def cases(layout, *, period, units=None):
                  notes=layout.get("notes", ""), layout="list", row_heading="TT")
 
 
-def build(layout, *, period, units=None):
-    builder = {"indicators": indicators, "list": cases}[layout["layout"]]
-    return builder(layout, period=period, units=units)
+def documents(layout, *, period, units=None, manual=None):
+    """03/PCTN: one row per document open to corruption found by inspections and checks, fixed or not, then "Tổng số:"."""
+    frames, refs = load_frames([layout["source"]], period, units)
+    sub, _source = selected(frames, layout["source"], period)
+    rows = []
+    for index, record in enumerate(sub.sort_values("pk").itertuples(), start=1):
+        ref = (refs[(record.model, record.pk)],)
+        values = {"document": record.loophole_document, "issuer": record.loophole_issuer, "loophole": record.loophole,
+                  "fixed": "x" if record.fixed else "", "not_fixed": "" if record.fixed else "x",
+                  "reason": "" if record.fixed else record.last_note, "remark": ""}
+        rows.append(Row(str(index), {c["code"]: Figure(values[c["field"]], ref) for c in layout["columns"]}, key=str(index)))
+    all_refs = tuple(refs[(m, pk)] for m, pk in zip(sub["model"], sub["pk"]))
+    total = {c["code"]: Figure("", ()) for c in layout["columns"]}
+    total[layout["columns"][0]["code"]] = Figure(len(rows), all_refs)
+    total["4"] = Figure(int(sub["fixed"].sum()) if len(sub) else 0, all_refs)
+    total["5"] = Figure(int((~sub["fixed"]).sum()) if len(sub) else 0, all_refs)
+    rows.append(Row(_("Tổng số:"), total, key="total"))
+    return Table(code=layout["code"], title=layout["title"], columns=_columns(layout), rows=rows, period=period,
+                 notes=layout.get("notes", ""), layout="list", row_heading="TT")
+
+
+def build(layout, *, period, units=None, manual=None):
+    builder = {"indicators": indicators, "list": cases, "documents": documents}[layout.get("builder", layout["layout"])]
+    return builder(layout, period=period, units=units, manual=manual)

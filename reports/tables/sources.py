@@ -59,6 +59,35 @@ SOURCES.update({
 })
 
 
+
+def _area(kind, areas=None, *, anti_corruption=None):
+    """Petitions of `kind` in competence in one of `areas` (None: any other area, blank included, so the
+    areas add up to the kind's total as 02/XLD requires), optionally with or without the anti-corruption flag."""
+    named = {"complaint": ["land", "policy"], "denunciation": ["administrative", "judicial"], "request": ["policy", "land"]}[kind]
+
+    def condition(frame):
+        mask = _kind(frame, kind) & (frame["subject_area"].isin(areas) if areas else ~frame["subject_area"].isin(named))
+        if anti_corruption is not None:
+            mask &= frame["anti_corruption"].eq(anti_corruption)
+        return mask
+    return _petition(condition)
+
+
+# 02/XLD "Phân loại theo lĩnh vực" (TT 06/2025): the area recorded when the petition is classified; a denunciation
+# about corruption counts in col 16 whatever its area.
+SOURCES.update({
+    "petitions.complaints_land": _area("complaint", ["land"]),
+    "petitions.complaints_policy": _area("complaint", ["policy"]),
+    "petitions.complaints_other_area": _area("complaint"),
+    "petitions.denunciations_administrative": _area("denunciation", ["administrative"], anti_corruption=False),
+    "petitions.denunciations_judicial": _area("denunciation", ["judicial"], anti_corruption=False),
+    "petitions.denunciations_other_area": _area("denunciation", anti_corruption=False),
+    "petitions.requests_policy": _area("request", ["policy"]),
+    "petitions.requests_land": _area("request", ["land"]),
+    "petitions.requests_other_area": _area("request"),
+})
+
+
 def _in_period(frame, column, period):
     return frame[column].ge(period.start_ts) & frame[column].le(period.end_ts)
 
@@ -72,8 +101,9 @@ def _decision(level, results):
 # ComplaintCase.Result: "cancelled" = the complaint was right, "upheld" = wrong, "amended" = partly right.
 SOURCES.update({
     "complaints.in_scope": Source("complaints", lambda frame, period: frame["in_scope"]),
-    "complaints.awaiting": Source("complaints", lambda frame, period: frame["in_scope"] & ~frame["accepted"]),
-    "complaints.accepted": Source("complaints", lambda frame, period: frame["in_scope"] & frame["accepted"]),
+    "complaints.awaiting": Source("complaints", lambda frame, period: frame["in_scope"] & ~frame["accepted"] & ~frame["withdrawn"]),
+    "complaints.accepted": Source("complaints", lambda frame, period: frame["in_scope"] & frame["accepted"] & ~frame["withdrawn"]),
+    "complaints.withdrawn": Source("complaints", lambda frame, period: frame["in_scope"] & frame["withdrawn"]),
     "complaints.first_right": _decision(1, ["cancelled"]),
     "complaints.first_wrong": _decision(1, ["upheld"]),
     "complaints.first_partly": _decision(1, ["amended"]),
@@ -81,11 +111,26 @@ SOURCES.update({
     "complaints.second_changed": _decision(2, ["amended", "cancelled"]),
     "denunciations.in_scope": Source("denunciations", lambda frame, period: frame["in_scope"]),
     "denunciations.awaiting": Source(
-        "denunciations", lambda frame, period: frame["in_scope"] & ~frame["accepted"] & ~frame["declined"]),
-    "denunciations.accepted": Source("denunciations", lambda frame, period: frame["in_scope"] & frame["accepted"]),
+        "denunciations", lambda frame, period: frame["in_scope"] & ~frame["accepted"] & ~frame["declined"] & ~frame["withdrawn"]),
+    "denunciations.accepted": Source(
+        "denunciations", lambda frame, period: frame["in_scope"] & frame["accepted"] & ~frame["withdrawn"]),
+    "denunciations.withdrawn": Source("denunciations", lambda frame, period: frame["in_scope"] & frame["withdrawn"]),
     "denunciations.declined": Source("denunciations", lambda frame, period: frame["in_scope"] & frame["declined"]),
     "denunciations.concluded": Source("denunciations", lambda frame, period: _in_period(frame, "concluded_on", period)),
 })
+
+
+def _verdict(first, verdict):
+    def where(frame, period):
+        time = frame["first_time"] if first else ~frame["first_time"]
+        return _in_period(frame, "concluded_on", period) & time & frame["verdict"].eq(verdict)
+    return Source("denunciations", where)
+
+
+# Luật Tố cáo 2018 Điều 35: each conclusion says right, partly right or wrong (04/GQTC cols 8–13).
+for _first, _prefix in ((True, "first"), (False, "next")):
+    for _verdict_key in ("right", "wrong", "partly"):
+        SOURCES[f"denunciations.{_prefix}_{_verdict_key}"] = _verdict(_first, _verdict_key)
 
 
 def _inspection(condition):
@@ -110,6 +155,15 @@ SOURCES.update({
     "violations.discipline_people": _violation("discipline", True, "nunique", "person_key"),
     "violations.criminal_cases": Source("violations", lambda frame, period: frame["sanction"].eq("criminal")),
     "violations.criminal_people": _violation("criminal", True, "nunique", "person_key"),
+    # Money and land by where they go (the violation's "thu hồi về"), fines by who pays: 01/TTr cols 12–15, 19–20.
+    "violations.to_recover_state": Source("violations", lambda frame, period: frame["to_state"], "money", "amount_to_recover"),
+    "violations.to_recover_others": Source("violations", lambda frame, period: ~frame["to_state"], "money", "amount_to_recover"),
+    "violations.land_state": Source("violations", lambda frame, period: frame["to_state"], "sum", "land_to_recover"),
+    "violations.land_others": Source("violations", lambda frame, period: ~frame["to_state"], "sum", "land_to_recover"),
+    "violations.fine_orgs": Source("violations", lambda frame, period: frame["person"].eq(""), "money", "fine_amount"),
+    "violations.fine_people": Source("violations", lambda frame, period: frame["person"].ne(""), "money", "fine_amount"),
+    # 01/TTr col 26: documents the conclusions issued in the period ask to amend (kiến nghị hoàn thiện cơ chế, chính sách).
+    "inspections.policy_documents": Source("loophole_documents", lambda frame, period: _in_period(frame, "concluded_on", period)),
 })
 
 
@@ -121,8 +175,16 @@ SOURCES.update({
     "followups.carried_over": Source("followup_conclusions", lambda frame, period: frame["carried_over"]),
     "followups.completed": Source("followup_conclusions", lambda frame, period: frame["completed"]),
     "followups.not_completed": Source("followup_conclusions", lambda frame, period: ~frame["completed"]),
-    "followups.money_due": _followup(lambda frame, period: frame["pk"].notna(), "money", "amount_due"),
-    "followups.money_recovered": _followup(lambda frame, period: frame["pk"].notna(), "money", "recovered_in_period"),
+    "followups.money_due": _followup(lambda frame, period: frame["to_state"], "money", "amount_due"),
+    "followups.money_recovered": _followup(lambda frame, period: frame["to_state"], "money", "recovered_in_period"),
+    "followups.money_due_others": _followup(lambda frame, period: ~frame["to_state"], "money", "amount_due"),
+    "followups.money_recovered_others": _followup(lambda frame, period: ~frame["to_state"], "money", "recovered_in_period"),
+    "followups.land_due_state": _followup(lambda frame, period: frame["to_state"], "sum", "land_to_recover"),
+    "followups.land_due_others": _followup(lambda frame, period: ~frame["to_state"], "sum", "land_to_recover"),
+    # 02/TTr cols 33–34: documents the conclusions being carried out ask to amend, and those amended by the period's end.
+    "followups.policy_documents": Source("loophole_documents", lambda frame, period: frame["concluded_on"].notna()),
+    "followups.policy_documents_done": Source(
+        "loophole_documents", lambda frame, period: frame["concluded_on"].notna() & frame["fixed"]),
 })
 
 
@@ -148,3 +210,19 @@ SOURCES.update({
     "pctn.amount_to_recover": _corrupt_violation(None, "money", "amount_to_recover"),
     "pctn.amount_recovered": Source("followup_violations", lambda frame, period: frame["corruption"], "money", "recovered_in_period"),
 })
+
+SOURCES["pctn.loophole_documents"] = Source("loophole_documents", lambda frame, period: frame["pk"].notna())
+
+
+def _remedy(frame_name, closed_field, column):
+    """A remedy of the decisions (complaints) or conclusions (denunciations) issued in the period."""
+    money = column.endswith("money")
+    return Source(frame_name, lambda frame, period: _in_period(frame, closed_field, period), "money" if money else "sum", column)
+
+
+# 03/GQKN cols 13–23 and 04/GQTC cols 14–25: what the decision or conclusion recovers, returns and refers.
+for _frame_name, _closed in (("complaints", "decided_on"), ("denunciations", "concluded_on")):
+    for _column in ("recover_money", "recover_land", "return_money", "return_land", "returned_orgs", "returned_people",
+                    "disciplined_orgs", "disciplined_people", "disciplined_officials", "referred_cases", "referred_people",
+                    "referred_officials"):
+        SOURCES[f"{_frame_name}.{_column}"] = _remedy(_frame_name, _closed, _column)

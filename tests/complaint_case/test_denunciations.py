@@ -60,7 +60,7 @@ def test_it_refuses_handling_before_the_conclusion(people):
     denunciations.accept_denunciation(case, by=people.inspector, accepted_on=days_ago(15))
     with pytest.raises(ValidationError, match="kết luận trước"):
         denunciations.record_handling(case, by=people.inspector, handled_on=days_ago(1), handling="Kỷ luật")
-    denunciations.conclude_denunciation(case, by=people.inspector, concluded_on=days_ago(3), conclusion="Tố cáo đúng")
+    denunciations.conclude_denunciation(case, by=people.inspector, concluded_on=days_ago(3), conclusion="Tố cáo đúng", verdict="right")
     denunciations.record_handling(case, by=people.inspector, handled_on=days_ago(1), handling="Kỷ luật khiển trách")
     case.refresh_from_db()
     assert case.status == Denunciation.Status.HANDLED

@@ -88,7 +88,7 @@ def test_a_step_out_of_order_is_refused_with_the_reason(client, people):
     case = make_denunciation(people.inspector, handler=people.inspector, received_on=days_ago(5))
     client_for(client, people.inspector)
     response = client.post(f"/cases/denunciations/{case.pk}/step/conclude/",
-                           {"concluded_on": str(days_ago(1)), "conclusion": "Tố cáo đúng"})
+                           {"concluded_on": str(days_ago(1)), "conclusion": "Tố cáo đúng", "verdict": "right"})
     assert response.status_code == 400
     assert "Phải thụ lý tố cáo trước khi kết luận." in response.content.decode()
     assert Denunciation.objects.get(pk=case.pk).status == Denunciation.Status.RECEIVED
@@ -126,7 +126,7 @@ def test_bad_input_is_refused_in_vietnamese(client, people):
 def test_those_who_may_not_act_cannot(client, people):
     case = overdue_case(people)
     url = f"/cases/denunciations/{case.pk}/step/conclude/"
-    data = {"concluded_on": str(days_ago(1)), "conclusion": "Đúng"}
+    data = {"concluded_on": str(days_ago(1)), "conclusion": "Đúng", "verdict": "right"}
     assert client_for(client, people.outsider).post(url, data).status_code == 404
     # Leadership sees every case but has no change permission on cases.
     assert client_for(client, people.leader).post(url, data).status_code == 403

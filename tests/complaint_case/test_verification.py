@@ -211,7 +211,7 @@ def test_a_verifier_may_not_reveal_act_or_upload(client, people, case):
     api = f"/api/v1/denunciations/{case.pk}/"
     assert client.get(api).status_code == 200
     assert client.post(f"{api}reveal/", {"reason": "Muốn biết ai tố cáo"}).status_code == 403
-    assert client.post(f"{api}conclude/", {"concluded_on": str(days_ago(1)), "conclusion": "Đúng"}).status_code == 403
+    assert client.post(f"{api}conclude/", {"concluded_on": str(days_ago(1)), "conclusion": "Đúng", "verdict": "right"}).status_code == 403
     pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF\n")
     assert client.post(f"{api}attachments/", {"file": pdf}).status_code == 403
     assert client.post(f"{api}assign-verifier/", {"user": people.unit_head.pk}).status_code == 403

@@ -109,7 +109,7 @@ def test_it_produces_a_conclusion_docx_that_word_readers_open(client, people):
     response = client_for(client, people.unit_head).get(f"/api/v1/inspections/{inspection.pk}/conclusion-docx/")
     assert response.status_code == 200
     text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
-    assert "KẾT LUẬN THANH TRA" in text and "Chi sai định mức" in text
+    assert "KẾT LUẬN KIỂM TRA" in text and "Chi sai định mức" in text  # 2026: Luật Thanh tra 84/2025
     tables = Document(io.BytesIO(response.content)).tables
     assert any("05/KL-TTr" in cell.text for table in tables for row in table.rows for cell in row.cells)
     assert client_for(client, people.outsider).get(f"/api/v1/inspections/{inspection.pk}/conclusion-docx/").status_code == 404

@@ -107,7 +107,7 @@ def test_the_xlsx_has_a_sheet_per_form_the_facts_and_the_traceability(people):
     arrange(people)
     _report, version = generate(people)
     xlsx = version.xlsx.read()
-    assert xlsx_sheets(xlsx).sheetnames == ["01-PCTN", "02-PCTN", "So lieu PCTN", "Truy xuat"]
+    assert xlsx_sheets(xlsx).sheetnames == ["01-PCTN", "02-PCTN", "03-PCTN", "So lieu PCTN", "Truy xuat"]
     trace = xlsx_trace(xlsx)
     row_89 = [row for row in trace if row["Biểu"] == "01/PCTN" and row["Dòng"].startswith("89.")]
     assert len(row_89) == 3 and {row["Giá trị"] for row in row_89} == {42.5}

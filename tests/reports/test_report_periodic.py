@@ -106,12 +106,12 @@ def test_a_quarter_without_narrative_carries_only_the_tables(people):
     content = version.docx.read()
     text = docx_text(content)
     assert "chỉ gồm các biểu số liệu" in text and "III. PHƯƠNG HƯỚNG" not in text
-    assert set(docx_tables(content)) == {"01/TTr", "02/TTr"}
+    assert set(docx_tables(content)) == {"01/TTr", "02/TTr", "03/TTr"}
     assert "từ ngày 15/03/2025 đến ngày 14/06/2025" in text
 
 
 @pytest.mark.parametrize("kind, period, year, message", [
-    ("anti_corruption", "q1", 2025, "báo cáo năm"),
+    ("anti_corruption", "q9", 2025, "Kỳ báo cáo không hợp lệ"),
     ("inspection", "q5", 2025, "Kỳ báo cáo không hợp lệ"),
     ("kntc", "year", 1999, "Năm báo cáo không hợp lệ"),
     ("budget", "year", 2025, "Loại báo cáo không hợp lệ"),

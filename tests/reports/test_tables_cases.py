@@ -69,7 +69,7 @@ def test_04_gqtc_counts_accepted_declined_and_concluded(people):
                                                              received_on=D(2025, 4, 2 + index), unit=inspectorate(),
                                                              petition=petition))
     services_denunciation.accept_denunciation(cases[0], by=by, accepted_on=D(2025, 4, 10))
-    services_denunciation.conclude_denunciation(cases[0], by=by, concluded_on=D(2025, 6, 10), conclusion="Đúng một phần")
+    services_denunciation.conclude_denunciation(cases[0], by=by, concluded_on=D(2025, 6, 10), conclusion="Đúng một phần", verdict="partly")
     services_denunciation.decline_denunciation(cases[1], by=by, decided_on=D(2025, 4, 10), reason="Không đủ điều kiện")
     table = build_table("04/GQTC", period=YEAR, units=agency_unit_ids(by))
     cells = table.rows[-1].cells

@@ -4,12 +4,12 @@ from doctypes.complaint_case.models.access_log import IdentityAccessLog
 from doctypes.complaint_case.models.base import (
     CaseQuerySet, ContentKind, DeadlineMixin, ProtectedRecord, entitled_files, is_protected, sealed_text_field,
 )
-from doctypes.complaint_case.models.cases import ComplaintCase, Denunciation, DenunciationExtension
+from doctypes.complaint_case.models.cases import ComplaintCase, Denunciation, DenunciationExtension, Verdict
 from doctypes.complaint_case.models.petition import Petition
 from doctypes.complaint_case.models.verification import DenunciationVerifier, RedactedCopy
 
 __all__ = [
     "CaseQuerySet", "ComplaintCase", "ContentKind", "DeadlineMixin", "Denunciation", "DenunciationExtension",
     "DenunciationVerifier", "IdentityAccessLog", "Petition", "ProtectedRecord", "RedactedCopy", "entitled_files", "is_protected",
-    "sealed_text_field",
+    "sealed_text_field", "Verdict",
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case.models.base import CaseQuerySet, DeadlineMixin, ProtectedRecord, sealed_text_field
+from doctypes.complaint_case.models.remedies import Remedies
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.deadlines import DeadlineStatus
@@ -43,7 +44,7 @@ class CaseBase(Versioned, DeadlineMixin, models.Model):
         ordering = ["-received_on", "-id"]
 
 
-class ComplaintCase(CaseBase):
+class ComplaintCase(Remedies, CaseBase):
     """A complaint case: accept (Art. 27/36), verify, dialogue, decide (Art. 28/37)."""
 
     class Instance(models.IntegerChoices):
@@ -56,6 +57,7 @@ class ComplaintCase(CaseBase):
         VERIFIED = "verified", _("Đã xác minh")
         DIALOGUED = "dialogued", _("Đã đối thoại")
         DECIDED = "decided", _("Đã ra quyết định")
+        WITHDRAWN = "withdrawn", _("Đã rút khiếu nại, đình chỉ giải quyết")
 
     class Result(models.TextChoices):
         UPHELD = "upheld", _("Giữ nguyên quyết định, hành vi")
@@ -82,6 +84,8 @@ class ComplaintCase(CaseBase):
     )
     result = models.CharField(_("kết quả giải quyết"), max_length=20, choices=Result.choices, blank=True)
     conclusion = models.TextField(_("kết luận, căn cứ pháp lý"), blank=True)
+    withdrawn_on = models.DateField(_("ngày rút khiếu nại"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("lý do rút, căn cứ đình chỉ"), blank=True)
     papi = papi_links(related_name="complaint_cases")
 
     history = history()
@@ -97,7 +101,7 @@ class ComplaintCase(CaseBase):
     def current_due(self):
         if self.status == self.Status.RECEIVED:
             return self.accept_due
-        return None if self.status == self.Status.DECIDED else self.resolve_due
+        return None if self.status in (self.Status.DECIDED, self.Status.WITHDRAWN) else self.resolve_due
 
 
 class DenunciationQuerySet(CaseQuerySet):
@@ -112,7 +116,15 @@ class DenunciationQuerySet(CaseQuerySet):
         return Q(pk__isnull=False)
 
 
-class Denunciation(ProtectedRecord, CaseBase):
+class Verdict(models.TextChoices):
+    """What a conclusion finds of the denounced content (Luật Tố cáo 2018, Điều 35 khoản 1; 04/GQTC cols 8–13)."""
+
+    RIGHT = "right", _("Tố cáo đúng")
+    PARTLY = "partly", _("Tố cáo có đúng, có sai")
+    WRONG = "wrong", _("Tố cáo sai")
+
+
+class Denunciation(ProtectedRecord, Remedies, CaseBase):
     """A denunciation worked under a pseudonym: initial processing (Art. 24), accept, verify, conclude, handle."""
 
     class Status(models.TextChoices):
@@ -121,6 +133,7 @@ class Denunciation(ProtectedRecord, CaseBase):
         ACCEPTED = "accepted", _("Đã thụ lý")
         CONCLUDED = "concluded", _("Đã kết luận")
         HANDLED = "handled", _("Đã xử lý kết luận")
+        WITHDRAWN = "withdrawn", _("Đã rút tố cáo, đình chỉ giải quyết")
 
     pseudonym = models.CharField(_("bí danh người tố cáo"), max_length=40)
     denounced = models.CharField(_("người, cơ quan bị tố cáo"), max_length=255)
@@ -133,18 +146,23 @@ class Denunciation(ProtectedRecord, CaseBase):
     resolve_due = models.DateField(_("hạn giải quyết"), null=True, blank=True)
     concluded_on = models.DateField(_("ngày kết luận"), null=True, blank=True)
     conclusion = models.TextField(_("kết luận nội dung tố cáo"), blank=True)
+    verdict = models.CharField(_("tố cáo đúng, sai"), max_length=10, choices=Verdict.choices, blank=True,
+                               help_text=_("Kết luận nội dung tố cáo đúng, đúng một phần hay sai (Luật Tố cáo 2018, Điều 35)."))
     handled_on = models.DateField(_("ngày xử lý kết luận"), null=True, blank=True)
     handling = models.TextField(_("xử lý kết luận"), blank=True)
     subject_sealed = sealed_text_field(_("nội dung vụ việc (mã hóa)"))
     not_accepted_reason_sealed = sealed_text_field(_("lý do không thụ lý (mã hóa)"))
     conclusion_sealed = sealed_text_field(_("kết luận (mã hóa)"))
     handling_sealed = sealed_text_field(_("xử lý kết luận (mã hóa)"))
+    withdrawn_on = models.DateField(_("ngày rút tố cáo"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("lý do rút, căn cứ đình chỉ"), blank=True)
+    withdrawal_reason_sealed = sealed_text_field(_("lý do rút (mã hóa)"))
     report_requested_on = models.DateField(_("ngày yêu cầu báo cáo (quá hạn)"), null=True, blank=True)
     report_due = models.DateField(_("hạn báo cáo lý do chậm"), null=True, blank=True)
     papi = papi_links(related_name="denunciations")
 
     objects = DenunciationQuerySet.as_manager()
-    sealed_text_fields = ("subject", "not_accepted_reason", "conclusion", "handling")
+    sealed_text_fields = ("subject", "not_accepted_reason", "conclusion", "handling", "withdrawal_reason")
     history = history(sensitive=IDENTITY_FIELDS + tuple(name + "_sealed" for name in sealed_text_fields))
 
     class Meta(CaseBase.Meta):

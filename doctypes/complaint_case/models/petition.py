@@ -45,6 +45,15 @@ class Petition(Versioned, DeadlineMixin, ProtectedRecord):
         ONCE = "once", _("Đã giải quyết lần đầu")
         MANY = "many", _("Đã giải quyết nhiều lần")
 
+    class SubjectArea(models.TextChoices):
+        """Lĩnh vực: the columns 02/XLD splits complaints, denunciations and requests by (TT 06/2025, cols 9–22)."""
+
+        LAND = "land", _("Đất đai")
+        POLICY = "policy", _("Chế độ, chính sách")
+        ADMINISTRATIVE = "administrative", _("Hành chính")
+        JUDICIAL = "judicial", _("Tư pháp")
+        OTHER = "other", _("Khác")
+
     class Outcome(models.TextChoices):
         ACCEPT = "accept", _("Thụ lý")
         TRANSFER = "transfer", _("Chuyển đơn")
@@ -78,6 +87,8 @@ class Petition(Versioned, DeadlineMixin, ProtectedRecord):
     )
     has_verifiable_evidence = models.BooleanField(_("có thông tin, tài liệu kiểm chứng được"), default=False)
     anti_corruption = models.BooleanField(_("liên quan phòng, chống tham nhũng"), default=False)
+    subject_area = models.CharField(_("lĩnh vực"), max_length=20, choices=SubjectArea.choices, blank=True,
+                                    help_text=_("Ghi khi phân loại đơn; biểu 02/XLD đếm đơn theo lĩnh vực."))
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     outcome = models.CharField(_("kết quả xử lý"), max_length=10, choices=Outcome.choices, blank=True)
     outcome_on = models.DateField(_("ngày xử lý"), null=True, blank=True)

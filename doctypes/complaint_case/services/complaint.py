@@ -6,6 +6,7 @@ from django.db import transaction
 from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ComplaintCase, Petition
 from doctypes.complaint_case.services.petition import link_case_papi
+from doctypes.complaint_case.services.remedies import apply_remedies
 from papi_inspect.audit import save
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.permissions import Role, has_role
@@ -100,9 +101,10 @@ def record_dialogue(case, *, by, held_on, result):
 
 
 @transaction.atomic
-def decide_complaint(case, *, by, decided_on, decision_number, result, conclusion, signer=None):
+def decide_complaint(case, *, by, decided_on, decision_number, result, conclusion, signer=None, **remedies):
     """Issue the resolution decision, after verification; at second instance only after the
-    mandatory dialogue (NĐ 124/2020 Art. 28). `signer` is the leader who signs it (Art. 31)."""
+    mandatory dialogue (NĐ 124/2020 Art. 28). `signer` is the leader who signs it (Art. 31); `remedies` are what
+    it recovers, returns and refers (Art. 31 khoản 2, Art. 40: the decision states them; 03/GQKN counts them)."""
     require_work(by, case)
     if case.status in (Status.RECEIVED, Status.ACCEPTED):
         raise ValidationError({"status": "Chưa xác minh: không thể ra quyết định giải quyết trước khi xác minh."})
@@ -118,6 +120,7 @@ def decide_complaint(case, *, by, decided_on, decision_number, result, conclusio
                                          "(Luật Khiếu nại 2011, Điều 20)."})
     case.decided_on, case.decision_number, case.result = decided_on, decision_number.strip(), result
     case.conclusion, case.status = conclusion, Status.DECIDED
+    apply_remedies(case, remedies)
     if signer is not None:
         case.signer = signer
     return save(case, "Ra quyết định giải quyết khiếu nại", by=by)

@@ -2,10 +2,12 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from doctypes.complaint_case.access import may_request_report, require_register, require_work
-from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
+from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition, Verdict
 from doctypes.complaint_case.services.petition import link_case_papi
+from doctypes.complaint_case.services.remedies import apply_remedies
 from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
@@ -132,15 +134,20 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
 
 
 @transaction.atomic
-def conclude_denunciation(case, *, by, concluded_on, conclusion):
-    """Issue the conclusion on the denounced content (Art. 35)."""
+def conclude_denunciation(case, *, by, concluded_on, conclusion, verdict, **remedies):
+    """Issue the conclusion on the denounced content, saying whether the denunciation was right, partly right or
+    wrong (Art. 35 khoản 1: the 04/GQTC count comes from this record), and what it recovers, returns and refers."""
     require_work(by, case)
     _require(case, Status.ACCEPTED, message="Phải thụ lý tố cáo trước khi kết luận.")
     check_not_future(concluded_on, field="concluded_on", label="Ngày kết luận")
     check_not_before(concluded_on, case.accepted_on, field="concluded_on", label="Ngày kết luận", earlier_label="ngày thụ lý")
     if not conclusion.strip():
         raise ValidationError({"conclusion": "Cần nội dung kết luận."})
+    if verdict not in Verdict.values:
+        raise ValidationError({"verdict": _("Kết luận phải nói rõ tố cáo đúng, đúng một phần hay sai (Luật Tố cáo 2018, Điều 35).")})
     case.concluded_on, case.conclusion, case.status = concluded_on, conclusion.strip(), Status.CONCLUDED
+    case.verdict = verdict
+    apply_remedies(case, remedies)
     return save(case, "Kết luận nội dung tố cáo", by=by)
 
 

@@ -61,6 +61,7 @@ def register_petition(
 @transaction.atomic
 def classify_petition(
     petition, *, by, content_kind, eligible, within_competence, many_signers=None, prior_resolution=None, anti_corruption=None,
+    subject_area=None,
 ):
     """Classify a petition by content, eligibility, competence, signers and prior resolution (TT 05/2021)."""
     require_work(by, petition)
@@ -73,6 +74,8 @@ def classify_petition(
         petition.prior_resolution = prior_resolution
     if anti_corruption is not None:
         petition.anti_corruption = anti_corruption
+    if subject_area:
+        petition.subject_area = subject_area
     petition.status = Petition.Status.CLASSIFIED
     save(petition, "Phân loại đơn", by=by)
     if content_kind != ContentKind.REQUEST:

@@ -26,12 +26,12 @@ def _bad(message):
 
 
 class Command(BaseCommand):
-    help = "Tạo báo cáo: report anti-corruption --year 2026 --out FILE.docx; report inspection|kntc --period q1|h1|m9|year --year Y --out FILE.docx"
+    help = "Tạo báo cáo: report anti-corruption [--period q1|h1|m9|year] --year 2026 --out FILE.docx; report inspection|kntc --period q1|h1|m9|year --year Y --out FILE.docx"
 
     def add_arguments(self, parser):
         # Everything is read as text and checked here, so that every mistake is answered in Vietnamese.
         parser.add_argument("area", nargs="?", help="anti-corruption | inspection | kntc")
-        parser.add_argument("--period", help="q1 | q2 | q3 | q4 | h1 | m9 | year (báo cáo phòng, chống tham nhũng: year)")
+        parser.add_argument("--period", help="q1 | q2 | q3 | q4 | h1 | m9 | year (phòng, chống tham nhũng: mặc định year)")
         parser.add_argument("--year", help="năm báo cáo, ví dụ 2026")
         parser.add_argument("--out", help="tệp Word cần ghi (.docx); tệp Excel kèm theo ghi cùng tên, đuôi .xlsx")
         parser.add_argument("--user", help="tài khoản lập báo cáo (mặc định: Chánh Thanh tra đầu tiên)")
@@ -74,10 +74,8 @@ class Command(BaseCommand):
             raise _bad(f"Loại báo cáo phải là một trong: {', '.join(AREAS)} (đã nhập: {area or 'không có'}).")
         kind = AREAS[area]
         if kind == "anti_corruption":
-            period = period or "year"
-            if period != "year":
-                raise _bad("Báo cáo phòng, chống tham nhũng là báo cáo năm: bỏ --period hoặc dùng --period year.")
-        elif period not in PERIODS:
+            period = period or "year"  # the annual topic report, unless a period is named
+        if period not in PERIODS:
             raise _bad(f"--period phải là một trong: {', '.join(PERIODS)} (đã nhập: {period or 'không có'}).")
         if not year or not year.isdigit() or not 2000 <= int(year) <= 2100:
             raise _bad(f"--year phải là năm từ 2000 đến 2100 (đã nhập: {year or 'không có'}).")
