@@ -65,7 +65,8 @@ def make_department_history(years=10, seed=2026, *, end_year=None, agency_code="
             denunciations.append(Denunciation(
                 code=f"{tag}-TC-{petition.pk}", petition=petition, subject=petition.matter, received_on=day, accepted_on=day,
                 unit=petition.unit, pseudonym=f"Người tố cáo {petition.pk}", denounced="Cán bộ", status="concluded",
-                concluded_on=day + datetime.timedelta(days=rng.randrange(30, 90)), anti_corruption=petition.anti_corruption))
+                concluded_on=day + datetime.timedelta(days=rng.randrange(30, 90)), anti_corruption=petition.anti_corruption,
+                verdict=rng.choice(["right", "partly", "wrong"])))
     ComplaintCase.objects.bulk_create(complaints, batch_size=1000)
     Denunciation.objects.bulk_create(denunciations, batch_size=1000)
     inspections = []

@@ -16,7 +16,7 @@ from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services import complaint as complaints
 from doctypes.complaint_case.services import denunciation as denunciations
 from doctypes.complaint_case.services import petition as services
-from doctypes.complaint_case.services import verification
+from doctypes.complaint_case.services import verification, withdrawal
 from doctypes.org.models import Unit
 from papi_inspect.attachments import attach_file
 
@@ -97,7 +97,7 @@ def _complaints(ago, inspectorate, unit, inspector, unit_staff):
     specs = [  # (received days ago, level, steps done, complex, remote)
         (3, 1, 0, False, False), (14, 1, 0, False, False), (20, 1, 1, False, False), (50, 1, 1, False, False),
         (40, 1, 2, True, False), (45, 2, 2, False, True), (55, 2, 3, False, False), (60, 1, 4, False, False),
-        (70, 2, 4, True, True), (25, 1, 1, False, False),
+        (70, 2, 4, True, True), (25, 1, 1, False, False), (35, 1, 5, False, False),
     ]
     for index, (received, level, steps, is_complex, remote) in enumerate(specs):
         own_unit = index == 9
@@ -114,14 +114,17 @@ def _complaints(ago, inspectorate, unit, inspector, unit_staff):
             complaints.record_verification(case, by=handler, verified_on=ago(received - 15), result="Đã xác minh tại thực địa.")
         if steps >= 3:
             complaints.record_dialogue(case, by=handler, held_on=ago(received - 20), result="Đã đối thoại, hai bên trình bày ý kiến.")
-        if steps >= 4:
+        if steps == 4:
             complaints.decide_complaint(case, by=handler, decided_on=ago(received - 25), decision_number=f"{20 + index}/QĐ-SNNMT",
                                         result="upheld", conclusion="Khiếu nại không có cơ sở; giữ nguyên quyết định.")
+        if steps == 5:  # withdrawn after acceptance: the resolution is suspended (Luật Khiếu nại 2011 Điều 10)
+            withdrawal.withdraw_complaint(case, by=handler, withdrawn_on=ago(received - 22),
+                                          reason="Người khiếu nại có đơn xin rút toàn bộ nội dung khiếu nại sau khi được giải thích.")
 
 
 def _denunciations(ago, inspectorate, inspector, chief, verifier):
     specs = [  # (received days ago, steps: 0 received, 1 extended initial, 2 declined, 3 accepted, 4 +1 ext, 5 +2 ext, 6 concluded, 7 handled, 8 overdue)
-        (2, 0), (9, 1), (15, 2), (20, 3), (40, 4), (70, 5), (50, 6), (65, 7), (80, 8),
+        (2, 0), (9, 1), (15, 2), (20, 3), (40, 4), (70, 5), (50, 6), (65, 7), (80, 8), (30, 9),
     ]
     for index, (received, steps) in enumerate(specs):
         identity = DEMO_DENOUNCER if index == 3 else {"name": person(index + 20), "address": "Phường Trần Phú",
@@ -151,6 +154,9 @@ def _denunciations(ago, inspectorate, inspector, chief, verifier):
             denunciations.record_handling(case, by=chief, handled_on=ago(received - 35), handling="Kiểm điểm, rút kinh nghiệm.")
         if steps == 8:
             denunciations.request_overdue_report(case, by=chief, requested_on=ago(3))
+        if steps == 9:  # withdrawn before the conclusion: suspended (Luật Tố cáo 2018 Điều 33)
+            withdrawal.withdraw_denunciation(case, by=inspector, withdrawn_on=ago(received - 12),
+                                             reason="Người tố cáo có đơn rút tố cáo; không có dấu hiệu vi phạm cần tiếp tục xác minh.")
         if identity is DEMO_DENOUNCER:
             _verification_team(case, inspector, verifier)
 
