@@ -220,3 +220,11 @@ def seal_files(files, history_model, *, redact):
         # update(): sealing is no change anyone made, and the plain text must not reach a new history row.
         if changes:
             type(attachment).objects.filter(pk=attachment.pk).update(**changes)
+
+
+def files_of(record, queryset=None):
+    """The files attached to `record` itself (none before it is saved), narrowed from `queryset` if given."""
+    queryset = Attachment.objects.all() if queryset is None else queryset
+    if record is None or record.pk is None:
+        return queryset.none()
+    return queryset.filter(content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk)

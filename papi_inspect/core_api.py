@@ -12,18 +12,19 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleQuerysetMixin, VisibleReadOnlyViewSet
 from papi_inspect.attachments import attach_file
 from papi_inspect.deadlines import DeadlineError, compute_deadline, deadline_status
 from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule
 
-class DeadlineRuleSerializer(serializers.ModelSerializer):
+class DeadlineRuleSerializer(ScopedModelSerializer):
     class Meta:
         model = DeadlineRule
         fields = "__all__"
 
 
-class CalendarOverrideSerializer(serializers.ModelSerializer):
+class CalendarOverrideSerializer(ScopedModelSerializer):
     class Meta:
         model = CalendarOverride
         fields = ["id", "date", "kind", "active", "reason", "source"]
@@ -42,7 +43,7 @@ class CalendarOverrideViewSet(VisibleReadOnlyViewSet):
     filterset_fields = ["kind", "active"]
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
+class AttachmentSerializer(ScopedModelSerializer):
     record_type = serializers.CharField(write_only=True, help_text="app_label.model, ví dụ org.unit")
     record_id = serializers.IntegerField(write_only=True)
     file = serializers.FileField(write_only=True)

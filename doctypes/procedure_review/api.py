@@ -10,11 +10,12 @@ from rest_framework.response import Response
 
 from doctypes.procedure_review import services
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 
 
-class ProcedureSerializer(serializers.ModelSerializer):
+class ProcedureSerializer(ScopedModelSerializer):
     class Meta:
         model = Procedure
         fields = ["id", "code", "name", "field", "processing_days", "fee", "online_level", "in_force"]
@@ -27,7 +28,7 @@ class ProcedureViewSet(VisibleReadOnlyViewSet):
     search_fields = ["code", "name", "field"]
 
 
-class ProcedureReviewSerializer(serializers.ModelSerializer):
+class ProcedureReviewSerializer(ScopedModelSerializer):
     procedure = serializers.SlugRelatedField(slug_field="code", read_only=True)
     proposals = serializers.SerializerMethodField()
 
@@ -47,7 +48,7 @@ class ProcedureReviewViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     edit_fields = ["summary"]  # the office's assessment; proposals and status move through the services
 
 
-class LateHandlingStatSerializer(serializers.ModelSerializer):
+class LateHandlingStatSerializer(ScopedModelSerializer):
     procedure = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:

@@ -5,6 +5,7 @@ denouncer's identity stays with the handler (Art. 47(1)): verifiers get copies o
 petition's text and of the case files with every identity value blacked out, never originals.
 """
 
+import re
 from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.access import may_manage_verification
@@ -20,6 +22,7 @@ from papi_inspect.attachments import check_size, read_attachment, sniff_content_
 from papi_inspect.audit import delete, save
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.models import Attachment
+from papi_inspect.permissions import Role, has_role
 
 AUTOMATIC = {".txt", ".docx"}
 MANUAL_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
@@ -38,6 +41,7 @@ def assign_verifier(case, *, by, user, team_role=DenunciationVerifier.TeamRole.M
         raise ValidationError({"status": "Chỉ giao xác minh khi tố cáo đã được thụ lý và đang giải quyết (Điều 31)."})
     if not user.is_active or not user.has_perm("complaint_case.view_denunciation"):
         raise ValidationError({"user": "Người được giao xác minh phải là cán bộ có tài khoản đang hoạt động."})
+    _check_verifier_independent(case, user)
     if user.pk == case.handler_id:
         raise ValidationError({"user": "Người được giao giải quyết đã có quyền với hồ sơ; không giao xác minh cho chính họ."})
     if case.verifiers.filter(user=user).exists():
@@ -49,6 +53,35 @@ def assign_verifier(case, *, by, user, team_role=DenunciationVerifier.TeamRole.M
     save(verifier, "Giao xác minh", by=by)
     save(case, f"Giao xác minh: {user.get_full_name() or user.username}", by=by)
     return verifier
+
+
+def _check_verifier_independent(case, user):
+    """A verifier is an officer of the agency handling the case, never the system administrator, and has no
+    interest in it: not the person denounced, not working in the denounced unit.
+
+    Luật Tố cáo 2018, Điều 31 (the resolver assigns the verification in writing to an agency or person under them)
+    and Luật Phòng, chống tham nhũng 2018, Điều 23 (kiểm soát xung đột lợi ích: a person with a conflict of
+    interest is not given the task). The denounced party is free text, so the unit is found by its names in it.
+    """
+    profile = getattr(user, "staff_profile", None)
+    if user.is_superuser or has_role(user, Role.SYSTEM_ADMIN) or profile is None:
+        raise ValidationError({"user": _("Quản trị hệ thống không được giao xác minh tố cáo; chọn cán bộ của cơ quan (Điều 31).")})
+    if profile.unit_id not in case.unit.agency().family_ids():
+        raise ValidationError({"user": _("Người được giao xác minh phải là cán bộ của cơ quan giải quyết tố cáo (Điều 31).")})
+    denounced = case.denounced.casefold()
+    names = [profile.full_name] + [name for unit in _units_up(profile.unit) for name in (unit.name, unit.short_name)]
+    if any(len(name.strip()) > 2 and re.search(rf"\b{re.escape(name.strip().casefold())}\b", denounced) for name in names if name):
+        raise ValidationError({"user": _(
+            "Không giao xác minh cho người bị tố cáo hoặc cán bộ công tác tại đơn vị bị tố cáo: xung đột lợi ích "
+            "(Luật Tố cáo 2018, Điều 31; Luật Phòng, chống tham nhũng 2018, Điều 23).")})
+
+
+def _units_up(unit):
+    # The verifier's unit and those above it, below the agency: a denounced division covers its staff.
+    agency = unit.agency()
+    while unit is not None and unit.pk != agency.pk:
+        yield unit
+        unit = unit.parent
 
 
 @transaction.atomic

@@ -173,7 +173,7 @@ def _detail_context(request, kind, record, *, forms=None, failed=None):
     originals, copies = _files(request.user, record)
     return {
         "record": record, "kind": kind, "kind_label": KIND_LABELS[kind], "workable": workable,
-        "steps": [(step.name, step.label, _styled(forms.get(step.name) or step.form(record, auto_id=f"id_{step.name}_%s")))
+        "steps": [(step.name, step.label, _styled(forms.get(step.name) or step.form(record, user=request.user, auto_id=f"id_{step.name}_%s")))
                   for step in steps],
         "letter": _letter(record, kind, workable),
         "failed": failed,
@@ -205,7 +205,7 @@ def case_step(request, kind, pk, step):
         raise Http404(_("Không có bước xử lý này."))
     if not declared.permitted(request.user, record):
         raise PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý."))
-    form = declared.form(record, request.POST, request.FILES, auto_id=f"id_{step}_%s")
+    form = declared.form(record, request.POST, request.FILES, user=request.user, auto_id=f"id_{step}_%s")
     if declared.run_form(form, record, by=request.user):
         messages.success(request, _("Đã ghi: %s") % declared.label)
         return redirect(reverse("complaint_case:front-detail", args=[kind, record.pk]))

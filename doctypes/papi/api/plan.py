@@ -17,14 +17,15 @@ from doctypes.papi.models.report import OfficeReport, UnitReport, UnitReportEntr
 from doctypes.papi.models.score import PapiScore, ScoreImport
 from doctypes.papi.score_import import import_scores
 from doctypes.papi.score_sheet import SheetRefused
+from papi_inspect.choices import ScopedModelSerializer, ScopedRelated, ScopedSlugRelated
 from papi_inspect.api import VisibleQuerysetMixin, VisibleReadOnlyViewSet
 from papi_inspect.permissions import unit_of
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
-UNIT_CODES = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Unit.objects.all())
+UNIT_CODES = ScopedSlugRelated(slug_field="code", many=True, queryset=Unit.objects.all())
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(ScopedModelSerializer):
     report_dates = serializers.SerializerMethodField()
 
     class Meta:
@@ -37,11 +38,11 @@ class PlanSerializer(serializers.ModelSerializer):
                  "office_due": f"{d.office_due_day:02d}/{d.office_due_month:02d}"} for d in plan.report_dates.all()]
 
 
-class TaskSerializer(serializers.ModelSerializer):
-    group = serializers.PrimaryKeyRelatedField(queryset=TaskGroup.objects.all())
+class TaskSerializer(ScopedModelSerializer):
+    group = ScopedRelated(queryset=TaskGroup.objects.all())
     lead_units = UNIT_CODES
-    cooperating_units = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Unit.objects.all(), required=False)
-    dimensions = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Dimension.objects.all(), required=False)
+    cooperating_units = ScopedSlugRelated(slug_field="code", many=True, queryset=Unit.objects.all(), required=False)
+    dimensions = ScopedSlugRelated(slug_field="code", many=True, queryset=Dimension.objects.all(), required=False)
     plan = serializers.IntegerField(source="group.plan_id", read_only=True)
 
     class Meta:
@@ -91,7 +92,7 @@ class PlanViewSet(VisibleReadOnlyViewSet):
     def copy(self, request, pk=None):
         """Copy the plan to another year (the office only)."""
         plan = self.get_object()
-        data = CopyInput(data=request.data)
+        data = CopyInput(data=request.data, context={"request": request})
         if not data.is_valid():
             raise ValidationError({"year": ["Cần năm của kế hoạch mới."]})
         copy = services.copy_plan_to_year(plan, by=request.user, year=data.validated_data["year"])
@@ -128,19 +129,19 @@ class TaskViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.UpdateMo
     @action(detail=True, methods=["post"])
     def retire(self, request, pk=None):
         task = self.get_object()
-        data = RetireInput(data=request.data)
+        data = RetireInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         task = services.retire_task(task, by=request.user, reason=data.validated_data["reason"])
         return Response(TaskSerializer(task).data)
 
 
-class EntrySerializer(serializers.ModelSerializer):
+class EntrySerializer(ScopedModelSerializer):
     class Meta:
         model = UnitReportEntry
         fields = ["id", "task", "progress", "result"]
 
 
-class UnitReportSerializer(serializers.ModelSerializer):
+class UnitReportSerializer(ScopedModelSerializer):
     entries = EntrySerializer(many=True, read_only=True)
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     is_late = serializers.BooleanField(read_only=True)
@@ -173,7 +174,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     def progress(self, request, pk=None):
         """{"summary": "...", "entries": [{"task": id, "progress": "done", "result": "..."}]}"""
         report = self.get_object()
-        data = ProgressInput(data=request.data)
+        data = ProgressInput(data=request.data, context={"request": request})
         if not data.is_valid():
             raise ValidationError({"entries": ["Mỗi dòng cần task và progress."], **data.errors})
         rows = data.validated_data.get("entries") or []
@@ -192,7 +193,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     def evidence(self, request, pk=None):
         """Multipart: entry (id), file, description."""
         report = self.get_object()
-        data = EvidenceInput(data=request.data)
+        data = EvidenceInput(data=request.data, context={"request": request})
         entry = report.entries.filter(pk=data.validated_data["entry"]).first() if data.is_valid() else None
         if entry is None:
             raise ValidationError({"entry": ["Cần dòng nhiệm vụ của báo cáo này và tệp minh chứng."]})
@@ -201,7 +202,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
         return Response({"id": attachment.pk, "name": attachment.original_name}, status=status.HTTP_201_CREATED)
 
 
-class OfficeReportSerializer(serializers.ModelSerializer):
+class OfficeReportSerializer(ScopedModelSerializer):
     class Meta:
         model = OfficeReport
         fields = ["id", "plan", "year", "quarter", "due_on", "number", "results", "shortcomings", "next_tasks", "figures",
@@ -243,7 +244,7 @@ class OfficeReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.
         return response
 
 
-class PapiScoreSerializer(serializers.ModelSerializer):
+class PapiScoreSerializer(ScopedModelSerializer):
     province = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -258,7 +259,7 @@ class PapiScoreViewSet(VisibleReadOnlyViewSet):
     filterset_fields = ["province__code", "year", "indicator"]
 
 
-class ScoreImportSerializer(serializers.ModelSerializer):
+class ScoreImportSerializer(ScopedModelSerializer):
     sheet = serializers.FileField(write_only=True)
     province_code = serializers.CharField(write_only=True)
     year = serializers.IntegerField(write_only=True, required=False)
