@@ -1,6 +1,7 @@
 """API bases for doctype records: create through a service, the declared workflow steps as actions, uploads."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, serializers, status
 from rest_framework.decorators import action
@@ -55,7 +56,7 @@ def step_action(step):
         record = self.get_object()
         if not step.permitted(request.user, record):
             # A read-only grant (the registering clerk, a verifier) reads the record, never moves it.
-            raise exceptions.PermissionDenied("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý này.")
+            raise exceptions.PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý này."))
         data = read_input(step.input, request.data, user=request.user, record=record)
         with editing(record):  # with If-Match: refused (412) if the record moved on, even while this step runs
             run(step.service, record, by=request.user, **data)

@@ -61,13 +61,13 @@ class FindingItemSerializer(serializers.Serializer):
     def validate(self, data):
         source = data["inspection"] or data["discipline_check"]
         if source is None:
-            raise serializers.ValidationError({"inspection": "Phát hiện phải thuộc một cuộc thanh tra hoặc kiểm tra công vụ."})
+            raise serializers.ValidationError({"inspection": _("Phát hiện phải thuộc một cuộc thanh tra hoặc kiểm tra công vụ.")})
         # The inspected party: the check's unit, or one of the inspection's subject units (the first by default).
         allowed = [source.unit] if data["discipline_check"] else list(source.subject_units.order_by("pk"))
         if data["unit"] is None:
             data["unit"] = allowed[0] if allowed else None
         elif data["unit"] not in allowed:
-            raise serializers.ValidationError({"unit": "Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này."})
+            raise serializers.ValidationError({"unit": _("Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này.")})
         data["title"] = data["title"].strip() or data["condition"].strip()[:120]
         data["recorded_on"] = data["recorded_on"] or timezone.localdate()
         dimension = data.pop("papi_dimension")

@@ -1,5 +1,6 @@
 """API for the TTHC catalogue, reviews and late-handling statistics, with the Excel import."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -74,7 +75,7 @@ class LateHandlingStatViewSet(VisibleReadOnlyViewSet):
         """POST file=<xlsx> previews; add confirm=1 to import (refused while any row has an error)."""
         uploaded = request.FILES.get("file")
         if uploaded is None:
-            raise ValidationError({"file": ["Cần tệp Excel."]})
+            raise ValidationError({"file": [_("Cần tệp Excel.")]})
         if request.data.get("confirm") in ("1", "true", "True"):
             saved = services.import_late_handling(uploaded, by=request.user)
             return Response({"imported": len(saved)}, status=201)

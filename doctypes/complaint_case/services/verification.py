@@ -30,7 +30,7 @@ MANUAL_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
 
 def _require_manager(user, case):
     if not may_manage_verification(user, case):
-        raise PermissionDenied("Chỉ người được giao giải quyết và Chánh Thanh tra được giao xác minh và lập bản che danh tính.")
+        raise PermissionDenied(_("Chỉ người được giao giải quyết và Chánh Thanh tra được giao xác minh và lập bản che danh tính."))
 
 
 @transaction.atomic
@@ -38,17 +38,17 @@ def assign_verifier(case, *, by, user, team_role=DenunciationVerifier.TeamRole.M
     """Give the verification of an accepted denunciation to `user` (Art. 31); they see it read-only."""
     _require_manager(by, case)
     if case.status != Denunciation.Status.ACCEPTED:
-        raise ValidationError({"status": "Chỉ giao xác minh khi tố cáo đã được thụ lý và đang giải quyết (Điều 31)."})
+        raise ValidationError({"status": _("Chỉ giao xác minh khi tố cáo đã được thụ lý và đang giải quyết (Điều 31).")})
     if not user.is_active or not user.has_perm("complaint_case.view_denunciation"):
-        raise ValidationError({"user": "Người được giao xác minh phải là cán bộ có tài khoản đang hoạt động."})
+        raise ValidationError({"user": _("Người được giao xác minh phải là cán bộ có tài khoản đang hoạt động.")})
     _check_verifier_independent(case, user)
     if user.pk == case.handler_id:
-        raise ValidationError({"user": "Người được giao giải quyết đã có quyền với hồ sơ; không giao xác minh cho chính họ."})
+        raise ValidationError({"user": _("Người được giao giải quyết đã có quyền với hồ sơ; không giao xác minh cho chính họ.")})
     if case.verifiers.filter(user=user).exists():
-        raise ValidationError({"user": "Người này đã trong tổ xác minh."})
+        raise ValidationError({"user": _("Người này đã trong tổ xác minh.")})
     assigned_on = assigned_on or timezone.localdate()
     if case.accepted_on and assigned_on < case.accepted_on:
-        raise ValidationError({"assigned_on": "Ngày giao xác minh không được trước ngày thụ lý."})
+        raise ValidationError({"assigned_on": _("Ngày giao xác minh không được trước ngày thụ lý.")})
     verifier = DenunciationVerifier(denunciation=case, user=user, team_role=team_role, assigned_on=assigned_on, assigned_by=by)
     save(verifier, "Giao xác minh", by=by)
     save(case, f"Giao xác minh: {user.get_full_name() or user.username}", by=by)
@@ -90,7 +90,7 @@ def unassign_verifier(case, *, by, user):
     _require_manager(by, case)
     verifier = case.verifiers.filter(user=user).first()
     if verifier is None:
-        raise ValidationError({"user": "Người này không trong tổ xác minh."})
+        raise ValidationError({"user": _("Người này không trong tổ xác minh.")})
     delete(verifier, "Thôi giao xác minh", by=by)
     save(case, f"Thôi giao xác minh: {user.get_full_name() or user.username}", by=by)
 
@@ -138,7 +138,7 @@ def make_redacted_copies(case, *, by):
     _require_manager(by, case)
     terms, made = _terms(case), []
     if not terms:
-        raise ValidationError({"identity": "Hồ sơ không có danh tính để che."})
+        raise ValidationError({"identity": _("Hồ sơ không có danh tính để che.")})
     petition = case.petition
     if petition and petition.summary.strip() and not case.redacted_copies.filter(source=RedactedCopy.Source.PETITION_TEXT).exists():
         # From the sealed full text, so the copy is redacted with this case's terms too (both spellings).
@@ -157,7 +157,7 @@ def make_redacted_copies(case, *, by):
             redacted = redaction.redact_docx(data, terms)
             leftover = redaction.docx_text(redacted)
         if redaction.still_named(leftover, terms):
-            raise ValidationError({"file": f"Không che được hết danh tính trong tệp {original.original_name}; hãy tải bản che thủ công."})
+            raise ValidationError({"file": _('Không che được hết danh tính trong tệp %(original_name)s; hãy tải bản che thủ công.') % {"original_name": original.original_name}})
         made.append(_store_copy(case, by=by, source=RedactedCopy.Source.ATTACHMENT, original=original,
                                 data=redacted, extension=extension, automatic=True))
     if made:
@@ -174,17 +174,17 @@ def upload_redacted_copy(case, *, by, original, uploaded_file):
     """
     _require_manager(by, case)
     if not originals_of(case).filter(pk=original.pk).exists():
-        raise ValidationError({"original": "Tệp gốc không thuộc hồ sơ này."})
+        raise ValidationError({"original": _("Tệp gốc không thuộc hồ sơ này.")})
     if RedactedCopy.objects.filter(original=original).exists():
-        raise ValidationError({"original": "Tệp này đã có bản che danh tính."})
+        raise ValidationError({"original": _("Tệp này đã có bản che danh tính.")})
     check_size(uploaded_file)
     data = uploaded_file.read()
     uploaded_file.seek(0)
     mime_type = sniff_content_type(uploaded_file.name, data)
     if mime_type not in MANUAL_TYPES:
-        raise ValidationError({"file": "Bản che của tệp scan phải là PDF hoặc ảnh (JPEG, PNG, WEBP)."})
+        raise ValidationError({"file": _("Bản che của tệp scan phải là PDF hoặc ảnh (JPEG, PNG, WEBP).")})
     if redaction.still_named(data.decode("latin-1") + data.decode("utf-8", errors="ignore"), _terms(case)):
-        raise ValidationError({"file": "Tệp tải lên vẫn còn thông tin danh tính người tố cáo."})
+        raise ValidationError({"file": _("Tệp tải lên vẫn còn thông tin danh tính người tố cáo.")})
     copy = _store_copy(case, by=by, source=RedactedCopy.Source.ATTACHMENT, original=original, data=data,
                        extension=PurePath(uploaded_file.name).suffix.lower(), automatic=False)
     save(case, "Tải bản che danh tính", by=by)
@@ -197,9 +197,9 @@ def confirm_redacted_copy(case, *, by, copy):
     only then is it released to the verification team (Luật Tố cáo 2018 Art. 47: matching alone may miss a spelling)."""
     _require_manager(by, case)
     if copy.denunciation_id != case.pk:
-        raise ValidationError({"copy": "Bản che không thuộc hồ sơ này."})
+        raise ValidationError({"copy": _("Bản che không thuộc hồ sơ này.")})
     if copy.confirmed_at is not None:
-        raise ValidationError({"copy": "Bản che này đã được xác nhận."})
+        raise ValidationError({"copy": _("Bản che này đã được xác nhận.")})
     copy.confirmed_by, copy.confirmed_at = by, timezone.now()
     save(copy, "Xác nhận bản che danh tính", by=by)
     save(case, f"Xác nhận bản che {copy.code}", by=by)

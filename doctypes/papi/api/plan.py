@@ -1,6 +1,7 @@
 """API for the PAPI plan, quarterly reports and scores; every write calls the same service as the screens."""
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -94,7 +95,7 @@ class PlanViewSet(VisibleReadOnlyViewSet):
         plan = self.get_object()
         data = CopyInput(data=request.data, context={"request": request})
         if not data.is_valid():
-            raise ValidationError({"year": ["Cần năm của kế hoạch mới."]})
+            raise ValidationError({"year": [_("Cần năm của kế hoạch mới.")]})
         copy = services.copy_plan_to_year(plan, by=request.user, year=data.validated_data["year"])
         return Response(PlanSerializer(copy).data, status=status.HTTP_201_CREATED)
 
@@ -110,7 +111,7 @@ class TaskViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.UpdateMo
         data = serializer.validated_data
         group = data["group"]
         if not TaskGroup.objects.visible_to(self.request.user).filter(pk=group.pk).exists():
-            raise ValidationError({"group": ["Không tìm thấy nhóm nhiệm vụ."]})
+            raise ValidationError({"group": [_("Không tìm thấy nhóm nhiệm vụ.")]})
         serializer.instance = services.add_task(
             group, by=self.request.user, text=data["text"], lead_units=data["lead_units"],
             cooperating_units=data.get("cooperating_units", []), recurrence=data.get("recurrence", Task.Recurrence.CONTINUOUS),
@@ -164,7 +165,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
         serializer.is_valid(raise_exception=True)
         plan = serializer.validated_data["plan"]
         if not Plan.objects.visible_to(request.user).filter(pk=plan.pk).exists():
-            raise ValidationError({"plan": ["Không tìm thấy kế hoạch."]})
+            raise ValidationError({"plan": [_("Không tìm thấy kế hoạch.")]})
         report = services.start_unit_report(plan, unit=unit_of(request.user), by=request.user,
                                             year=serializer.validated_data["year"], quarter=serializer.validated_data["quarter"])
         return Response(UnitReportSerializer(report).data, status=status.HTTP_201_CREATED)
@@ -176,7 +177,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
         report = self.get_object()
         data = ProgressInput(data=request.data, context={"request": request})
         if not data.is_valid():
-            raise ValidationError({"entries": ["Mỗi dòng cần task và progress."], **data.errors})
+            raise ValidationError({"entries": [_("Mỗi dòng cần task và progress.")], **data.errors})
         rows = data.validated_data.get("entries") or []
         progress = {row["task"]: (row["progress"], row["result"]) for row in rows}
         report = services.save_report_progress(report, by=request.user, progress=progress,
@@ -196,7 +197,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
         data = EvidenceInput(data=request.data, context={"request": request})
         entry = report.entries.filter(pk=data.validated_data["entry"]).first() if data.is_valid() else None
         if entry is None:
-            raise ValidationError({"entry": ["Cần dòng nhiệm vụ của báo cáo này và tệp minh chứng."]})
+            raise ValidationError({"entry": [_("Cần dòng nhiệm vụ của báo cáo này và tệp minh chứng.")]})
         attachment = services.attach_evidence(entry, by=request.user, uploaded_file=data.validated_data["file"],
                                               description=data.validated_data["description"])
         return Response({"id": attachment.pk, "name": attachment.original_name}, status=status.HTTP_201_CREATED)
@@ -219,7 +220,7 @@ class OfficeReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.
     def perform_create(self, serializer):
         data = serializer.validated_data
         if not Plan.objects.visible_to(self.request.user).filter(pk=data["plan"].pk).exists():
-            raise ValidationError({"plan": ["Không tìm thấy kế hoạch."]})
+            raise ValidationError({"plan": [_("Không tìm thấy kế hoạch.")]})
         serializer.instance = rollup.start_office_report(data["plan"], year=data["year"], quarter=data["quarter"],
                                                          by=self.request.user)
 
