@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import GenericTabularInline, ModelAdmin
 from unfold.admin import TabularInline as UnfoldTabularInline
 
-from papi_inspect.audit import ADMIN_EDIT_REASON, delete, save
+from papi_inspect.audit import ADMIN_EDIT_REASON, delete, reason_shown, save
 from papi_inspect.choices import label_people, record_day, scope_choices, with_current
 from papi_inspect.admin_locking import VersionedAdminMixin
 from papi_inspect.exports import export_response
@@ -104,6 +104,12 @@ class VisibleAdmin(ScopedChoicesMixin, VersionedAdminMixin, SimpleHistoryAdmin, 
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(self, request, page_obj, *args, **kwargs):
+        super().set_history_delta_changes(request, page_obj, *args, **kwargs)
+        # The history page shows each stored (Vietnamese) reason in the reader's language.
+        for entry in page_obj.object_list:
+            entry.history_change_reason = reason_shown(entry.history_change_reason)
 
     def save_model(self, request, obj, form, change):
         save(self.expect_seen_version(obj, form), ADMIN_EDIT_REASON, by=request.user)

@@ -6,6 +6,7 @@ from calendar import monthrange
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.citizen_reception.access import require_log_reception, require_schedule
 from doctypes.citizen_reception.models import Reception, ReceptionDay
@@ -60,7 +61,7 @@ def log_reception(
             summary=verbal_statement or content, unit=unit, identity=identity, many_signers=is_group,
             content_kind=classification, handler=by,
         )
-    save(reception, "Ghi sổ tiếp công dân", by=by)
+    save(reception, gettext_noop("Ghi sổ tiếp công dân"), by=by)
     if classification != ContentKind.REQUEST:
         link_case_papi(reception)
     return reception
@@ -91,7 +92,7 @@ def schedule_reception_day(*, by, planned_on, leader, delegate=None, place="", c
                        moved_because=calendar.why_not_working(planned_on) if held != planned_on else "")
     if place:
         day.place = place
-    return save(day, "Công bố lịch tiếp công dân", by=by)
+    return save(day, gettext_noop("Công bố lịch tiếp công dân"), by=by)
 
 
 @transaction.atomic
@@ -116,7 +117,7 @@ def delegate_reception_day(day, *, by, delegate):
     """The head may delegate the day to a deputy or the chief inspector (Art. 18)."""
     require_schedule(by)
     day.delegate = delegate
-    return save(day, "Ủy quyền tiếp công dân", by=by)
+    return save(day, gettext_noop("Ủy quyền tiếp công dân"), by=by)
 
 
 def months_without_reception(year, *, through=None):

@@ -204,5 +204,5 @@ def trend(request):
     """Leadership's view: each dimension across years against the mean and the best province, with plan progress."""
     table = trend_table(request.user, province_code=request.GET.get("province"))
     if table is None:
-        raise Http404("Không có số liệu PAPI nào bạn được xem.")
-    return _page(request, "papi/trend.html", "Xu hướng chỉ số PAPI", table=table, show_chart=request.GET.get("view") != "table")
+        raise Http404(gettext("Không có số liệu PAPI nào bạn được xem."))
+    return _page(request, "papi/trend.html", gettext("Xu hướng chỉ số PAPI"), table=table, show_chart=request.GET.get("view") != "table")

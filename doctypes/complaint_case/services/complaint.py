@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ComplaintCase, Petition
@@ -46,7 +47,7 @@ def open_complaint_case(
         unit=unit, handler=handler, level=level, is_complex=is_complex, is_remote=is_remote,
         anti_corruption=anti_corruption, accept_due=due_date(_accept_rule(level), received_on),
     )
-    save(case, "Mở hồ sơ khiếu nại", by=by)
+    save(case, gettext_noop("Mở hồ sơ khiếu nại"), by=by)
     link_case_papi(case, anti_corruption=anti_corruption)
     return case
 
@@ -61,7 +62,7 @@ def accept_complaint(case, *, by, accepted_on):
     check_not_before(accepted_on, case.received_on, field="accepted_on", label="Ngày thụ lý", earlier_label="ngày nhận đơn")
     case.accepted_on, case.status = accepted_on, Status.ACCEPTED
     case.resolve_due = due_date(_resolve_rule(case.level), accepted_on, complex=case.is_complex, remote=case.is_remote)
-    return save(case, "Thụ lý giải quyết khiếu nại", by=by)
+    return save(case, gettext_noop("Thụ lý giải quyết khiếu nại"), by=by)
 
 
 @transaction.atomic
@@ -84,7 +85,7 @@ def record_verification(case, *, by, verified_on, result):
     if not result.strip():
         raise ValidationError({"verification_result": _("Cần ghi kết quả xác minh.")})
     case.verified_on, case.verification_result, case.status = verified_on, result, Status.VERIFIED
-    return save(case, "Ghi kết quả xác minh", by=by)
+    return save(case, gettext_noop("Ghi kết quả xác minh"), by=by)
 
 
 @transaction.atomic
@@ -97,7 +98,7 @@ def record_dialogue(case, *, by, held_on, result):
     if not result.strip():
         raise ValidationError({"dialogue_result": _("Cần ghi kết quả đối thoại.")})
     case.dialogue_on, case.dialogue_result, case.status = held_on, result, Status.DIALOGUED
-    return save(case, "Ghi kết quả đối thoại", by=by)
+    return save(case, gettext_noop("Ghi kết quả đối thoại"), by=by)
 
 
 @transaction.atomic
@@ -121,4 +122,4 @@ def decide_complaint(case, *, by, decided_on, decision_number, result, conclusio
     case.conclusion, case.status = conclusion, Status.DECIDED
     if signer is not None:
         case.signer = signer
-    return save(case, "Ra quyết định giải quyết khiếu nại", by=by)
+    return save(case, gettext_noop("Ra quyết định giải quyết khiếu nại"), by=by)

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import may_request_report, require_register, require_work
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
@@ -50,7 +51,7 @@ def open_denunciation(
     else:
         # Same ciphertext, same keys: the identity is never decrypted just to be copied.
         case.identity_cipher, case.person_key = petition.identity_cipher, petition.person_key
-    save(case, "Tiếp nhận tố cáo", by=by)
+    save(case, gettext_noop("Tiếp nhận tố cáo"), by=by)
     link_case_papi(case, anti_corruption=anti_corruption)
     return case
 
@@ -78,7 +79,7 @@ def decline_denunciation(case, *, by, decided_on, reason):
     if not reason.strip():
         raise ValidationError({"reason": _("Cần ghi lý do không thụ lý.")})
     case.status, case.not_accepted_reason = Status.NOT_ACCEPTED, reason.strip()
-    return save(case, "Không thụ lý tố cáo", by=by)
+    return save(case, gettext_noop("Không thụ lý tố cáo"), by=by)
 
 
 @transaction.atomic
@@ -91,7 +92,7 @@ def accept_denunciation(case, *, by, accepted_on):
     case.accepted_on, case.status = accepted_on, Status.ACCEPTED
     case.notify_due = due_date("denunciation.notify", accepted_on)
     case.resolve_due = due_date("denunciation.resolve", accepted_on)
-    return save(case, "Thụ lý tố cáo", by=by)
+    return save(case, gettext_noop("Thụ lý tố cáo"), by=by)
 
 
 @transaction.atomic
@@ -102,7 +103,7 @@ def record_acceptance_notice(case, *, by, notified_on):
     check_not_future(notified_on, field="notified_on", label="Ngày thông báo")
     check_not_before(notified_on, case.accepted_on, field="notified_on", label="Ngày thông báo", earlier_label="ngày thụ lý")
     case.notified_on = notified_on
-    return save(case, "Thông báo thụ lý tố cáo", by=by)
+    return save(case, gettext_noop("Thông báo thụ lý tố cáo"), by=by)
 
 
 @transaction.atomic
@@ -142,7 +143,7 @@ def conclude_denunciation(case, *, by, concluded_on, conclusion):
     if not conclusion.strip():
         raise ValidationError({"conclusion": _("Cần nội dung kết luận.")})
     case.concluded_on, case.conclusion, case.status = concluded_on, conclusion.strip(), Status.CONCLUDED
-    return save(case, "Kết luận nội dung tố cáo", by=by)
+    return save(case, gettext_noop("Kết luận nội dung tố cáo"), by=by)
 
 
 @transaction.atomic
@@ -155,7 +156,7 @@ def record_handling(case, *, by, handled_on, handling):
     if not handling.strip():
         raise ValidationError({"handling": _("Cần ghi nội dung xử lý.")})
     case.handled_on, case.handling, case.status = handled_on, handling.strip(), Status.HANDLED
-    return save(case, "Xử lý kết luận tố cáo", by=by)
+    return save(case, gettext_noop("Xử lý kết luận tố cáo"), by=by)
 
 
 @transaction.atomic
@@ -168,7 +169,7 @@ def request_overdue_report(case, *, by, requested_on):
     check_not_future(requested_on, field="requested_on", label="Ngày yêu cầu")
     case.report_requested_on = requested_on
     case.report_due = due_date("denunciation.overdue_report", requested_on)
-    save(case, "Yêu cầu báo cáo lý do chậm giải quyết (Điều 38)", by=by)
+    save(case, gettext_noop("Yêu cầu báo cáo lý do chậm giải quyết (Điều 38)"), by=by)
     if case.handler_id:
         notify(
             case.handler,

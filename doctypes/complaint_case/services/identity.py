@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.models import IdentityAccessLog
@@ -81,5 +82,5 @@ def store_signature(record, *, by, uploaded_file):
     identity = decrypt_identity(record.identity_cipher)
     identity.update(signature=base64.b64encode(data).decode(), signature_type=mime_type)
     record.set_identity(identity)
-    save(record, "Cập nhật chữ ký (mã hóa)", by=by)
+    save(record, gettext_noop("Cập nhật chữ ký (mã hóa)"), by=by)
     return record

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ContentKind, Petition
@@ -52,7 +53,7 @@ def register_petition(
         petition.duplicate_of = (
             Petition.objects.filter(matter_key=petition.matter_key, merged_into__isnull=True).order_by("received_on", "id").first()
         )
-    save(petition, "Tiếp nhận đơn", by=by)
+    save(petition, gettext_noop("Tiếp nhận đơn"), by=by)
     if content_kind in (ContentKind.COMPLAINT, ContentKind.DENUNCIATION, ContentKind.MIXED):
         link_case_papi(petition, anti_corruption=anti_corruption)
     return petition
@@ -74,7 +75,7 @@ def classify_petition(
     if anti_corruption is not None:
         petition.anti_corruption = anti_corruption
     petition.status = Petition.Status.CLASSIFIED
-    save(petition, "Phân loại đơn", by=by)
+    save(petition, gettext_noop("Phân loại đơn"), by=by)
     if content_kind != ContentKind.REQUEST:
         link_case_papi(petition, anti_corruption=petition.anti_corruption)
     return petition

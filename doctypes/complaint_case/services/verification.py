@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.access import may_manage_verification
@@ -50,7 +51,7 @@ def assign_verifier(case, *, by, user, team_role=DenunciationVerifier.TeamRole.M
     if case.accepted_on and assigned_on < case.accepted_on:
         raise ValidationError({"assigned_on": _("Ngày giao xác minh không được trước ngày thụ lý.")})
     verifier = DenunciationVerifier(denunciation=case, user=user, team_role=team_role, assigned_on=assigned_on, assigned_by=by)
-    save(verifier, "Giao xác minh", by=by)
+    save(verifier, gettext_noop("Giao xác minh"), by=by)
     save(case, f"Giao xác minh: {user.get_full_name() or user.username}", by=by)
     return verifier
 
@@ -91,7 +92,7 @@ def unassign_verifier(case, *, by, user):
     verifier = case.verifiers.filter(user=user).first()
     if verifier is None:
         raise ValidationError({"user": _("Người này không trong tổ xác minh.")})
-    delete(verifier, "Thôi giao xác minh", by=by)
+    delete(verifier, gettext_noop("Thôi giao xác minh"), by=by)
     save(case, f"Thôi giao xác minh: {user.get_full_name() or user.username}", by=by)
 
 
@@ -121,7 +122,7 @@ def _store_copy(case, *, by, source, original, data, extension, automatic):
     # A copy the handler blacked out and uploaded is their confirmation; an automatic one waits for a person.
     confirmed = {} if automatic else {"confirmed_by": by, "confirmed_at": timezone.now()}
     copy = RedactedCopy(denunciation=case, source=source, original=original, automatic=automatic, made_by=by, **confirmed)
-    save(copy, "Lập bản che danh tính", by=by)
+    save(copy, gettext_noop("Lập bản che danh tính"), by=by)
     # The copy's name is neutral (RedactedCopy.neutral_attachment_names): "<code>-tep-01.docx".
     upload = SimpleUploadedFile(f"ban-che{extension}", data)
     store_file(copy, uploaded_file=upload, by=by, description=f"Bản che danh tính – {copy.get_source_display()}")
@@ -187,7 +188,7 @@ def upload_redacted_copy(case, *, by, original, uploaded_file):
         raise ValidationError({"file": _("Tệp tải lên vẫn còn thông tin danh tính người tố cáo.")})
     copy = _store_copy(case, by=by, source=RedactedCopy.Source.ATTACHMENT, original=original, data=data,
                        extension=PurePath(uploaded_file.name).suffix.lower(), automatic=False)
-    save(case, "Tải bản che danh tính", by=by)
+    save(case, gettext_noop("Tải bản che danh tính"), by=by)
     return copy
 
 
@@ -201,7 +202,7 @@ def confirm_redacted_copy(case, *, by, copy):
     if copy.confirmed_at is not None:
         raise ValidationError({"copy": _("Bản che này đã được xác nhận.")})
     copy.confirmed_by, copy.confirmed_at = by, timezone.now()
-    save(copy, "Xác nhận bản che danh tính", by=by)
+    save(copy, gettext_noop("Xác nhận bản che danh tính"), by=by)
     save(case, f"Xác nhận bản che {copy.code}", by=by)
     return copy
 

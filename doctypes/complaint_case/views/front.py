@@ -24,6 +24,7 @@ from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.services.identity import reveal_identity, reveal_text
 from doctypes.complaint_case.steps import WORKFLOWS
+from papi_inspect.audit import reason_shown
 from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.identity import IdentityKeyError
 from papi_inspect.models import Attachment
@@ -163,6 +164,14 @@ def _shown(record, name):
     return value if value not in (None, "") else "—"
 
 
+def _history(record):
+    """The last 30 changes, each reason in the reader's language."""
+    entries = list(record.history.select_related("history_user").order_by("-history_date", "-history_id")[:30])
+    for entry in entries:
+        entry.history_change_reason = reason_shown(entry.history_change_reason)
+    return entries
+
+
 def _detail_context(request, kind, record, *, forms=None, failed=None):
     workable = _workable(request.user, record)
     steps = WORKFLOWS[type(record)].next_steps(record, request.user)
@@ -180,7 +189,7 @@ def _detail_context(request, kind, record, *, forms=None, failed=None):
         "deadlines": [(record._meta.get_field(name).verbose_name, getattr(record, name), getattr(record, name) == record.current_due)
                       for name in DUE_FIELDS[kind] if getattr(record, name)],
         "fields": [(record._meta.get_field(name).verbose_name, _shown(record, name)) for name in SHOWN_FIELDS[kind]],
-        "history": record.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
+        "history": _history(record),
         "extensions": record.extensions.all() if kind == "denunciations" else [],
         "verifiers": record.verifiers.select_related("user") if kind == "denunciations" else [],
         "originals": originals, "copies": copies,
