@@ -7,14 +7,62 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from unfold.admin import GenericTabularInline, ModelAdmin
+from unfold.admin import TabularInline as UnfoldTabularInline
 
-from papi_inspect.audit import ADMIN_EDIT_REASON, delete, save
+from papi_inspect.audit import ADMIN_EDIT_REASON, delete, reason_shown, save
+from papi_inspect.choices import label_people, record_day, scope_choices, with_current
 from papi_inspect.admin_locking import VersionedAdminMixin
 from papi_inspect.exports import export_response
 from papi_inspect.models import Attachment
 
 
-class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
+class ScopedChoicesMixin:
+    """Every foreign-key and many-to-many drop-down (and autocomplete) offers only what the user may choose:
+    `scope_choices` (visible_to, the user's agency, units in force on the record's date, people by name), plus the
+    value already on record. `limit_choices(db_field, queryset, request, record)` narrows one field further."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        request._choices_record = obj
+        return super().get_form(request, obj, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        request._choices_record = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def limit_choices(self, db_field, queryset, request, record):
+        return queryset
+
+    def _scoped(self, db_field, field, request):
+        if field is None or getattr(field, "queryset", None) is None:
+            return field
+        record = getattr(request, "_choices_record", None)
+        queryset = scope_choices(field.queryset, request.user, on=record_day(record))
+        queryset = self.limit_choices(db_field, queryset, request, record)
+        if record is not None and db_field.many_to_one and getattr(record, "pk", None) and record._meta.model is db_field.model:
+            queryset = with_current(queryset, getattr(record, db_field.attname, None))
+        field.queryset = queryset
+        return label_people(field)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return self._scoped(db_field, super().formfield_for_foreignkey(db_field, request, **kwargs), request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return self._scoped(db_field, super().formfield_for_manytomany(db_field, request, **kwargs), request)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The autocomplete of another admin's field searches here: the same scope as a drop-down.
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            queryset = scope_choices(queryset, request.user)
+        return queryset, may_have_duplicates
+
+
+class TabularInline(ScopedChoicesMixin, UnfoldTabularInline):
+    """The inline every doctype uses: its drop-downs are scoped like the form's."""
+
+
+class VisibleAdmin(ScopedChoicesMixin, VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
     """Changelists, search, forms and history all start from `visible_to(request.user)`; an edit from a stale
     form is refused with both versions shown (VersionedAdminMixin)."""
 
@@ -56,6 +104,12 @@ class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(self, request, page_obj, *args, **kwargs):
+        super().set_history_delta_changes(request, page_obj, *args, **kwargs)
+        # The history page shows each stored (Vietnamese) reason in the reader's language.
+        for entry in page_obj.object_list:
+            entry.history_change_reason = reason_shown(entry.history_change_reason)
 
     def save_model(self, request, obj, form, change):
         save(self.expect_seen_version(obj, form), ADMIN_EDIT_REASON, by=request.user)

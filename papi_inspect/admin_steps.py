@@ -33,7 +33,7 @@ class StepAdminMixin:
             raise Http404
         if not declared.permitted(request.user, record):
             raise PermissionDenied
-        form = declared.form(record, request.POST or None, request.FILES or None)
+        form = declared.form(record, request.POST or None, request.FILES or None, user=request.user)
         if request.method == "POST" and declared.run_form(form, record, by=request.user):
             messages.success(request, _("Đã ghi: %s") % declared.label)
             opts = record._meta

@@ -6,6 +6,7 @@ from django.http import Http404
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from papi_inspect.choices import context_user, scope_choices
 from papi_inspect.api_locking import LockingViewSetMixin, conflict_response_error
 from papi_inspect.api_tokens import TokenExpired
 from papi_inspect.locking import EditConflict
@@ -37,7 +38,8 @@ class VisibleRelated(serializers.PrimaryKeyRelatedField):
         super().__init__(**kwargs)
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.context["request"].user)
+        user = context_user(self.context)
+        return scope_choices(self.model.objects.all(), user) if user is not None else self.model.objects.none()
 
 
 _MESSAGES = {

@@ -7,9 +7,10 @@ every client holding an older ETag hears of it.
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, permissions, serializers
+from rest_framework import exceptions, permissions
 from rest_framework.response import Response
 
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.audit import API_EDIT_REASON
 from papi_inspect.locking import EditConflict, Versioned, edit_record, expect_version
 
@@ -138,7 +139,7 @@ class EditableViewSetMixin:
     def edit_serializer_class(cls):
         model = cls.queryset.model
         meta = type("Meta", (), {"model": model, "fields": list(cls.edit_fields)})
-        return type(f"{model.__name__}Edit", (serializers.ModelSerializer,), {"Meta": meta})
+        return type(f"{model.__name__}Edit", (ScopedModelSerializer,), {"Meta": meta})
 
     def partial_update(self, request, *args, **kwargs):
         """Correct the record's own fields, as its back-office form does. Send `If-Match` with the ETag you read:

@@ -1,6 +1,7 @@
 """API bases for doctype records: create through a service, the declared workflow steps as actions, uploads."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, serializers, status
 from rest_framework.decorators import action
@@ -9,6 +10,7 @@ from rest_framework.response import Response
 
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.attachments import attach_file
+from papi_inspect.choices import record_day
 from papi_inspect.core_api import AttachmentSerializer
 from papi_inspect.identity import IdentityKeyError
 from papi_inspect.locking import EditConflict, editing
@@ -27,8 +29,10 @@ class UploadInput(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-def read_input(serializer_class, data):
-    serializer = serializer_class(data=data)
+def read_input(serializer_class, data, *, user=None, record=None):
+    """The validated body; related inputs offer only what `user` may choose (for `record`: on its date, its own)."""
+    context = {"user": user, "record": record, "on": record_day(record) if record is not None else None}
+    serializer = serializer_class(data=data, context=context)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
 
@@ -52,8 +56,8 @@ def step_action(step):
         record = self.get_object()
         if not step.permitted(request.user, record):
             # A read-only grant (the registering clerk, a verifier) reads the record, never moves it.
-            raise exceptions.PermissionDenied("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý này.")
-        data = read_input(step.input, request.data)
+            raise exceptions.PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý này."))
+        data = read_input(step.input, request.data, user=request.user, record=record)
         with editing(record):  # with If-Match: refused (412) if the record moved on, even while this step runs
             run(step.service, record, by=request.user, **data)
         return Response(self.get_serializer(self.get_queryset().get(pk=record.pk)).data)
@@ -96,7 +100,7 @@ class ServiceViewSet(StepViewSetMixin, mixins.CreateModelMixin, VisibleReadOnlyV
         raise NotImplementedError
 
     def create(self, request, *args, **kwargs):
-        record = run(self.create_record, request.user, read_input(self.create_input, request.data))
+        record = run(self.create_record, request.user, read_input(self.create_input, request.data, user=request.user))
         return Response(self.get_serializer(record).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": UploadInput}, responses={201: AttachmentSerializer})

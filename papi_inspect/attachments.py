@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from papi_inspect.audit import save
 from papi_inspect.identity import decrypt_bytes, decrypt_text, encrypt_bytes, encrypt_text
@@ -43,7 +44,7 @@ def sniff_content_type(name, head):
     if expected is None:
         allowed = ", ".join(sorted(ALLOWED_TYPES))
         raise ValidationError(
-            f"Loại tệp '{extension or 'không có phần mở rộng'}' không được phép. Chỉ nhận: {allowed}.",
+            _("Loại tệp '%(value)s' không được phép. Chỉ nhận: %(allowed)s.") % {"value": extension or 'không có phần mở rộng', "allowed": allowed},
             code="type_not_allowed",
         )
     if extension in _OFFICE_PARTS:
@@ -53,7 +54,7 @@ def sniff_content_type(name, head):
     else:
         matches = filetype.guess_mime(head) == expected
     if not matches:
-        raise ValidationError(f"Nội dung tệp '{name}' không khớp với loại tệp {extension}.", code="content_mismatch")
+        raise ValidationError(_("Nội dung tệp '%(name)s' không khớp với loại tệp %(extension)s.") % {"name": name, "extension": extension}, code="content_mismatch")
     return expected
 
 
@@ -92,10 +93,10 @@ def check_size(uploaded_file):
     limit = settings.ATTACHMENT_MAX_BYTES
     if uploaded_file.size > limit:
         raise ValidationError(
-            f"Tệp '{uploaded_file.name}' vượt quá dung lượng cho phép ({_readable_size(limit)}).", code="too_large"
+            _("Tệp '%(name)s' vượt quá dung lượng cho phép (%(readable_size)s).") % {"name": uploaded_file.name, "readable_size": _readable_size(limit)}, code="too_large"
         )
     if not uploaded_file.size:
-        raise ValidationError(f"Tệp '{uploaded_file.name}' rỗng.", code="empty")
+        raise ValidationError(_("Tệp '%(name)s' rỗng.") % {"name": uploaded_file.name}, code="empty")
 
 
 def _readable_size(size):
@@ -121,7 +122,7 @@ def _kept_name(record, content_type, uploaded_name):
 def attach_file(record, *, uploaded_file, by, description=""):
     """Store `uploaded_file` against `record` after checking permission, size and content."""
     if not may_attach_to(by, record):
-        raise PermissionDenied("Bạn không có quyền đính kèm tệp vào hồ sơ này.")
+        raise PermissionDenied(_("Bạn không có quyền đính kèm tệp vào hồ sơ này."))
     return store_file(record, uploaded_file=uploaded_file, by=by, description=description)
 
 
@@ -220,3 +221,11 @@ def seal_files(files, history_model, *, redact):
         # update(): sealing is no change anyone made, and the plain text must not reach a new history row.
         if changes:
             type(attachment).objects.filter(pk=attachment.pk).update(**changes)
+
+
+def files_of(record, queryset=None):
+    """The files attached to `record` itself (none before it is saved), narrowed from `queryset` if given."""
+    queryset = Attachment.objects.all() if queryset is None else queryset
+    if record is None or record.pk is None:
+        return queryset.none()
+    return queryset.filter(content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk)

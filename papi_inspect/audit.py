@@ -1,11 +1,12 @@
 """Field-level history for every doctype, with readable reasons and no sensitive fields."""
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from simple_history.models import HistoricalRecords
 from simple_history.utils import update_change_reason  # noqa: F401  (re-exported for services)
 
-ADMIN_EDIT_REASON = "Cập nhật trong trang quản trị"
-API_EDIT_REASON = "Cập nhật qua API"
+ADMIN_EDIT_REASON = gettext_noop("Cập nhật trong trang quản trị")
+API_EDIT_REASON = gettext_noop("Cập nhật qua API")
 
 
 def history(*, sensitive=(), **options):
@@ -25,6 +26,18 @@ def with_reason(instance, reason):
     """Mark the next save or delete of `instance` with a readable reason ("accept", "extend deadline")."""
     instance._change_reason = reason
     return instance
+
+
+def reason_shown(reason):
+    """A stored history reason in the reader's language. Reasons are kept in Vietnamese (the record of what was
+    done) and marked for translation where written (gettext_noop); "Prefix: detail" translates its prefix."""
+    if not reason:
+        return reason
+    translated = gettext(reason)
+    if translated != reason:
+        return translated
+    head, separator, detail = reason.partition(": ")
+    return f"{gettext(head)}: {detail}" if separator and gettext(head) != head else reason
 
 
 def save(record, reason, *, by, **save_options):

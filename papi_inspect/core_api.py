@@ -5,6 +5,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
@@ -12,18 +13,19 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleQuerysetMixin, VisibleReadOnlyViewSet
 from papi_inspect.attachments import attach_file
 from papi_inspect.deadlines import DeadlineError, compute_deadline, deadline_status
 from papi_inspect.models import Attachment, CalendarOverride, DeadlineRule
 
-class DeadlineRuleSerializer(serializers.ModelSerializer):
+class DeadlineRuleSerializer(ScopedModelSerializer):
     class Meta:
         model = DeadlineRule
         fields = "__all__"
 
 
-class CalendarOverrideSerializer(serializers.ModelSerializer):
+class CalendarOverrideSerializer(ScopedModelSerializer):
     class Meta:
         model = CalendarOverride
         fields = ["id", "date", "kind", "active", "reason", "source"]
@@ -42,7 +44,7 @@ class CalendarOverrideViewSet(VisibleReadOnlyViewSet):
     filterset_fields = ["kind", "active"]
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
+class AttachmentSerializer(ScopedModelSerializer):
     record_type = serializers.CharField(write_only=True, help_text="app_label.model, ví dụ org.unit")
     record_id = serializers.IntegerField(write_only=True)
     file = serializers.FileField(write_only=True)
@@ -90,7 +92,7 @@ class AttachmentViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
             queryset = queryset.filter(content_type__app_label=app_label, content_type__model=model_name)
         if params.get("record_id"):
             if not params["record_id"].isdigit():
-                raise exceptions.ValidationError({"record_id": ["Mã hồ sơ phải là số nguyên dương."]})
+                raise exceptions.ValidationError({"record_id": [gettext("Mã hồ sơ phải là số nguyên dương.")]})
             queryset = queryset.filter(object_id=int(params["record_id"]))
         return queryset
 
@@ -114,7 +116,7 @@ def _find_record(user, record_type, record_id):
     except (ValueError, ContentType.DoesNotExist):
         model = None
     if model is None or not hasattr(model.objects, "visible_to"):
-        raise exceptions.ValidationError({"record_type": ["Loại hồ sơ không tồn tại hoặc không nhận tệp đính kèm."]})
+        raise exceptions.ValidationError({"record_type": [gettext("Loại hồ sơ không tồn tại hoặc không nhận tệp đính kèm.")]})
     record = model.objects.visible_to(user).filter(pk=record_id).first()
     if record is None:
         raise exceptions.NotFound()

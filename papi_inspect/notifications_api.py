@@ -1,15 +1,16 @@
 """API for a user's own notifications: list them and mark one read."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.models import Notification
 from papi_inspect.notifications import mark_read
 
 
-class NotificationSerializer(serializers.ModelSerializer):
+class NotificationSerializer(ScopedModelSerializer):
     class Meta:
         model = Notification
         fields = ["id", "subject", "body", "link", "created_at", "read_at"]

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from papi_inspect.attachments import _readable_size, attach_file
@@ -28,18 +29,18 @@ def _image_format(uploaded_file):
             image_format = image.format
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(f"Tệp '{uploaded_file.name}' không phải là ảnh.", code="not_an_image")
+        raise ValidationError(_("Tệp '%(name)s' không phải là ảnh.") % {"name": uploaded_file.name}, code="not_an_image")
     finally:
         uploaded_file.seek(0)
     if image_format not in PHOTO_FORMATS:
-        raise ValidationError(f"Ảnh '{uploaded_file.name}' phải là JPEG, PNG hoặc WebP.", code="not_an_image")
+        raise ValidationError(_("Ảnh '%(name)s' phải là JPEG, PNG hoặc WebP.") % {"name": uploaded_file.name}, code="not_an_image")
     return image_format
 
 
 def _too_large(uploaded_file, limit):
     """A photo above the largest file accepted at all (the attachment cap): the message names that cap."""
     return ValidationError(
-        f"Ảnh '{uploaded_file.name}' vượt quá dung lượng cho phép ({_readable_size(limit)}); hãy chụp lại hoặc giảm cỡ ảnh.",
+        _("Ảnh '%(name)s' vượt quá dung lượng cho phép (%(readable_size)s); hãy chụp lại hoặc giảm cỡ ảnh.") % {"name": uploaded_file.name, "readable_size": _readable_size(limit)},
         code="photo_too_large",
     )
 
@@ -47,8 +48,7 @@ def _too_large(uploaded_file, limit):
 def _too_large_shrunk(uploaded_file, limit):
     """A photo accepted for shrinking that is still above the kept size: the message says both facts."""
     return ValidationError(
-        f"Ảnh '{uploaded_file.name}' đã được thu nhỏ nhưng vẫn vượt quá dung lượng cho phép ({_readable_size(limit)}); "
-        "hãy chụp lại với độ phân giải thấp hơn.",
+        _("Ảnh '%(name)s' đã được thu nhỏ nhưng vẫn vượt quá dung lượng cho phép (%(readable_size)s); hãy chụp lại với độ phân giải thấp hơn.") % {"name": uploaded_file.name, "readable_size": _readable_size(limit)},
         code="photo_too_large",
     )
 
@@ -65,7 +65,7 @@ def shrink_photo(uploaded_file, limit):
             out = io.BytesIO()
             image.save(out, "JPEG", quality=82, optimize=True)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(f"Tệp '{uploaded_file.name}' không phải là ảnh.", code="not_an_image")
+        raise ValidationError(_("Tệp '%(name)s' không phải là ảnh.") % {"name": uploaded_file.name}, code="not_an_image")
     if out.tell() > limit:
         raise _too_large_shrunk(uploaded_file, limit)
     name = f"{PurePath(uploaded_file.name).stem or 'anh'}.jpg"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from papi_inspect.db_locks import hold_until_commit
 from papi_inspect.deadlines import DeadlineError, compute_deadline
@@ -10,12 +11,12 @@ from papi_inspect.deadlines import DeadlineError, compute_deadline
 def check_not_future(day, *, field, label):
     """A receipt (or any recorded event) cannot lie in the future."""
     if day > timezone.localdate():
-        raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được sau ngày hôm nay."})
+        raise ValidationError({field: _('%(label)s (%(day)s) không được sau ngày hôm nay.') % {"label": label, "day": f"{day:%d/%m/%Y}"}})
 
 
 def check_not_before(day, earlier, *, field, label, earlier_label):
     if day < earlier:
-        raise ValidationError({field: f"{label} ({day:%d/%m/%Y}) không được trước {earlier_label} ({earlier:%d/%m/%Y})."})
+        raise ValidationError({field: _('%(label)s (%(day)s) không được trước %(earlier_label)s (%(earlier)s).') % {"label": label, "day": f"{day:%d/%m/%Y}", "earlier_label": earlier_label, "earlier": f"{earlier:%d/%m/%Y}"}})
 
 
 def require_status(case, *statuses, message):
@@ -35,7 +36,7 @@ def due_date(code, start, **options):
 def check_visible(record, user, *, field):
     """A related record named in an input must be one the author may see; an unseen one is reported missing."""
     if not type(record).objects.visible_to(user).filter(pk=record.pk).exists():
-        raise ValidationError({field: "Không tìm thấy bản ghi."})
+        raise ValidationError({field: _("Không tìm thấy bản ghi.")})
     return record
 
 

@@ -11,11 +11,14 @@ from typing import Callable
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from papi_inspect.choices import person_label, record_day, scope_choices
 from papi_inspect.locking import VERSION_FIELD, EditConflict, editing
+from papi_inspect.widgets import date_field
 from papi_inspect.permissions import is_active_staff
 
 # Inputs shown as a text area rather than a one-line box.
@@ -51,19 +54,22 @@ class Step:
             return False
         return self.may is None or self.may(user, record)
 
-    def form_class(self):
-        return form_for(self.input)
+    def form_class(self, record=None, user=None):
+        return form_for(self.input, model=type(record) if record is not None else None, user=user, record=record)
 
-    def form(self, record, data=None, files=None, **options):
-        """The step's form for `record`, carrying the version the page shows (a stale page is refused)."""
-        return self.form_class()(data, files, initial={VERSION_FIELD: getattr(record, "version", None)}, **options)
+    def form(self, record, data=None, files=None, *, user=None, **options):
+        """The step's form for `record` as `user` sees it: labels from the model, what is on record pre-filled,
+        choices scoped, and the version the page shows (a stale page is refused)."""
+        form_class = self.form_class(record, user)
+        initial = {**on_record(record, form_class.base_fields), VERSION_FIELD: getattr(record, "version", None)}
+        return form_class(data, files, initial=initial, **options)
 
     def run(self, record, *, by, data, expected_version=None):
         """Validate `data` with the step's input and call its service; errors come back as ValidationError.
         With `expected_version`, a record changed since that version is refused (EditConflict)."""
         if not self.permitted(by, record):
             raise PermissionDenied(_("Bạn không được thực hiện bước này trên hồ sơ này."))
-        serializer = self.input(data=data)
+        serializer = self.input(data=data, context={"user": by, "record": record, "on": record_day(record)})
         if not serializer.is_valid():
             raise ValidationError({field: [str(error) for error in errors] for field, errors in serializer.errors.items()})
         with editing(record, expected_version):
@@ -116,53 +122,99 @@ def add_errors(form, error):
 
 
 def staff_people():
-    """Active accounts with a staff profile, by name: the people a step may name."""
+    """Active accounts with a staff profile, by name: the people a step may name (unscoped; forms use scope_choices)."""
     return (get_user_model().objects.filter(is_active=True, staff_profile__isnull=False)
             .select_related("staff_profile").order_by("staff_profile__full_name"))
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    """A person chosen by name and position; the serializer still receives the id."""
+class RecordChoiceField(forms.ModelChoiceField):
+    """A record chosen from a scoped list (people by name – title (unit)); the serializer still receives the id."""
 
-    def label_from_instance(self, user):
-        return f"{user.staff_profile.full_name} – {user.staff_profile.position}"
-
-    def clean(self, value):
-        user = super().clean(value)
-        return user.pk if user is not None else None
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, user):
-        return PersonChoiceField.label_from_instance(self, user)
+    def label_from_instance(self, obj):
+        return person_label(obj) if isinstance(obj, get_user_model()) else super().label_from_instance(obj)
 
     def clean(self, value):
-        return [user.pk for user in super().clean(value)]
+        chosen = super().clean(value)
+        return chosen.pk if chosen is not None else None
 
 
-def _form_field(name, field):
-    label = field.label or name
-    required = field.required
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return RecordChoiceField.label_from_instance(self, obj)
+
+    def clean(self, value):
+        return [chosen.pk for chosen in super().clean(value)]
+
+
+# Kept for callers that name people outside a step form.
+PersonChoiceField, PeopleChoiceField = RecordChoiceField, RecordsChoiceField
+
+
+def _model_field(model, name):
+    try:
+        return model._meta.get_field(name) if model is not None else None
+    except FieldDoesNotExist:
+        return None
+
+
+def _text(value):
+    return capfirst(value) if value else value
+
+
+def _choices(field, user, record):
+    """The related input's choices as the form offers them: the same scope as the API (`ScopedRelated`)."""
+    relation = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
+    queryset = relation.queryset
+    if queryset is None:
+        return None
+    queryset = scope_choices(queryset, user, on=record_day(record)) if user is not None else queryset.none()
+    narrow = getattr(relation, "for_record", None)
+    return narrow(record, queryset) if narrow is not None and record is not None else queryset
+
+
+def _form_field(name, field, *, model=None, user=None, record=None):
+    on_model = _model_field(model, name)
+    # The label and help the model gives the office (verbose_name, help_text), else the input's own label.
+    # DRF invents "Content kind" from the name when no label is given: only an explicit one counts.
+    label = _text(getattr(on_model, "verbose_name", None)) or _text(field._kwargs.get("label")) or name
+    help_text = getattr(on_model, "help_text", "") or field._kwargs.get("help_text") or ""
+    options = {"label": label, "required": field.required, "help_text": help_text}
     if isinstance(field, serializers.DateField):
-        return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
+        return date_field(**options)
     if isinstance(field, serializers.BooleanField):
-        return forms.NullBooleanField(label=label, required=False)
+        return forms.NullBooleanField(**{**options, "required": False})
     if isinstance(field, serializers.ChoiceField):
-        return forms.ChoiceField(label=label, required=required, choices=[("", "—"), *field.choices.items()])
+        return forms.ChoiceField(choices=[("", "—"), *field.choices.items()], **options)
     if isinstance(field, serializers.FileField):
-        return forms.FileField(label=label, required=required)
+        return forms.FileField(**options)
     if isinstance(field, serializers.ManyRelatedField):
-        return PeopleChoiceField(label=label, required=required, queryset=staff_people())
+        return RecordsChoiceField(queryset=_choices(field, user, record), **options)
     if isinstance(field, serializers.RelatedField):
-        if field.queryset is not None and field.queryset.model is get_user_model():
-            return PersonChoiceField(label=label, required=required, queryset=staff_people())
-        return forms.IntegerField(label=label, required=required)
+        queryset = _choices(field, user, record)
+        if queryset is not None:
+            return RecordChoiceField(queryset=queryset, **options)
+        return forms.IntegerField(**options)
     widget = forms.Textarea(attrs={"rows": 3}) if name in LONG_TEXT else None
-    return forms.CharField(label=label, required=required, widget=widget)
+    return forms.CharField(widget=widget, **options)
 
 
-def form_for(serializer_class):
-    """A Django form with one input per field of a step's input serializer, and the record's version, hidden."""
-    fields = {name: _form_field(name, field) for name, field in serializer_class().fields.items()}
+def form_for(serializer_class, *, model=None, user=None, record=None):
+    """A Django form with one input per field of a step's input serializer, labelled from `model`'s fields, its
+    choices scoped for `user` (and `record`), and the record's version, hidden."""
+    fields = {name: _form_field(name, field, model=model, user=user, record=record)
+              for name, field in serializer_class().fields.items()}
     fields[VERSION_FIELD] = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     return type("StepForm", (forms.Form,), fields)
+
+
+def on_record(record, names):
+    """What the record already holds for the form's inputs, so the form opens with it (ids for related fields)."""
+    initial = {}
+    for name in names:
+        model_field = _model_field(type(record), name)
+        if model_field is None or not model_field.concrete or model_field.many_to_many:
+            continue
+        value = getattr(record, model_field.attname, None)
+        if value not in (None, ""):
+            initial[name] = value
+    return initial

@@ -9,9 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
-from papi_inspect.admin_base import VisibleAdmin
+from papi_inspect.admin_base import TabularInline, VisibleAdmin
 from reports.access import may_draft, may_freeze
 from reports.catalogue import SPECS, has_narrative, sections_for
 from reports.models import ManualFigure, Report, ReportVersion

@@ -20,6 +20,7 @@ from doctypes.finding.models import Action, Finding
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.papi.models import Dimension
+from papi_inspect.choices import ScopedRelated, ScopedSlugRelated
 from papi_inspect.api import VisibleRelated
 from tablet import services
 from tablet.assignments import assignments_for
@@ -37,14 +38,14 @@ def visible(model, **kwargs):
 class FindingItemSerializer(serializers.Serializer):
     inspection = visible(Inspection, required=False, allow_null=True, default=None, label=gettext_lazy("Cuộc thanh tra"))
     discipline_check = visible(DisciplineCheck, required=False, allow_null=True, default=None, label=gettext_lazy("Cuộc kiểm tra"))
-    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all(), required=False, allow_null=True, default=None,
+    unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all(), required=False, allow_null=True, default=None,
                                         label=gettext_lazy("Đơn vị liên quan"))
     title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="", label=gettext_lazy("Tiêu đề"))
     condition = serializers.CharField(label=gettext_lazy("Thực trạng (điều đã thấy)"))
     criteria = serializers.CharField(label=gettext_lazy("Tiêu chí (quy định phải thực hiện)"))
     cause = serializers.CharField(required=False, allow_blank=True, default="", label=gettext_lazy("Nguyên nhân"))
     severity = serializers.ChoiceField(choices=Finding.Severity.choices, default=Finding.Severity.MEDIUM, label=gettext_lazy("Mức độ"))
-    papi_dimension = serializers.PrimaryKeyRelatedField(queryset=Dimension.objects.all(), required=False, allow_null=True, default=None,
+    papi_dimension = ScopedRelated(queryset=Dimension.objects.all(), required=False, allow_null=True, default=None,
                                                         label=gettext_lazy("Chỉ số nội dung PAPI liên quan"))
     legal_document = serializers.CharField(max_length=255, required=False, allow_blank=True, default="", label=gettext_lazy("Văn bản căn cứ"))
     legal_article = serializers.CharField(max_length=20, required=False, allow_blank=True, default="", label=gettext_lazy("Điều"))
@@ -60,13 +61,13 @@ class FindingItemSerializer(serializers.Serializer):
     def validate(self, data):
         source = data["inspection"] or data["discipline_check"]
         if source is None:
-            raise serializers.ValidationError({"inspection": "Phát hiện phải thuộc một cuộc thanh tra hoặc kiểm tra công vụ."})
+            raise serializers.ValidationError({"inspection": _("Phát hiện phải thuộc một cuộc thanh tra hoặc kiểm tra công vụ.")})
         # The inspected party: the check's unit, or one of the inspection's subject units (the first by default).
         allowed = [source.unit] if data["discipline_check"] else list(source.subject_units.order_by("pk"))
         if data["unit"] is None:
             data["unit"] = allowed[0] if allowed else None
         elif data["unit"] not in allowed:
-            raise serializers.ValidationError({"unit": "Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này."})
+            raise serializers.ValidationError({"unit": _("Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này.")})
         data["title"] = data["title"].strip() or data["condition"].strip()[:120]
         data["recorded_on"] = data["recorded_on"] or timezone.localdate()
         dimension = data.pop("papi_dimension")
@@ -79,7 +80,7 @@ BASE_VERSION = gettext_lazy("Phiên bản đã đọc")
 
 class CheckResultItemSerializer(serializers.Serializer):
     check = visible(DisciplineCheck, label=gettext_lazy("Cuộc kiểm tra"))
-    item = serializers.PrimaryKeyRelatedField(queryset=ChecklistItem.objects.all(), label=gettext_lazy("Nội dung kiểm tra"))
+    item = ScopedRelated(queryset=ChecklistItem.objects.all(), label=gettext_lazy("Nội dung kiểm tra"))
     outcome = serializers.ChoiceField(choices=CheckResult.Outcome.choices, label=gettext_lazy("Kết quả"))
     note = serializers.CharField(required=False, allow_blank=True, default="", label=gettext_lazy("Ghi chú"))
     base_version = serializers.IntegerField(allow_null=True, label=BASE_VERSION)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doctypes.discipline_check import services as checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
@@ -94,7 +95,7 @@ HANDLERS = {
 
 def _replay(receipt, by):
     if receipt.user_id != by.pk:
-        raise ValidationError({"key": "Mã đồng bộ này đã được dùng cho một mục khác."})
+        raise ValidationError({"key": _("Mã đồng bộ này đã được dùng cho một mục khác.")})
     return {**receipt.response, "duplicate": True}
 
 

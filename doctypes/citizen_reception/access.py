@@ -1,6 +1,7 @@
 """Who may keep the reception log and the leaders' reception schedule; the services ask these before they act."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from papi_inspect.permissions import agency_unit_ids, is_active_staff, sees_everything
 
@@ -19,9 +20,9 @@ def may_schedule(user):
 
 def require_log_reception(user, unit):
     if not may_log_reception(user, unit):
-        raise PermissionDenied("Bạn không được ghi sổ tiếp công dân cho đơn vị này.")
+        raise PermissionDenied(_("Bạn không được ghi sổ tiếp công dân cho đơn vị này."))
 
 
 def require_schedule(user):
     if not may_schedule(user):
-        raise PermissionDenied("Chỉ Văn phòng Sở được lập lịch tiếp công dân của lãnh đạo.")
+        raise PermissionDenied(_("Chỉ Văn phòng Sở được lập lịch tiếp công dân của lãnh đạo."))

@@ -12,12 +12,13 @@ from doctypes.complaint_case.api import CaseViewSet
 from doctypes.complaint_case.inputs import IdentityInput
 from doctypes.complaint_case.models import ContentKind
 from doctypes.org.models import Unit
+from papi_inspect.choices import ScopedModelSerializer, ScopedRelated
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_records import read_input, run
 from papi_inspect.identity import HIDDEN_FIELDS, sealed_fields
 
 
-class ReceptionSerializer(serializers.ModelSerializer):
+class ReceptionSerializer(ScopedModelSerializer):
     concerns_denunciation = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -40,7 +41,7 @@ class ReceptionInput(serializers.Serializer):
     refusal_ground = serializers.ChoiceField(choices=Reception.RefusalGround.choices, required=False, allow_blank=True, default="")
     refusal_note = serializers.CharField(required=False, allow_blank=True, default="")
     leader_present = serializers.CharField(required=False, allow_blank=True, default="")
-    unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
+    unit = ScopedRelated(queryset=Unit.objects.all())
     create_petition = serializers.BooleanField(required=False, default=False)
     matter = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -56,7 +57,7 @@ class ReceptionViewSet(CaseViewSet):
         return services.log_reception(by=user, **data)
 
 
-class ReceptionDaySerializer(serializers.ModelSerializer):
+class ReceptionDaySerializer(ScopedModelSerializer):
     class Meta:
         model = ReceptionDay
         fields = ["id", "month", "planned_on", "held_on", "leader", "delegate", "place", "moved_because"]
@@ -65,8 +66,8 @@ class ReceptionDaySerializer(serializers.ModelSerializer):
 class PublishInput(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     day_of_month = serializers.IntegerField()
-    leader = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all())
-    delegate = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), required=False, allow_null=True)
+    leader = ScopedRelated(queryset=get_user_model().objects.all())
+    delegate = ScopedRelated(queryset=get_user_model().objects.all(), required=False, allow_null=True)
     place = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -89,7 +90,7 @@ class ReceptionDayViewSet(VisibleReadOnlyViewSet):
     @action(detail=False, methods=["post"], permission_classes=[MayAddDays])
     def publish(self, request):
         """Publish a year's schedule on a fixed day of the month (Luật Tiếp công dân 2013, Art. 18)."""
-        days = run(services.publish_schedule, by=request.user, **read_input(PublishInput, request.data))
+        days = run(services.publish_schedule, by=request.user, **read_input(PublishInput, request.data, user=request.user))
         year = request.data.get("year")
         missing = [f"{month:%m/%Y}" for month in services.months_without_reception(int(year))]
         return Response({"created": self.get_serializer(days, many=True).data, "months_without_reception": missing},

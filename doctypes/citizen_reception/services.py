@@ -5,6 +5,8 @@ from calendar import monthrange
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.citizen_reception.access import require_log_reception, require_schedule
 from doctypes.citizen_reception.models import Reception, ReceptionDay
@@ -31,18 +33,18 @@ def log_reception(
     check_not_future(received_on, field="received_on", label="Ngày tiếp")
     identity = identity or {}
     if not identity.get("name"):
-        raise ValidationError({"identity": "Cần họ tên công dân (hoặc người đại diện của đoàn)."})
+        raise ValidationError({"identity": _("Cần họ tên công dân (hoặc người đại diện của đoàn).")})
     is_group = group_size > 1
     if is_group and not identity.get("representative"):
-        raise ValidationError({"representative": "Đoàn đông người phải cử người đại diện."})
+        raise ValidationError({"representative": _("Đoàn đông người phải cử người đại diện.")})
     if handling == Reception.Handling.REFUSED and not refusal_ground:
-        raise ValidationError({"refusal_ground": "Từ chối tiếp phải ghi căn cứ theo Điều 9 Luật Tiếp công dân."})
+        raise ValidationError({"refusal_ground": _("Từ chối tiếp phải ghi căn cứ theo Điều 9 Luật Tiếp công dân.")})
     if refusal_ground and handling != Reception.Handling.REFUSED:
-        raise ValidationError({"refusal_ground": "Chỉ ghi căn cứ từ chối khi từ chối tiếp."})
+        raise ValidationError({"refusal_ground": _("Chỉ ghi căn cứ từ chối khi từ chối tiếp.")})
     if verbal_statement.strip() and not statement_signed:
-        raise ValidationError({"statement_signed": "Nội dung trình bày bằng lời phải được đọc lại và công dân ký xác nhận."})
+        raise ValidationError({"statement_signed": _("Nội dung trình bày bằng lời phải được đọc lại và công dân ký xác nhận.")})
     if handling == Reception.Handling.TRANSFER and not transfer_to.strip():
-        raise ValidationError({"transfer_to": "Cần ghi cơ quan được chuyển đến."})
+        raise ValidationError({"transfer_to": _("Cần ghi cơ quan được chuyển đến.")})
     reception = Reception(
         code=next_code(Reception, "TCD", received_on.year), received_on=received_on, kind=kind, is_group=is_group,
         group_size=group_size, content=content, documents_received=documents_received, classification=classification,
@@ -53,13 +55,13 @@ def log_reception(
     reception.set_identity(identity)
     if create_petition:
         if handling != Reception.Handling.RECEIVE:
-            raise ValidationError({"handling": "Chỉ tạo đơn khi tiếp nhận đơn."})
+            raise ValidationError({"handling": _("Chỉ tạo đơn khi tiếp nhận đơn.")})
         reception.petition = register_petition(
             by=by, received_on=received_on, channel=Petition.Channel.RECEPTION, matter=matter or content[:255],
             summary=verbal_statement or content, unit=unit, identity=identity, many_signers=is_group,
             content_kind=classification, handler=by,
         )
-    save(reception, "Ghi sổ tiếp công dân", by=by)
+    save(reception, gettext_noop("Ghi sổ tiếp công dân"), by=by)
     if classification != ContentKind.REQUEST:
         link_case_papi(reception)
     return reception
@@ -84,13 +86,13 @@ def schedule_reception_day(*, by, planned_on, leader, delegate=None, place="", c
     calendar = calendar or WorkingCalendar()
     month = planned_on.replace(day=1)
     if ReceptionDay.objects.filter(month=month).exists():
-        raise ValidationError({"planned_on": f"Tháng {month:%m/%Y} đã có lịch tiếp công dân của lãnh đạo."})
+        raise ValidationError({"planned_on": _('Tháng %(month)s đã có lịch tiếp công dân của lãnh đạo.') % {"month": f"{month:%m/%Y}"}})
     held = calendar.working_day_in_month(planned_on)
     day = ReceptionDay(month=month, planned_on=planned_on, held_on=held, leader=leader, delegate=delegate,
                        moved_because=calendar.why_not_working(planned_on) if held != planned_on else "")
     if place:
         day.place = place
-    return save(day, "Công bố lịch tiếp công dân", by=by)
+    return save(day, gettext_noop("Công bố lịch tiếp công dân"), by=by)
 
 
 @transaction.atomic
@@ -99,7 +101,7 @@ def publish_schedule(*, by, year, day_of_month, leader, delegate=None, place="",
     scheduled are kept."""
     require_schedule(by)
     if not 1 <= day_of_month <= 31:
-        raise ValidationError({"day_of_month": "Ngày trong tháng phải từ 1 đến 31."})
+        raise ValidationError({"day_of_month": _("Ngày trong tháng phải từ 1 đến 31.")})
     calendar = calendar or WorkingCalendar()
     days = []
     for number in range(1, 13):
@@ -115,7 +117,7 @@ def delegate_reception_day(day, *, by, delegate):
     """The head may delegate the day to a deputy or the chief inspector (Art. 18)."""
     require_schedule(by)
     day.delegate = delegate
-    return save(day, "Ủy quyền tiếp công dân", by=by)
+    return save(day, gettext_noop("Ủy quyền tiếp công dân"), by=by)
 
 
 def months_without_reception(year, *, through=None):

@@ -1,6 +1,7 @@
 """Who may do what with petitions, complaints and denunciations; every service asks these before it acts."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from doctypes.complaint_case.models import Denunciation, is_protected
 from papi_inspect.permissions import Role, agency_unit_ids, has_role, is_active_staff, sees_everything
@@ -26,12 +27,12 @@ def may_work_on(user, record):
 
 def require_register(user, model, unit):
     if not may_register(user, model, unit):
-        raise PermissionDenied("Bạn không được vào sổ hồ sơ cho đơn vị này.")
+        raise PermissionDenied(_("Bạn không được vào sổ hồ sơ cho đơn vị này."))
 
 
 def require_work(user, record):
     if not may_work_on(user, record):
-        raise PermissionDenied("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý.")
+        raise PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý."))
 
 
 def assigned_to(record):

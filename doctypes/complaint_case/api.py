@@ -19,6 +19,7 @@ from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.services import verification
 from doctypes.complaint_case.services.identity import reveal_identity, reveal_text, store_signature
 from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import MayChange, ServiceViewSet, UploadInput, read_input, run
@@ -82,7 +83,7 @@ class CaseViewSet(ServiceViewSet):
 def _with_deadline(model_class, *extra):
     """A serializer with every field except the identity ones, plus the deadline status."""
 
-    class Serializer(serializers.ModelSerializer):
+    class Serializer(ScopedModelSerializer):
         deadline_status = serializers.SerializerMethodField()
 
         def get_deadline_status(self, record) -> str | None:
@@ -125,19 +126,19 @@ class PetitionSerializer(_with_deadline(Petition)):
 ComplaintCaseSerializer = _with_deadline(ComplaintCase)
 
 
-class ExtensionSerializer(serializers.ModelSerializer):
+class ExtensionSerializer(ScopedModelSerializer):
     class Meta:
         model = DenunciationExtension
         fields = ["number", "decided_on", "decision_number", "reason", "new_due", "decided_by"]
 
 
-class VerifierSerializer(serializers.ModelSerializer):
+class VerifierSerializer(ScopedModelSerializer):
     class Meta:
         model = DenunciationVerifier
         fields = ["user", "team_role", "assigned_on", "assigned_by"]
 
 
-class RedactedCopySerializer(serializers.ModelSerializer):
+class RedactedCopySerializer(ScopedModelSerializer):
     """A redacted copy and the link to its file (the only file a verifier may download)."""
 
     file = serializers.SerializerMethodField()
@@ -209,7 +210,7 @@ class DenunciationViewSet(CaseViewSet):
         return Response(RedactedCopySerializer(verification.copies_for(request.user, case), many=True).data)
 
 
-class IdentityAccessLogSerializer(serializers.ModelSerializer):
+class IdentityAccessLogSerializer(ScopedModelSerializer):
     class Meta:
         model = IdentityAccessLog
         fields = ["id", "user", "at", "reason", "record_label", "record_type", "record_id", "granted"]

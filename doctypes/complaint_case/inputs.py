@@ -7,7 +7,14 @@ from rest_framework import serializers
 
 from doctypes.complaint_case.models import ComplaintCase, DenunciationVerifier, Petition, RedactedCopy, Verdict
 from doctypes.org.models import Unit
+from papi_inspect.choices import ScopedRelated
 from papi_inspect.models import Attachment
+
+
+def _originals(case):
+    from doctypes.complaint_case.services.verification import originals_of  # the service decides what an original is
+
+    return originals_of(case)
 
 
 class IdentityInput(serializers.Serializer):
@@ -25,11 +32,11 @@ class RevealInput(serializers.Serializer):
 
 
 def _unit_field():
-    return serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
+    return ScopedRelated(queryset=Unit.objects.all())
 
 
 def _user_field():
-    return serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), required=False, allow_null=True)
+    return ScopedRelated(queryset=get_user_model().objects.all(), required=False, allow_null=True)
 
 
 class PetitionInput(serializers.Serializer):
@@ -60,14 +67,15 @@ class ClassifyInput(serializers.Serializer):
 
 class OutcomeInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Petition.Outcome.choices)
-    decided_on = serializers.DateField()
+    decided_on = serializers.DateField(label=_("Ngày xử lý"))
     transfer_to = serializers.CharField(required=False, allow_blank=True, default="")
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", label=_("Ghi chú"))
     signer = _user_field()
 
 
 class MergeInput(serializers.Serializer):
-    into = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all())
+    into = ScopedRelated(queryset=Petition.objects.all(), label=_("Gộp vào đơn"),
+                         for_record=lambda petition, petitions: petitions.exclude(pk=petition.pk))
 
 
 class ComplaintInput(serializers.Serializer):
@@ -81,7 +89,7 @@ class ComplaintInput(serializers.Serializer):
     anti_corruption = serializers.BooleanField(required=False, default=False)
     unit = _unit_field()
     handler = _user_field()
-    petition = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all(), required=False, allow_null=True)
+    petition = ScopedRelated(queryset=Petition.objects.all(), required=False, allow_null=True)
 
 
 class AcceptInput(serializers.Serializer):
@@ -94,7 +102,7 @@ class VerifyInput(serializers.Serializer):
 
 
 class DialogueInput(serializers.Serializer):
-    held_on = serializers.DateField()
+    held_on = serializers.DateField(label=_("Ngày đối thoại"))
     result = serializers.CharField()
 
 
@@ -132,15 +140,15 @@ class DenunciationInput(serializers.Serializer):
     unit = _unit_field()
     handler = _user_field()
     identity = IdentityInput(required=False)
-    petition = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all(), required=False, allow_null=True)
+    petition = ScopedRelated(queryset=Petition.objects.all(), required=False, allow_null=True)
 
 
 class ReasonInput(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = serializers.CharField(label=_("Lý do"))
 
 
 class DeclineInput(ReasonInput):
-    decided_on = serializers.DateField()
+    decided_on = serializers.DateField(label=_("Ngày quyết định"))
 
 
 class NoticeInput(serializers.Serializer):
@@ -148,9 +156,9 @@ class NoticeInput(serializers.Serializer):
 
 
 class ExtendInput(serializers.Serializer):
-    decided_on = serializers.DateField()
-    decision_number = serializers.CharField()
-    reason = serializers.CharField()
+    decided_on = serializers.DateField(label=_("Ngày quyết định gia hạn"))
+    decision_number = serializers.CharField(label=_("Số quyết định gia hạn"))
+    reason = serializers.CharField(label=_("Lý do gia hạn"), help_text=_("Vụ việc phức tạp hoặc đặc biệt phức tạp (Luật Tố cáo 2018, Điều 30)."))
 
 
 class ConcludeInput(RemediesInput):
@@ -170,17 +178,20 @@ class HandleInput(serializers.Serializer):
 
 
 class ReportRequestInput(serializers.Serializer):
-    requested_on = serializers.DateField()
+    requested_on = serializers.DateField(label=_("Ngày yêu cầu báo cáo"))
 
 
 class AssignVerifierInput(serializers.Serializer):
-    user = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.filter(is_active=True))
-    team_role = serializers.ChoiceField(choices=DenunciationVerifier.TeamRole.choices, default=DenunciationVerifier.TeamRole.MEMBER)
-    assigned_on = serializers.DateField(required=False)
+    # The agency's own staff only, never the system administrator (scope_choices); the service refuses a conflict.
+    user = ScopedRelated(queryset=get_user_model().objects.filter(is_active=True), label=_("Người được giao xác minh"))
+    team_role = serializers.ChoiceField(choices=DenunciationVerifier.TeamRole.choices, default=DenunciationVerifier.TeamRole.MEMBER,
+                                        label=_("Vai trò trong tổ xác minh"))
+    assigned_on = serializers.DateField(required=False, label=_("Ngày giao xác minh"))
 
 
 class VerifierInput(serializers.Serializer):
-    user = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all())
+    user = ScopedRelated(queryset=get_user_model().objects.all(), label=_("Người thôi giao xác minh"),
+                         for_record=lambda case, people: people.filter(pk__in=case.verifiers.values("user")))
 
 
 class EmptyInput(serializers.Serializer):
@@ -188,9 +199,11 @@ class EmptyInput(serializers.Serializer):
 
 
 class ConfirmCopyInput(serializers.Serializer):
-    copy = serializers.PrimaryKeyRelatedField(queryset=RedactedCopy.objects.filter(confirmed_at__isnull=True))
+    copy = ScopedRelated(queryset=RedactedCopy.objects.filter(confirmed_at__isnull=True), label=_("Bản che đã kiểm tra"),
+                         for_record=lambda case, copies: copies.filter(denunciation=case))
 
 
 class RedactedUploadInput(serializers.Serializer):
-    original = serializers.PrimaryKeyRelatedField(queryset=Attachment.objects.all())
-    uploaded_file = serializers.FileField()
+    original = ScopedRelated(queryset=Attachment.objects.all(), label=_("Tệp gốc cần che"),
+                             for_record=lambda case, files: files.filter(pk__in=_originals(case).values("pk")))
+    uploaded_file = serializers.FileField(label=_("Bản che (PDF, ảnh)"))

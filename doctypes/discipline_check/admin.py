@@ -5,11 +5,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.models import Attachment
 
@@ -44,12 +43,26 @@ def photos_of(records):
     return links or "—"
 
 
+def _checked_staff(check, queryset):
+    # A result names staff of the checked unit only (the service refuses others): the drop-down offers no one else.
+    if check is None or not check.unit_id:
+        return queryset.none()
+    return queryset.filter(unit_id__in=check.unit.family_ids())
+
+
 class ResultInline(TabularInline):
     model = CheckResult
     fields = ["item", "staff", "outcome", "note", "photos"]
     readonly_fields = ["photos"]
     extra = 0
     show_change_link = True
+
+    def limit_choices(self, db_field, queryset, request, record):
+        if db_field.name == "staff":
+            return _checked_staff(record, queryset)
+        if db_field.name == "item":
+            return queryset.filter(template_id=record.template_id) if record is not None else queryset.none()
+        return queryset
 
     @admin.display(description=_("Ảnh minh chứng"))
     def photos(self, result):
@@ -93,6 +106,14 @@ class CheckResultAdmin(VisibleAdmin):
     search_fields = ["note", "item__text", "check_record__unit__name"]
     readonly_fields = ["photos"]
     inlines = [AttachmentInline]
+
+    def limit_choices(self, db_field, queryset, request, record):
+        check = record.check_record if record is not None else None
+        if db_field.name == "staff":
+            return _checked_staff(check, queryset)
+        if db_field.name == "item" and check is not None:
+            return queryset.filter(template_id=check.template_id)
+        return queryset
 
     @admin.display(description=_("Ảnh minh chứng"))
     def photos(self, result):

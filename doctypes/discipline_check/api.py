@@ -8,12 +8,13 @@ from rest_framework.response import Response
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
 from doctypes.org.models import StaffProfile, Unit
+from papi_inspect.choices import ScopedModelSerializer, ScopedRelated, ScopedSlugRelated
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.deadlines import deadline_label
 
 
-class ChecklistTemplateSerializer(serializers.ModelSerializer):
+class ChecklistTemplateSerializer(ScopedModelSerializer):
     items = serializers.SerializerMethodField()
 
     class Meta:
@@ -30,13 +31,13 @@ class ChecklistTemplateViewSet(VisibleReadOnlyViewSet):
     search_fields = ["name"]
 
 
-class CheckResultSerializer(serializers.ModelSerializer):
+class CheckResultSerializer(ScopedModelSerializer):
     class Meta:
         model = CheckResult
         fields = ["id", "item", "staff", "outcome", "note"]
 
 
-class DisciplineCheckSerializer(serializers.ModelSerializer):
+class DisciplineCheckSerializer(ScopedModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     results = CheckResultSerializer(many=True, read_only=True)
@@ -63,17 +64,20 @@ class DisciplineCheckViewSet(VisibleReadOnlyViewSet):
 
 
 class ScheduleSerializer(serializers.Serializer):
-    template = serializers.PrimaryKeyRelatedField(queryset=ChecklistTemplate.objects.all())
-    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    template = ScopedRelated(queryset=ChecklistTemplate.objects.all())
+    unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all())
     scheduled_on = serializers.DateField()
     announced = serializers.BooleanField(default=True)
 
 
 class ResultInputSerializer(serializers.Serializer):
-    item = serializers.PrimaryKeyRelatedField(queryset=ChecklistItem.objects.all())
+    item = ScopedRelated(queryset=ChecklistItem.objects.all(),
+                         for_record=lambda check, items: items.filter(template_id=check.template_id))
     outcome = serializers.ChoiceField(choices=CheckResult.Outcome.values)
     note = serializers.CharField(required=False, default="", allow_blank=True)
-    staff = serializers.PrimaryKeyRelatedField(queryset=StaffProfile.objects.all(), required=False, allow_null=True, default=None)
+    # Staff of the checked unit only (record_results refuses others too).
+    staff = ScopedRelated(queryset=StaffProfile.objects.all(), required=False, allow_null=True, default=None,
+                          for_record=lambda check, staff: staff.filter(unit_id__in=check.unit.family_ids()))
 
 
 class ResultsInput(serializers.Serializer):
@@ -93,7 +97,7 @@ class DisciplineCheckWriteViewSet(EditableViewSetMixin, DisciplineCheckViewSet):
 
     @extend_schema(request=ScheduleSerializer, responses={201: DisciplineCheckSerializer})
     def create(self, request):
-        data = ScheduleSerializer(data=request.data)
+        data = ScheduleSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         check = services.schedule_check(by=request.user, **data.validated_data)
         return Response(DisciplineCheckSerializer(check).data, status=status.HTTP_201_CREATED)
@@ -103,7 +107,7 @@ class DisciplineCheckWriteViewSet(EditableViewSetMixin, DisciplineCheckViewSet):
     def results(self, request, pk=None):
         """{"results": [{"item": id, "outcome": "pass|fail|na", "note": "", "staff": id|null}]}"""
         check = self.get_object()
-        rows = ResultsInput(data=request.data)
+        rows = ResultsInput(data=request.data, context={"request": request, "record": check})
         rows.is_valid(raise_exception=True)
         services.record_results(check, by=request.user, results=[(r["item"], r["outcome"], r["note"], r["staff"])
                                                                  for r in rows.validated_data["results"]])
@@ -113,7 +117,7 @@ class DisciplineCheckWriteViewSet(EditableViewSetMixin, DisciplineCheckViewSet):
     @action(detail=True, methods=["post"])
     def finish(self, request, pk=None):
         check = self.get_object()
-        data = FinishSerializer(data=request.data)
+        data = FinishSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         services.finish_check(check, by=request.user, **data.validated_data)
         check.refresh_from_db()

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from doctypes.discipline_check.access import may_record_results, may_run_checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
@@ -13,7 +14,7 @@ from papi_inspect.photos import attach_photo
 
 def _require_office(by, unit=None):
     if not may_run_checks(by) or (unit is not None and not by.is_superuser and unit.pk not in agency_unit_ids(by)):
-        raise PermissionDenied("Chỉ Văn phòng Sở được thực hiện kiểm tra công vụ.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng Sở được thực hiện kiểm tra công vụ."))
 
 
 @transaction.atomic
@@ -21,7 +22,7 @@ def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=N
     """Put a check on the calendar, announced beforehand or not."""
     _require_office(by, unit)
     if not template.active:
-        raise ValidationError({"template": "Mẫu phiếu này không còn được dùng."})
+        raise ValidationError({"template": gettext("Mẫu phiếu này không còn được dùng.")})
     check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by)
     save(check, "Lên lịch kiểm tra công vụ", by=by)
     return check
@@ -34,17 +35,17 @@ def record_results(check, *, by, results):
     The office or the check's leader records them (the leader may be an inspector working on a tablet).
     """
     if not may_record_results(by, check):
-        raise PermissionDenied("Chỉ Văn phòng Sở hoặc trưởng đoàn kiểm tra được ghi kết quả kiểm tra.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng Sở hoặc trưởng đoàn kiểm tra được ghi kết quả kiểm tra."))
     if check.status == DisciplineCheck.Status.DONE:
-        raise ValidationError("Cuộc kiểm tra đã kết thúc, không sửa kết quả được.")
+        raise ValidationError(gettext("Cuộc kiểm tra đã kết thúc, không sửa kết quả được."))
     saved = []
     for item, outcome, note, staff in results:
         if item.template_id != check.template_id:
-            raise ValidationError({"item": f"Nội dung \"{item}\" không thuộc mẫu phiếu của cuộc kiểm tra."})
+            raise ValidationError({"item": gettext('Nội dung "%(item)s" không thuộc mẫu phiếu của cuộc kiểm tra.') % {"item": item}})
         if staff is not None and staff.unit_id not in check.unit.family_ids():
-            raise ValidationError({"staff": f"{staff} không thuộc đơn vị được kiểm tra."})
+            raise ValidationError({"staff": gettext('%(staff)s không thuộc đơn vị được kiểm tra.') % {"staff": staff}})
         if outcome not in CheckResult.Outcome.values:
-            raise ValidationError({"outcome": f"Kết quả không hợp lệ: {outcome}."})
+            raise ValidationError({"outcome": gettext('Kết quả không hợp lệ: %(outcome)s.') % {"outcome": outcome}})
         result, _ = CheckResult.objects.get_or_create(
             check_record=check, item=item, staff=staff, defaults={"outcome": outcome, "note": note}
         )
@@ -78,19 +79,19 @@ def finish_check_in_field(check, *, by, conducted_on, summary=""):
     happened marks it done in the back office with the day it was conducted, which cannot be in the future.
     """
     if not may_record_results(by, check):
-        raise PermissionDenied("Chỉ Văn phòng Sở hoặc trưởng đoàn kiểm tra được kết thúc cuộc kiểm tra.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng Sở hoặc trưởng đoàn kiểm tra được kết thúc cuộc kiểm tra."))
     if check.status == DisciplineCheck.Status.DONE:
-        raise ValidationError("Cuộc kiểm tra đã kết thúc.")
+        raise ValidationError(gettext("Cuộc kiểm tra đã kết thúc."))
     return _finish(check, by=by, conducted_on=conducted_on, summary=summary, reason="Trưởng đoàn kết thúc kiểm tra tại đơn vị")
 
 
 def _finish(check, *, by, conducted_on, summary, reason):
     # Whoever closes it, a check is done on a day that has come (the office's path took a future day too).
     if conducted_on > timezone.localdate():
-        raise ValidationError({"conducted_on": "Ngày thực hiện không được sau hôm nay."})
+        raise ValidationError({"conducted_on": gettext("Ngày thực hiện không được sau hôm nay.")})
     missing = check.template.items.exclude(pk__in=check.results.values("item_id"))
     if missing.exists():
-        raise ValidationError(f"Còn {missing.count()} nội dung chưa có kết quả.")
+        raise ValidationError(gettext('Còn %(count)s nội dung chưa có kết quả.') % {"count": missing.count()})
     check.status, check.conducted_on, check.summary = DisciplineCheck.Status.DONE, conducted_on, summary
     save(check, reason, by=by)
     return check

@@ -5,15 +5,15 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
 from doctypes.finding import services
 from doctypes.finding.access import may_edit_finding, may_report_progress
 from doctypes.finding.admin_filters import RecoveryFilter
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.finding.steps import ACTION_STEPS
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
 from papi_inspect.admin_filters import DeadlineStatusFilter
+from papi_inspect.attachments import files_of
 from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 
@@ -57,6 +57,13 @@ class FindingAdmin(VisibleAdmin):
     filter_horizontal = ["papi_dimensions"]
     readonly_fields = ["recorded_by"]
     inlines = [ViolationInline, ActionInline, AttachmentInline]
+
+    def limit_choices(self, db_field, queryset, request, record):
+        if db_field.name == "signature":
+            # The signature is one of the finding's own photos; never another record's file (a denunciation's
+            # redacted copy, another unit's evidence), which the picker would otherwise reveal by name.
+            return files_of(record, queryset)
+        return queryset
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and not (may_edit_finding(request.user, obj) and _editable(obj)):

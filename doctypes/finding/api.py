@@ -13,14 +13,15 @@ from doctypes.finding.steps import ACTION_STEPS
 from doctypes.inspection.models import Inspection
 from doctypes.org.models import Unit
 from doctypes.procedure_review.models import ProcedureReview
+from papi_inspect.choices import ScopedModelSerializer, ScopedSlugRelated
 from papi_inspect.api import VisibleReadOnlyViewSet, VisibleRelated
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import StepViewSetMixin
 from papi_inspect.deadlines import deadline_label
 
 
-class FindingSerializer(serializers.ModelSerializer):
-    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+class FindingSerializer(ScopedModelSerializer):
+    unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all())
     inspection = VisibleRelated(Inspection, required=False, allow_null=True)
     discipline_check = VisibleRelated(DisciplineCheck, required=False, allow_null=True)
     procedure_review = VisibleRelated(ProcedureReview, required=False, allow_null=True)
@@ -57,9 +58,9 @@ class FindingViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
         return Response(FindingSerializer(finding).data, status=status.HTTP_201_CREATED)
 
 
-class ViolationSerializer(serializers.ModelSerializer):
+class ViolationSerializer(ScopedModelSerializer):
     finding = VisibleRelated(Finding)
-    responsible_unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    responsible_unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all())
     amount_outstanding = serializers.DecimalField(max_digits=18, decimal_places=0, read_only=True)
 
     class Meta:
@@ -90,7 +91,7 @@ class ViolationViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
         return Response(ViolationSerializer(violation).data, status=status.HTTP_201_CREATED)
 
 
-class ProgressSerializer(serializers.ModelSerializer):
+class ProgressSerializer(ScopedModelSerializer):
     reported_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     amount_recovered = serializers.DecimalField(max_digits=18, decimal_places=0, required=False, default=Decimal(0))
 
@@ -99,10 +100,10 @@ class ProgressSerializer(serializers.ModelSerializer):
         fields = ["id", "reported_on", "reported_by", "note", "amount_recovered"]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(ScopedModelSerializer):
     finding = VisibleRelated(Finding)
     violation = VisibleRelated(Violation, required=False, allow_null=True)
-    owner_unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    owner_unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all())
     progress = ProgressSerializer(many=True, read_only=True)
     deadline_status = serializers.SerializerMethodField()
 

@@ -21,9 +21,9 @@ REPEAT_WINDOW_MONTHS = 24
 
 def _check_editable(finding, by):
     if not may_edit_finding(by, finding):
-        raise PermissionDenied("Bạn không có quyền ghi, sửa phát hiện này.")
+        raise PermissionDenied(_("Bạn không có quyền ghi, sửa phát hiện này."))
     if finding.inspection_id and finding.inspection.is_frozen:
-        raise ValidationError("Cuộc thanh tra đã kết luận; phát hiện chỉ được sửa bằng văn bản sửa đổi kết luận.")
+        raise ValidationError(_("Cuộc thanh tra đã kết luận; phát hiện chỉ được sửa bằng văn bản sửa đổi kết luận."))
 
 
 @transaction.atomic
@@ -35,7 +35,7 @@ def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspect
     Photos taken on the spot are attached in the same transaction, so a finding never lacks its evidence.
     """
     if sum(source is not None for source in (inspection, discipline_check, procedure_review)) != 1:
-        raise ValidationError({"source": "Phát hiện phải thuộc đúng một cuộc thanh tra, kiểm tra hoặc rà soát."})
+        raise ValidationError({"source": _("Phát hiện phải thuộc đúng một cuộc thanh tra, kiểm tra hoặc rà soát.")})
     _check_position(latitude, longitude)
     finding = Finding(
         inspection=inspection, discipline_check=discipline_check, procedure_review=procedure_review, unit=unit,
@@ -53,9 +53,9 @@ def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspect
 
 def _check_position(latitude, longitude):
     if (latitude is None) != (longitude is None):
-        raise ValidationError({"latitude": "Vị trí phải có cả vĩ độ và kinh độ."})
+        raise ValidationError({"latitude": _("Vị trí phải có cả vĩ độ và kinh độ.")})
     if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise ValidationError({"latitude": "Vị trí GPS không hợp lệ."})
+        raise ValidationError({"latitude": _("Vị trí GPS không hợp lệ.")})
 
 
 @transaction.atomic
@@ -67,9 +67,9 @@ def sign_finding(finding, *, by, signer_name, image, signed_at):
     """
     _check_editable(finding, by)
     if not signer_name.strip():
-        raise ValidationError({"signer_name": "Phải ghi họ tên người ký."})
+        raise ValidationError({"signer_name": _("Phải ghi họ tên người ký.")})
     if finding.signature_id:
-        raise ValidationError("Phát hiện này đã có chữ ký xác nhận.")
+        raise ValidationError(_("Phát hiện này đã có chữ ký xác nhận."))
     finding.signature = attach_photo(finding, by=by, photo=image, description=f"Chữ ký của {signer_name.strip()}")
     finding.signer_name, finding.signed_at = signer_name.strip(), signed_at
     save(finding, "Đơn vị ký xác nhận phát hiện", by=by)
@@ -114,11 +114,11 @@ def validate_action(finding, *, due_on, violation=None):
     """A recommendation's due date is after the conclusion date and not before the finding."""
     inspection = finding.inspection
     if inspection is not None and inspection.concluded_on and due_on <= inspection.concluded_on:
-        raise ValidationError({"due_on": f"Hạn thực hiện phải sau ngày kết luận ({inspection.concluded_on:%d/%m/%Y})."})
+        raise ValidationError({"due_on": _('Hạn thực hiện phải sau ngày kết luận (%(concluded_on)s).') % {"concluded_on": f"{inspection.concluded_on:%d/%m/%Y}"}})
     if due_on < finding.recorded_on:
-        raise ValidationError({"due_on": "Hạn thực hiện không được trước ngày ghi nhận phát hiện."})
+        raise ValidationError({"due_on": _("Hạn thực hiện không được trước ngày ghi nhận phát hiện.")})
     if violation is not None and violation.finding_id != finding.pk:
-        raise ValidationError({"violation": "Vi phạm không thuộc phát hiện này."})
+        raise ValidationError({"violation": _("Vi phạm không thuộc phát hiện này.")})
 
 
 def validate_loophole(*, loophole_document, loophole_issuer, loophole):
@@ -132,13 +132,13 @@ def validate_loophole(*, loophole_document, loophole_issuer, loophole):
 
 def validate_progress(action, *, note, amount_recovered):
     if action.status in (Action.Status.VERIFIED, Action.Status.CLOSED):
-        raise ValidationError("Kiến nghị đã được xác nhận hoặc đã hoàn thành.")
+        raise ValidationError(_("Kiến nghị đã được xác nhận hoặc đã hoàn thành."))
     if amount_recovered < 0:
-        raise ValidationError({"amount_recovered": "Số tiền thu hồi không được âm."})
+        raise ValidationError({"amount_recovered": _("Số tiền thu hồi không được âm.")})
     if amount_recovered and action.violation is None:
-        raise ValidationError({"amount_recovered": "Kiến nghị không gắn với vi phạm nào có tiền phải thu hồi."})
+        raise ValidationError({"amount_recovered": _("Kiến nghị không gắn với vi phạm nào có tiền phải thu hồi.")})
     if not note:
-        raise ValidationError({"note": "Phải nêu kết quả thực hiện."})
+        raise ValidationError({"note": _("Phải nêu kết quả thực hiện.")})
 
 
 @transaction.atomic
@@ -147,7 +147,7 @@ def recommend_action(finding, *, by, description, owner_unit, due_on, violation=
     """A recommendation gets an owner unit and a due date that is after the conclusion date; one to amend a
     document that leaves room for corruption names the document, its issuer and the loophole (03/PCTN)."""
     if not may_edit_finding(by, finding):
-        raise PermissionDenied("Bạn không có quyền ghi kiến nghị cho phát hiện này.")
+        raise PermissionDenied(_("Bạn không có quyền ghi kiến nghị cho phát hiện này."))
     validate_action(finding, due_on=due_on, violation=violation)
     validate_loophole(loophole_document=loophole_document, loophole_issuer=loophole_issuer, loophole=loophole)
     action = Action(finding=finding, violation=violation, description=description, owner_unit=owner_unit, due_on=due_on,
@@ -161,7 +161,7 @@ def recommend_action(finding, *, by, description, owner_unit, due_on, violation=
 def report_action_progress(action, *, by, reported_on, note, amount_recovered=Decimal(0)):
     """The owner unit reports progress; recovered money is added to the violation's running total."""
     if not may_report_progress(by, action):
-        raise PermissionDenied("Chỉ đơn vị thực hiện được báo cáo tiến độ kiến nghị này.")
+        raise PermissionDenied(_("Chỉ đơn vị thực hiện được báo cáo tiến độ kiến nghị này."))
     validate_progress(action, note=note, amount_recovered=amount_recovered)
     progress = ActionProgress(action=action, reported_on=reported_on, reported_by=by, note=note, amount_recovered=amount_recovered)
     save(progress, "Báo cáo tiến độ", by=by)
@@ -178,9 +178,9 @@ def report_action_progress(action, *, by, reported_on, note, amount_recovered=De
 def verify_action(action, *, by, verified_on, note="", photos=()):
     """The inspector checks the evidence (photos taken on the spot are kept) and confirms the action was carried out."""
     if not may_verify(by, action):
-        raise PermissionDenied("Chỉ người có thẩm quyền với phát hiện mới được xác nhận kết quả.")
+        raise PermissionDenied(_("Chỉ người có thẩm quyền với phát hiện mới được xác nhận kết quả."))
     if action.status != Action.Status.IN_PROGRESS:
-        raise ValidationError("Chỉ xác nhận được kiến nghị đã có báo cáo tiến độ.")
+        raise ValidationError(_("Chỉ xác nhận được kiến nghị đã có báo cáo tiến độ."))
     action.status, action.verified_by, action.verified_on, action.verification_note = (
         Action.Status.VERIFIED, by, verified_on, note,
     )
@@ -194,9 +194,9 @@ def verify_action(action, *, by, verified_on, note="", photos=()):
 def close_action(action, *, by, closed_on):
     """Close a verified action; closing without verification is refused."""
     if not may_verify(by, action):
-        raise PermissionDenied("Bạn không có quyền đóng kiến nghị này.")
+        raise PermissionDenied(_("Bạn không có quyền đóng kiến nghị này."))
     if action.status != Action.Status.VERIFIED:
-        raise ValidationError("Chưa được kiểm tra, xác nhận kết quả: không thể đóng kiến nghị.")
+        raise ValidationError(_("Chưa được kiểm tra, xác nhận kết quả: không thể đóng kiến nghị."))
     action.status, action.closed_on = Action.Status.CLOSED, closed_on
     save(action, "Hoàn thành kiến nghị", by=by)
     return action

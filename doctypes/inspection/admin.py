@@ -8,7 +8,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
 from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
@@ -16,7 +15,7 @@ from doctypes.inspection.models import Inspection, InspectionAmendment, Inspecti
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.services import approve_inspection_plan
 from doctypes.inspection.steps import INSPECTION_STEPS
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
 from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE

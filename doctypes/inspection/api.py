@@ -12,6 +12,7 @@ from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_file
 from doctypes.inspection.models import Inspection, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
 from doctypes.inspection.steps import INSPECTION_STEPS
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import StepViewSetMixin
@@ -19,7 +20,7 @@ from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
 
-class InspectionPlanSerializer(serializers.ModelSerializer):
+class InspectionPlanSerializer(ScopedModelSerializer):
     deadline_status = serializers.SerializerMethodField()
     warnings = serializers.SerializerMethodField()
 
@@ -42,7 +43,7 @@ class InspectionPlanViewSet(VisibleReadOnlyViewSet):
     search_fields = ["title", "number"]
 
 
-class TeamMemberSerializer(serializers.ModelSerializer):
+class TeamMemberSerializer(ScopedModelSerializer):
     member = serializers.SlugRelatedField(slug_field="username", read_only=True)
 
     class Meta:
@@ -50,7 +51,7 @@ class TeamMemberSerializer(serializers.ModelSerializer):
         fields = ["member", "role"]
 
 
-class InspectionSerializer(serializers.ModelSerializer):
+class InspectionSerializer(ScopedModelSerializer):
     subject_units = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     team = TeamMemberSerializer(many=True, read_only=True)
     step_label = serializers.CharField(source="get_step_display", read_only=True)

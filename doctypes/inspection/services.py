@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
@@ -26,9 +27,9 @@ def plan_due_date(year):
 def draft_inspection_plan(*, owner, year, title, by, drafted_on, number=""):
     """The Chánh Thanh tra drafts the annual plan; its approval is due by the rule in force."""
     if not may_draft_plan(by):
-        raise PermissionDenied("Chỉ Chánh Thanh tra được lập kế hoạch thanh tra năm.")
+        raise PermissionDenied(_("Chỉ Chánh Thanh tra được lập kế hoạch thanh tra năm."))
     if InspectionPlan.objects.filter(owner=owner, year=year).exists():
-        raise ValidationError({"year": f"Đã có kế hoạch thanh tra năm {year}."})
+        raise ValidationError({"year": _('Đã có kế hoạch thanh tra năm %(year)s.') % {"year": year}})
     plan = InspectionPlan(
         owner=owner, year=year, title=title, number=number, drafted_by=by, drafted_on=drafted_on, due_on=plan_due_date(year)
     )
@@ -40,11 +41,11 @@ def draft_inspection_plan(*, owner, year, title, by, drafted_on, number=""):
 def approve_inspection_plan(plan, *, by, approved_by, approved_on, number):
     """Record the approval; approving after the due date is recorded but the list shows it late."""
     if not may_draft_plan(by, plan):
-        raise PermissionDenied("Chỉ Chánh Thanh tra được trình, ghi nhận phê duyệt kế hoạch.")
+        raise PermissionDenied(_("Chỉ Chánh Thanh tra được trình, ghi nhận phê duyệt kế hoạch."))
     if plan.status == InspectionPlan.Status.APPROVED:
-        raise ValidationError("Kế hoạch đã được phê duyệt.")
+        raise ValidationError(_("Kế hoạch đã được phê duyệt."))
     if not plan.inspections.exists():
-        raise ValidationError("Kế hoạch chưa có cuộc thanh tra nào.")
+        raise ValidationError(_("Kế hoạch chưa có cuộc thanh tra nào."))
     plan.status, plan.approved_by, plan.approved_on, plan.number = InspectionPlan.Status.APPROVED, approved_by, approved_on, number
     save(plan, "Phê duyệt kế hoạch thanh tra", by=by)
     return plan
@@ -61,7 +62,7 @@ def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Ins
     is in the system, and only to a case the author may see.
     """
     if not may_draft_plan(by) and not (plan is None and is_inspectorate(by)):
-        raise PermissionDenied("Bạn không có quyền thêm cuộc thanh tra.")
+        raise PermissionDenied(_("Bạn không có quyền thêm cuộc thanh tra."))
     errors = {}
     if kind == Inspection.Kind.PLANNED and plan is None:
         errors["plan"] = "Cuộc thanh tra theo kế hoạch phải thuộc một kế hoạch."
@@ -111,18 +112,18 @@ def _case_link_errors(by, grounds, complaint_case, denunciation, case_reference)
 
 def _require(inspection, by, *, at, step_name):
     if not may_edit_inspection(by, inspection):
-        raise PermissionDenied("Chỉ Chánh Thanh tra và đoàn thanh tra được cập nhật cuộc thanh tra.")
+        raise PermissionDenied(_("Chỉ Chánh Thanh tra và đoàn thanh tra được cập nhật cuộc thanh tra."))
     if inspection.is_frozen and step_name != "publish":
-        raise ValidationError("Cuộc thanh tra đã kết luận; mọi sửa đổi phải lập văn bản sửa đổi, bổ sung kết luận.")
+        raise ValidationError(_("Cuộc thanh tra đã kết luận; mọi sửa đổi phải lập văn bản sửa đổi, bổ sung kết luận."))
     if inspection.step != at:
         raise ValidationError(
-            f"Không thể thực hiện bước này khi cuộc thanh tra đang ở bước \"{inspection.get_step_display()}\"."
+            _('Không thể thực hiện bước này khi cuộc thanh tra đang ở bước "%(step)s".') % {"step": inspection.get_step_display()}
         )
 
 
 def _not_before(day, earlier, field, label):
     if earlier and day < earlier:
-        raise ValidationError({field: f"Ngày này không được trước {label} ({earlier:%d/%m/%Y})."})
+        raise ValidationError({field: _('Ngày này không được trước %(label)s (%(earlier)s).') % {"label": label, "earlier": f"{earlier:%d/%m/%Y}"}})
 
 
 def _set_due(inspection, deadline):
@@ -141,13 +142,13 @@ def _deadline(code, start, **kwargs):
 def decide_inspection(inspection, *, by, number, decided_on, signer, leader, members=()):
     """The decision names its number, date, signer and team (Luật Thanh tra 2022: Chánh Thanh tra signs)."""
     if not may_edit_inspection(by, inspection) and not may_draft_plan(by):
-        raise PermissionDenied("Chỉ Chánh Thanh tra ra quyết định thanh tra.")
+        raise PermissionDenied(_("Chỉ Chánh Thanh tra ra quyết định thanh tra."))
     if inspection.step != Step.PLANNED:
-        raise ValidationError("Cuộc thanh tra đã có quyết định.")
+        raise ValidationError(_("Cuộc thanh tra đã có quyết định."))
     if not number or not signer:
-        raise ValidationError({"number": "Phải có số quyết định và người ký."})
+        raise ValidationError({"number": _("Phải có số quyết định và người ký.")})
     if leader in members:
-        raise ValidationError({"members": "Trưởng đoàn không được lặp lại trong danh sách thành viên."})
+        raise ValidationError({"members": _("Trưởng đoàn không được lặp lại trong danh sách thành viên.")})
     inspection.decision_number, inspection.decision_date, inspection.decision_signer = number, decided_on, signer
     inspection.step = Step.DECIDED
     _set_due(inspection, None)
@@ -177,7 +178,7 @@ def extend_fieldwork(inspection, *, by, decision_number, decided_on):
     """Extend fieldwork by an extension decision, within the rule's maximum number of extensions."""
     _require(inspection, by, at=Step.FIELDWORK, step_name="extend")
     if not decision_number:
-        raise ValidationError({"decision_number": "Phải có số quyết định gia hạn."})
+        raise ValidationError({"decision_number": _("Phải có số quyết định gia hạn.")})
     deadline = _deadline(
         "inspection.fieldwork", inspection.fieldwork_started_on, remote=inspection.remote,
         extensions=inspection.fieldwork_extensions + 1,
@@ -197,8 +198,7 @@ def end_fieldwork(inspection, *, by, ended_on):
     _not_before(ended_on, inspection.fieldwork_started_on, "ended_on", "ngày bắt đầu tiến hành")
     if ended_on > inspection.fieldwork_due:
         raise ValidationError({
-            "ended_on": f"Thời hạn tiến hành thanh tra hết ngày {inspection.fieldwork_due:%d/%m/%Y}; "
-                        "phải có quyết định gia hạn trước khi kết thúc muộn hơn."
+            "ended_on": _('Thời hạn tiến hành thanh tra hết ngày %(fieldwork_due)s; phải có quyết định gia hạn trước khi kết thúc muộn hơn.') % {"fieldwork_due": f"{inspection.fieldwork_due:%d/%m/%Y}"}
         })
     code = "inspection.report_provincial" if inspection.level == Inspection.Level.PROVINCIAL else "inspection.report"
     inspection.fieldwork_ended_on = ended_on
@@ -236,7 +236,7 @@ def appraise_draft(inspection, *, by, appraised_on):
     """Appraisal (thẩm định) of the draft conclusion, required by Luật Thanh tra 84/2025/QH15."""
     _require(inspection, by, at=Step.REPORTED, step_name="appraise")
     if not inspection.appraisal_required:
-        raise ValidationError("Quy định áp dụng cho cuộc thanh tra này không yêu cầu thẩm định dự thảo kết luận.")
+        raise ValidationError(_("Quy định áp dụng cho cuộc thanh tra này không yêu cầu thẩm định dự thảo kết luận."))
     _not_before(appraised_on, inspection.reported_on, "appraised_on", "ngày báo cáo")
     inspection.appraised_on = appraised_on
     inspection.step = Step.APPRAISED
@@ -251,11 +251,11 @@ def conclude_inspection(inspection, *, by, number, concluded_on, signer, summary
     at = Step.APPRAISED if inspection.appraisal_required else Step.REPORTED
     _require(inspection, by, at=at, step_name="conclude")
     if not number or not signer:
-        raise ValidationError({"number": "Phải có số kết luận và người ký."})
+        raise ValidationError({"number": _("Phải có số kết luận và người ký.")})
     _not_before(concluded_on, inspection.appraised_on or inspection.reported_on, "concluded_on", "ngày dự thảo")
     early = [a for f in inspection.findings.all() for a in f.actions.all() if a.due_on <= concluded_on]
     if early:
-        raise ValidationError({"concluded_on": "Có kiến nghị có hạn thực hiện không sau ngày kết luận."})
+        raise ValidationError({"concluded_on": _("Có kiến nghị có hạn thực hiện không sau ngày kết luận.")})
     inspection.conclusion_number, inspection.concluded_on, inspection.conclusion_signer = number, concluded_on, signer
     inspection.conclusion_summary = summary
     inspection.step = Step.CONCLUDED
@@ -279,11 +279,11 @@ def publish_conclusion(inspection, *, by, published_on):
 def amend_conclusion(inspection, *, by, number, issued_on, reason, changes):
     """A concluded inspection is frozen; a correction is an amendment linked to the original."""
     if not may_edit_inspection(by, inspection):
-        raise PermissionDenied("Chỉ Chánh Thanh tra và đoàn thanh tra được sửa đổi kết luận.")
+        raise PermissionDenied(_("Chỉ Chánh Thanh tra và đoàn thanh tra được sửa đổi kết luận."))
     if not inspection.is_frozen:
-        raise ValidationError("Chưa có kết luận: hãy cập nhật trực tiếp cuộc thanh tra.")
+        raise ValidationError(_("Chưa có kết luận: hãy cập nhật trực tiếp cuộc thanh tra."))
     if not reason or not changes:
-        raise ValidationError({"reason": "Phải nêu lý do và nội dung sửa đổi."})
+        raise ValidationError({"reason": _("Phải nêu lý do và nội dung sửa đổi.")})
     _not_before(issued_on, inspection.concluded_on, "issued_on", "ngày kết luận")
     amendment = InspectionAmendment(
         inspection=inspection, number=number, issued_on=issued_on, reason=reason, changes=changes, recorded_by=by

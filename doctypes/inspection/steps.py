@@ -11,6 +11,7 @@ from rest_framework import serializers
 from doctypes.inspection import services
 from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.models import Inspection
+from papi_inspect.choices import ScopedRelated
 from papi_inspect.steps import Step, Workflow
 
 S = Inspection.Step
@@ -21,7 +22,7 @@ def _at(*steps):
 
 
 def _people(**options):
-    return serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.filter(is_active=True), **options)
+    return ScopedRelated(queryset=get_user_model().objects.filter(is_active=True), **options)
 
 
 class DecideInput(serializers.Serializer):

@@ -3,16 +3,17 @@
 from rest_framework import serializers
 
 from doctypes.org.models import StaffProfile, Unit
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(ScopedModelSerializer):
     class Meta:
         model = Unit
         fields = ["id", "code", "name", "short_name", "kind", "parent", "valid_from", "valid_to", "merged_into", "merger_basis"]
 
 
-class StaffProfileSerializer(serializers.ModelSerializer):
+class StaffProfileSerializer(ScopedModelSerializer):
     username = serializers.CharField(source="user.username", read_only=True)
 
     class Meta:

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
 from doctypes.org.models import Unit
 from doctypes.papi import rollup, services
@@ -14,7 +13,7 @@ from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.models.score import PapiScore, Province, ScoreImport
-from papi_inspect.admin_base import VisibleAdmin
+from papi_inspect.admin_base import TabularInline, VisibleAdmin
 
 LINKS = "papi/admin_links.html"  # the PAPI screens that are not model lists: reports, trend, import
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doctypes.papi.access import manages_plans
 from doctypes.papi.figures import sum_figures
@@ -22,7 +23,7 @@ STATE_LABELS = {
 def _require_office(user, report_or_plan):
     plan = getattr(report_or_plan, "plan", report_or_plan)
     if not manages_plans(user) or not plan.__class__.objects.visible_to(user).filter(pk=plan.pk).exists():
-        raise PermissionDenied("Chỉ Văn phòng Sở được lập báo cáo tổng hợp.")
+        raise PermissionDenied(_("Chỉ Văn phòng Sở được lập báo cáo tổng hợp."))
 
 
 def rollup_figures(plan, *, year, quarter, today=None):
@@ -97,7 +98,7 @@ def update_office_report(report, *, by, results=None, shortcomings=None, next_ta
     report = OfficeReport.objects.select_for_update().get(pk=report.pk)
     _require_office(by, report)
     if report.is_frozen:
-        raise ValidationError({"status": "Báo cáo đã chốt, không được sửa."})
+        raise ValidationError({"status": _("Báo cáo đã chốt, không được sửa.")})
     for name, value in (("results", results), ("shortcomings", shortcomings), ("next_tasks", next_tasks), ("number", number)):
         if value is not None:
             setattr(report, name, value)
@@ -111,7 +112,7 @@ def freeze_office_report(report, *, by, today=None):
     report = OfficeReport.objects.select_for_update().get(pk=report.pk)
     _require_office(by, report)
     if report.is_frozen:
-        raise ValidationError({"status": "Báo cáo đã chốt."})
+        raise ValidationError({"status": _("Báo cáo đã chốt.")})
     report.figures = rollup_figures(report.plan, year=report.year, quarter=report.quarter, today=today)
     report.status, report.frozen_at, report.frozen_by = OfficeReport.Status.FROZEN, timezone.now(), by
     save(report, "Chốt báo cáo tổng hợp", by=by)

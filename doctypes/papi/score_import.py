@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from doctypes.papi.models import Dimension
 from doctypes.papi.models.score import PapiScore, Province, ScoreImport
@@ -174,7 +175,7 @@ def preview_scores(*, name, data, province_code, year=None):
 def import_scores(*, name, data, province_code, year=None, by=None):
     """Write the province's scores: new rows created, changed rows updated, equal rows left untouched."""
     if by is not None and not by.has_perm("papi.add_papiscore"):
-        raise PermissionDenied("Bạn không có quyền nhập điểm PAPI.")
+        raise PermissionDenied(gettext("Bạn không có quyền nhập điểm PAPI."))
     probe = Province.objects.filter(code=str(province_code)).first() or Province(code=str(province_code), name="")
     parsed = parse_sheet(name, data, province=probe, year=year)
     province = _province(province_code, parsed.province_name, by=by)

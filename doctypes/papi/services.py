@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doctypes.papi.access import manages_plans, may_report_for
 from doctypes.papi.figures import collect_figures
@@ -18,7 +19,7 @@ from papi_inspect.deadlines import DeadlineStatus, deadline_status
 
 def _require_manager(user, plan):
     if not manages_plans(user) or not Plan.objects.visible_to(user).filter(pk=plan.pk).exists():
-        raise PermissionDenied("Chỉ Văn phòng Sở được quản lý kế hoạch PAPI.")
+        raise PermissionDenied(_("Chỉ Văn phòng Sở được quản lý kế hoạch PAPI."))
 
 
 def quarter_period(year, quarter):
@@ -35,7 +36,7 @@ def copy_plan_to_year(plan, *, by, year):
     """Start next year's plan from this one: same groups, live tasks, units and reporting dates."""
     _require_manager(by, plan)
     if Plan.objects.filter(owner=plan.owner, year=year).exists():
-        raise ValidationError({"year": f"Đã có kế hoạch PAPI năm {year}."})
+        raise ValidationError({"year": _('Đã có kế hoạch PAPI năm %(year)s.') % {"year": year}})
     copy = Plan.objects.get(pk=plan.pk)
     copy.pk = copy.id = None
     copy.year, copy.copied_from, copy.status = year, plan, Plan.Status.DRAFT
@@ -63,7 +64,7 @@ def _check_units(plan, units):
     allowed = plan.owner.family_ids()
     strangers = [str(unit) for unit in units if unit.pk not in allowed]
     if strangers:
-        raise ValidationError({"lead_units": f"Đơn vị không thuộc cơ quan ban hành kế hoạch: {', '.join(strangers)}."})
+        raise ValidationError({"lead_units": _('Đơn vị không thuộc cơ quan ban hành kế hoạch: %(items)s.') % {"items": ', '.join(strangers)}})
 
 
 @transaction.atomic
@@ -71,9 +72,9 @@ def add_task(group, *, by, text, lead_units, cooperating_units=(), recurrence=Ta
     """Add a task at the end of a group; it needs at least one unit in charge."""
     _require_manager(by, group.plan)
     if not text.strip():
-        raise ValidationError({"text": "Nội dung nhiệm vụ không được để trống."})
+        raise ValidationError({"text": _("Nội dung nhiệm vụ không được để trống.")})
     if not lead_units:
-        raise ValidationError({"lead_units": "Nhiệm vụ phải có ít nhất một đơn vị chủ trì."})
+        raise ValidationError({"lead_units": _("Nhiệm vụ phải có ít nhất một đơn vị chủ trì.")})
     _check_units(group.plan, list(lead_units) + list(cooperating_units))
     order = (group.tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     task = Task(group=group, order=order, text=text.strip(), recurrence=recurrence)
@@ -90,12 +91,12 @@ def update_task(task, *, by, text=None, recurrence=None, status=None, lead_units
     """Edit a task's text, recurrence, status or units; a retired task is retired through `retire_task`."""
     _require_manager(by, task.plan)
     if status == Task.Status.RETIRED:
-        raise ValidationError({"status": "Dùng chức năng Ngừng thực hiện để ngừng một nhiệm vụ."})
+        raise ValidationError({"status": _("Dùng chức năng Ngừng thực hiện để ngừng một nhiệm vụ.")})
     for name, value in (("text", text), ("recurrence", recurrence), ("status", status)):
         if value is not None:
             setattr(task, name, value.strip() if name == "text" else value)
     if lead_units is not None and not lead_units:
-        raise ValidationError({"lead_units": "Nhiệm vụ phải có ít nhất một đơn vị chủ trì."})
+        raise ValidationError({"lead_units": _("Nhiệm vụ phải có ít nhất một đơn vị chủ trì.")})
     _check_units(task.plan, list(lead_units or []) + list(cooperating_units or []))
     task.full_clean(exclude=["lead_units", "cooperating_units"])
     save(task, "Sửa nhiệm vụ", by=by)
@@ -113,7 +114,7 @@ def retire_task(task, *, by, reason):
     """Stop a task; it stays in past reports but is no longer reported on nor copied forward."""
     _require_manager(by, task.plan)
     if not reason.strip():
-        raise ValidationError({"reason": "Cần nêu lý do ngừng thực hiện nhiệm vụ."})
+        raise ValidationError({"reason": _("Cần nêu lý do ngừng thực hiện nhiệm vụ.")})
     task.status, task.retired_reason = Task.Status.RETIRED, reason.strip()[:255]
     save(task, f"Ngừng thực hiện: {reason.strip()}", by=by)
     return task
@@ -124,7 +125,7 @@ def retire_task(task, *, by, reason):
 def report_date(plan, quarter):
     date = plan.report_dates.filter(quarter=quarter).first()
     if date is None:
-        raise ValidationError({"quarter": f"Kế hoạch chưa có hạn báo cáo cho quý {quarter}."})
+        raise ValidationError({"quarter": _('Kế hoạch chưa có hạn báo cáo cho quý %(quarter)s.') % {"quarter": quarter}})
     return date
 
 
@@ -146,13 +147,13 @@ def prefill_figures(unit, year, quarter):
 def start_unit_report(plan, *, unit, year, quarter, by):
     """Open (or return) a unit's report for a quarter, one row per task, figures pre-filled."""
     if not may_report_for(by, unit):
-        raise PermissionDenied("Bạn chỉ được báo cáo cho đơn vị của mình.")
+        raise PermissionDenied(_("Bạn chỉ được báo cáo cho đơn vị của mình."))
     existing = UnitReport.objects.filter(plan=plan, unit=unit, year=year, quarter=quarter).first()
     if existing:
         return existing
     tasks = list(tasks_of_unit(plan, unit))
     if not tasks:
-        raise ValidationError({"unit": f"{unit} không có nhiệm vụ nào trong kế hoạch này."})
+        raise ValidationError({"unit": _('%(unit)s không có nhiệm vụ nào trong kế hoạch này.') % {"unit": unit}})
     report = UnitReport(
         plan=plan, unit=unit, year=year, quarter=quarter,
         due_on=report_date(plan, quarter).unit_due_on(year), figures=prefill_figures(unit, year, quarter),
@@ -165,9 +166,9 @@ def start_unit_report(plan, *, unit, year, quarter, by):
 
 def _require_reporter(user, report):
     if not may_report_for(user, report.unit):
-        raise PermissionDenied("Bạn chỉ được báo cáo cho đơn vị của mình.")
+        raise PermissionDenied(_("Bạn chỉ được báo cáo cho đơn vị của mình."))
     if report.is_frozen:
-        raise ValidationError({"status": "Báo cáo đã nộp, không được sửa."})
+        raise ValidationError({"status": _("Báo cáo đã nộp, không được sửa.")})
 
 
 @transaction.atomic
@@ -178,12 +179,12 @@ def save_report_progress(report, *, by, progress, summary=None):
     entries = {entry.task_id: entry for entry in report.entries.all()}
     strangers = [task_id for task_id in progress if int(task_id) not in entries]
     if strangers:
-        raise ValidationError({"task": f"Nhiệm vụ {', '.join(map(str, strangers))} không thuộc đơn vị {report.unit}."})
+        raise ValidationError({"task": _('Nhiệm vụ %(items)s không thuộc đơn vị %(unit)s.') % {"items": ', '.join(map(str, strangers)), "unit": report.unit}})
     entries_changed = False
     for task_id, (state, result) in progress.items():
         entry = entries[int(task_id)]
         if state not in UnitReportEntry.Progress.values:
-            raise ValidationError({"progress": f"Tiến độ không hợp lệ: {state}."})
+            raise ValidationError({"progress": _('Tiến độ không hợp lệ: %(state)s.') % {"state": state}})
         if (entry.progress, entry.result) != (state, result or ""):
             entry.progress, entry.result = state, result or ""
             save(entry, "Cập nhật kết quả thực hiện", by=by)
@@ -210,7 +211,7 @@ def submit_unit_report(report, *, by, now=None):
     _require_reporter(by, report)
     blank = report.entries.filter(progress=UnitReportEntry.Progress.NOT_STARTED, result="")
     if blank.exists():
-        raise ValidationError({"entries": f"Còn {blank.count()} nhiệm vụ chưa có kết quả hoặc tiến độ."})
+        raise ValidationError({"entries": _('Còn %(count)s nhiệm vụ chưa có kết quả hoặc tiến độ.') % {"count": blank.count()}})
     report.figures = prefill_figures(report.unit, report.year, report.quarter)
     report.status, report.submitted_at, report.submitted_by = UnitReport.Status.SUBMITTED, now or timezone.now(), by
     save(report, "Nộp báo cáo quý", by=by)

@@ -2,6 +2,8 @@
 
 import json
 
+from django.utils.translation import gettext as _
+
 from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan
 from doctypes.papi.models.score import PapiScore, Province
@@ -23,8 +25,8 @@ def trend_table(user, *, province_code=None):
     by_key = {(s.indicator, s.year): s for s in scores}
     plan = Plan.objects.visible_to(user).filter(province=province).order_by("-year").first()
     progress = {row["dimension"].code: row for row in dimension_progress(plan)} if plan else {}
-    indicators = [("total", "Chỉ số PAPI tổng hợp (không trọng số)")] + [
-        (d.code, d.name_vi) for d in Dimension.objects.dimensions()
+    indicators = [("total", _("Chỉ số PAPI tổng hợp (không trọng số)"))] + [
+        (d.code, d.name) for d in Dimension.objects.dimensions()  # name_vi, or name_en in English
     ]
     rows = []
     for code, name in indicators:

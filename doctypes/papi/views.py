@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django.utils.translation import gettext
 
 from doctypes.papi.access import sees_all_plan_work
 from doctypes.papi.forms import EntryForm, ScoreImportForm, StartReportForm
@@ -161,16 +162,16 @@ def office_report_download(request, pk):
 def score_import(request):
     """Upload a sheet, see what would be kept and skipped, then confirm; a refused sheet names row and reason."""
     if not request.user.has_perm("papi.add_papiscore"):
-        raise PermissionDenied("Bạn không có quyền nhập điểm PAPI.")
+        raise PermissionDenied(gettext("Bạn không có quyền nhập điểm PAPI."))
     form = ScoreImportForm(request.POST or None, request.FILES or None)
     context = {"form": form}
     if request.method == "POST" and "confirm" in request.POST:
         try:
             data = base64.b64decode(request.POST["payload"], validate=True)
         except (KeyError, binascii.Error):
-            raise PermissionDenied("Dữ liệu xác nhận không hợp lệ.") from None
+            raise PermissionDenied(gettext("Dữ liệu xác nhận không hợp lệ.")) from None
         if hashlib.sha256(data).hexdigest() != request.POST.get("sha256"):
-            raise PermissionDenied("Dữ liệu xác nhận không khớp.")
+            raise PermissionDenied(gettext("Dữ liệu xác nhận không khớp."))
         year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else None
         try:
             result = import_scores(name=request.POST["name"], data=data, province_code=request.POST["province"], year=year,
@@ -203,5 +204,5 @@ def trend(request):
     """Leadership's view: each dimension across years against the mean and the best province, with plan progress."""
     table = trend_table(request.user, province_code=request.GET.get("province"))
     if table is None:
-        raise Http404("Không có số liệu PAPI nào bạn được xem.")
-    return _page(request, "papi/trend.html", "Xu hướng chỉ số PAPI", table=table, show_chart=request.GET.get("view") != "table")
+        raise Http404(gettext("Không có số liệu PAPI nào bạn được xem."))
+    return _page(request, "papi/trend.html", gettext("Xu hướng chỉ số PAPI"), table=table, show_chart=request.GET.get("view") != "table")

@@ -9,13 +9,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
 from doctypes.procedure_review import services
 from doctypes.procedure_review.access import may_review_procedures
 from doctypes.procedure_review.forms import ImportForm
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview, ReviewProposal
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
 
 SESSION_KEY = "procedure_review.import"
 

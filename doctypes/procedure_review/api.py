@@ -1,5 +1,6 @@
 """API for the TTHC catalogue, reviews and late-handling statistics, with the Excel import."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -10,11 +11,12 @@ from rest_framework.response import Response
 
 from doctypes.procedure_review import services
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 
 
-class ProcedureSerializer(serializers.ModelSerializer):
+class ProcedureSerializer(ScopedModelSerializer):
     class Meta:
         model = Procedure
         fields = ["id", "code", "name", "field", "processing_days", "fee", "online_level", "in_force"]
@@ -27,7 +29,7 @@ class ProcedureViewSet(VisibleReadOnlyViewSet):
     search_fields = ["code", "name", "field"]
 
 
-class ProcedureReviewSerializer(serializers.ModelSerializer):
+class ProcedureReviewSerializer(ScopedModelSerializer):
     procedure = serializers.SlugRelatedField(slug_field="code", read_only=True)
     proposals = serializers.SerializerMethodField()
 
@@ -47,7 +49,7 @@ class ProcedureReviewViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     edit_fields = ["summary"]  # the office's assessment; proposals and status move through the services
 
 
-class LateHandlingStatSerializer(serializers.ModelSerializer):
+class LateHandlingStatSerializer(ScopedModelSerializer):
     procedure = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -73,7 +75,7 @@ class LateHandlingStatViewSet(VisibleReadOnlyViewSet):
         """POST file=<xlsx> previews; add confirm=1 to import (refused while any row has an error)."""
         uploaded = request.FILES.get("file")
         if uploaded is None:
-            raise ValidationError({"file": ["Cần tệp Excel."]})
+            raise ValidationError({"file": [_("Cần tệp Excel.")]})
         if request.data.get("confirm") in ("1", "true", "True"):
             saved = services.import_late_handling(uploaded, by=request.user)
             return Response({"imported": len(saved)}, status=201)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from doctypes.procedure_review.access import may_review_procedures
@@ -16,7 +17,7 @@ COLUMNS = ["Mã TTHC", "Từ ngày", "Đến ngày", "Tiếp nhận", "Đúng h�
 
 def require_office(by):
     if not may_review_procedures(by):
-        raise PermissionDenied("Chỉ Văn phòng Sở được rà soát thủ tục hành chính.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng Sở được rà soát thủ tục hành chính."))
 
 
 @transaction.atomic
@@ -25,7 +26,7 @@ def review_procedure(procedure, *, by, reviewed_on, summary="", proposals=()):
     require_office(by)
     for kind, content in proposals:
         if kind not in ReviewProposal.Kind.values or not content:
-            raise ValidationError({"proposals": f"Đề xuất không hợp lệ: {kind}."})
+            raise ValidationError({"proposals": gettext('Đề xuất không hợp lệ: %(kind)s.') % {"kind": kind}})
     review = ProcedureReview(procedure=procedure, reviewed_on=reviewed_on, reviewer=by, summary=summary)
     save(review, "Rà soát thủ tục hành chính", by=by)
     for kind, content in proposals:

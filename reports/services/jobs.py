@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from papi_inspect.audit import save
 from reports.access import may_draft
@@ -39,7 +40,7 @@ def start_report_job(report, *, by):
     from reports.services import lifecycle as services
 
     if not may_draft(by) or not services.Report.objects.visible_to(by).filter(pk=report.pk).exists():
-        raise PermissionDenied("Bạn không có quyền tạo báo cáo này.")
+        raise PermissionDenied(_("Bạn không có quyền tạo báo cáo này."))
     return _queue(tasks.generate_report, ReportJob(kind=ReportJob.Kind.REPORT, report=report, created_by=by,
                                                    params={"report": report.pk}), reason="Yêu cầu tạo báo cáo")
 

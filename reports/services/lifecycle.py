@@ -48,7 +48,7 @@ def agency_of(user):
 
 def _check_request(kind, period_kind, year):
     if kind not in SPECS:
-        raise ValidationError(f"Loại báo cáo không hợp lệ: {kind!r}. Các loại: {', '.join(SPECS)}.")
+        raise ValidationError(_('Loại báo cáo không hợp lệ: %(kind)s. Các loại: %(items)s.') % {"kind": f"{kind!r}", "items": ', '.join(SPECS)})
     try:
         return resolve_period(period_kind, year)
     except ValueError as error:
@@ -58,11 +58,11 @@ def _check_request(kind, period_kind, year):
 def get_or_create_report(kind, period_kind, year, *, by, agency=None):
     """The agency's report for (kind, period); a new one is pre-filled from the period's records."""
     if not may_draft(by):
-        raise PermissionDenied("Chỉ Thanh tra Sở và Văn phòng Sở được lập báo cáo.")
+        raise PermissionDenied(_("Chỉ Thanh tra Sở và Văn phòng Sở được lập báo cáo."))
     period = _check_request(kind, period_kind, year)
     agency = agency or agency_of(by)
     if agency is None:
-        raise ValidationError("Tài khoản không thuộc cơ quan nào; hãy chọn cơ quan báo cáo.")
+        raise ValidationError(_("Tài khoản không thuộc cơ quan nào; hãy chọn cơ quan báo cáo."))
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(owner=agency, kind=kind, period_kind=period_kind, year=year).first()
         if report:
@@ -91,11 +91,11 @@ def prefill(report, period):
 def update_narrative(report, sections, *, by):
     """Save the drafter's text of the narrative sections (unknown section keys are refused)."""
     if not may_draft(by) or not _visible(report, by):
-        raise PermissionDenied("Bạn không có quyền sửa nội dung báo cáo này.")
+        raise PermissionDenied(_("Bạn không có quyền sửa nội dung báo cáo này."))
     known = {section.key for section in sections_for(report.spec, report.period_kind)}
     unknown = set(sections) - known
     if unknown:
-        raise ValidationError(f"Mục không có trong đề cương: {', '.join(sorted(unknown))}.")
+        raise ValidationError(_('Mục không có trong đề cương: %(items)s.') % {"items": ', '.join(sorted(unknown))})
     with transaction.atomic():
         report.narrative = {**report.narrative, **{key: str(text) for key, text in sections.items()}}
         save(report, "Sửa nội dung báo cáo", by=by, update_fields=["narrative"])
@@ -149,7 +149,7 @@ def build_snapshot(report, progress=None):
 def generate_version(report, *, by, progress=None):
     """A new version: snapshot the records now, render both files from the snapshot alone, store all three."""
     if not may_draft(by) or not _visible(report, by):
-        raise PermissionDenied("Bạn không có quyền tạo báo cáo này.")
+        raise PermissionDenied(_("Bạn không có quyền tạo báo cáo này."))
     progress = progress or (lambda percent, message: None)
     data = build_snapshot(report, progress)
     progress(70, "Đang soạn tệp Word")
@@ -171,11 +171,11 @@ def generate_version(report, *, by, progress=None):
 def freeze_version(version, *, by):
     """Freeze (chốt) a version: its file and data become the report of record and can no longer change."""
     if not may_freeze(by) or not _visible(version.report, by):
-        raise PermissionDenied("Chỉ Lãnh đạo Sở hoặc Chánh Thanh tra được chốt báo cáo.")
+        raise PermissionDenied(_("Chỉ Lãnh đạo Sở hoặc Chánh Thanh tra được chốt báo cáo."))
     with transaction.atomic():
         locked = ReportVersion.objects.select_for_update().get(pk=version.pk)
         if locked.is_frozen:
-            raise ValidationError("Phiên bản này đã được chốt.")
+            raise ValidationError(_("Phiên bản này đã được chốt."))
         if locked.data.get("checks"):
             # A submission whose columns do not add up is sent back (TT 06/2025 "Hướng dẫn cách ghi biểu"):
             # the records are corrected and a new version generated first.

@@ -8,7 +8,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
-from unfold.admin import TabularInline
 
 from django.urls import reverse
 
@@ -21,7 +20,7 @@ from doctypes.complaint_case.services import denunciation as services_denunciati
 from doctypes.complaint_case.services import petition as services
 from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.steps import COMPLAINT_STEPS, DENUNCIATION_STEPS, PETITION_STEPS
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
 from papi_inspect.admin_filters import DeadlineStatusFilter, HandlerFilter
 from papi_inspect.admin_steps import StepAdminMixin, download_link
 

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ComplaintCase, Petition
@@ -35,18 +37,18 @@ def open_complaint_case(
     if petition is not None:
         check_visible(petition, by, field="petition")
         if petition.outcome != Petition.Outcome.ACCEPT or petition.content_kind != "complaint":
-            raise ValidationError({"petition": "Chỉ mở hồ sơ khiếu nại từ đơn khiếu nại đã được thụ lý."})
+            raise ValidationError({"petition": _("Chỉ mở hồ sơ khiếu nại từ đơn khiếu nại đã được thụ lý.")})
         complainant_name = complainant_name or decrypt_identity(petition.identity_cipher).get("name", "")
         anti_corruption = anti_corruption or petition.anti_corruption
     if not complainant_name.strip():
-        raise ValidationError({"complainant_name": "Cần họ tên người khiếu nại."})
+        raise ValidationError({"complainant_name": _("Cần họ tên người khiếu nại.")})
     case = ComplaintCase(
         code=next_code(ComplaintCase, "KN", received_on.year), petition=petition, subject=subject,
         complained_act=complained_act, complainant_name=complainant_name.strip(), received_on=received_on,
         unit=unit, handler=handler, level=level, is_complex=is_complex, is_remote=is_remote,
         anti_corruption=anti_corruption, accept_due=due_date(_accept_rule(level), received_on),
     )
-    save(case, "Mở hồ sơ khiếu nại", by=by)
+    save(case, gettext_noop("Mở hồ sơ khiếu nại"), by=by)
     link_case_papi(case, anti_corruption=anti_corruption)
     return case
 
@@ -56,12 +58,12 @@ def accept_complaint(case, *, by, accepted_on):
     """Accept (thụ lý) the complaint; resolution is due in 30/45 days, 45/60 in remote areas (Art. 28),
     or 45/60, 60/70 at second instance (Art. 37)."""
     require_work(by, case)
-    _require(case, Status.RECEIVED, message="Hồ sơ đã được thụ lý.")
+    _require(case, Status.RECEIVED, message=_("Hồ sơ đã được thụ lý."))
     check_not_future(accepted_on, field="accepted_on", label="Ngày thụ lý")
     check_not_before(accepted_on, case.received_on, field="accepted_on", label="Ngày thụ lý", earlier_label="ngày nhận đơn")
     case.accepted_on, case.status = accepted_on, Status.ACCEPTED
     case.resolve_due = due_date(_resolve_rule(case.level), accepted_on, complex=case.is_complex, remote=case.is_remote)
-    return save(case, "Thụ lý giải quyết khiếu nại", by=by)
+    return save(case, gettext_noop("Thụ lý giải quyết khiếu nại"), by=by)
 
 
 @transaction.atomic
@@ -78,26 +80,26 @@ def mark_complex(case, *, by, is_complex=True):
 def record_verification(case, *, by, verified_on, result):
     """Record the verification (xác minh) result; it follows acceptance."""
     require_work(by, case)
-    _require(case, Status.ACCEPTED, message="Phải thụ lý trước khi ghi kết quả xác minh.")
+    _require(case, Status.ACCEPTED, message=_("Phải thụ lý trước khi ghi kết quả xác minh."))
     check_not_future(verified_on, field="verified_on", label="Ngày xác minh")
     check_not_before(verified_on, case.accepted_on, field="verified_on", label="Ngày xác minh", earlier_label="ngày thụ lý")
     if not result.strip():
-        raise ValidationError({"verification_result": "Cần ghi kết quả xác minh."})
+        raise ValidationError({"verification_result": _("Cần ghi kết quả xác minh.")})
     case.verified_on, case.verification_result, case.status = verified_on, result, Status.VERIFIED
-    return save(case, "Ghi kết quả xác minh", by=by)
+    return save(case, gettext_noop("Ghi kết quả xác minh"), by=by)
 
 
 @transaction.atomic
 def record_dialogue(case, *, by, held_on, result):
     """Record the dialogue (đối thoại), held after verification."""
     require_work(by, case)
-    _require(case, Status.VERIFIED, message="Phải xác minh trước khi đối thoại.")
+    _require(case, Status.VERIFIED, message=_("Phải xác minh trước khi đối thoại."))
     check_not_future(held_on, field="dialogue_on", label="Ngày đối thoại")
     check_not_before(held_on, case.verified_on, field="dialogue_on", label="Ngày đối thoại", earlier_label="ngày xác minh")
     if not result.strip():
-        raise ValidationError({"dialogue_result": "Cần ghi kết quả đối thoại."})
+        raise ValidationError({"dialogue_result": _("Cần ghi kết quả đối thoại.")})
     case.dialogue_on, case.dialogue_result, case.status = held_on, result, Status.DIALOGUED
-    return save(case, "Ghi kết quả đối thoại", by=by)
+    return save(case, gettext_noop("Ghi kết quả đối thoại"), by=by)
 
 
 @transaction.atomic
@@ -107,20 +109,20 @@ def decide_complaint(case, *, by, decided_on, decision_number, result, conclusio
     it recovers, returns and refers (Art. 31 khoản 2, Art. 40: the decision states them; 03/GQKN counts them)."""
     require_work(by, case)
     if case.status in (Status.RECEIVED, Status.ACCEPTED):
-        raise ValidationError({"status": "Chưa xác minh: không thể ra quyết định giải quyết trước khi xác minh."})
+        raise ValidationError({"status": _("Chưa xác minh: không thể ra quyết định giải quyết trước khi xác minh.")})
     if case.level == ComplaintCase.Instance.SECOND and case.status != Status.DIALOGUED:
-        raise ValidationError({"status": "Giải quyết khiếu nại lần hai bắt buộc phải đối thoại trước khi ra quyết định."})
-    _require(case, Status.VERIFIED, Status.DIALOGUED, message="Hồ sơ đã có quyết định.")
+        raise ValidationError({"status": _("Giải quyết khiếu nại lần hai bắt buộc phải đối thoại trước khi ra quyết định.")})
+    _require(case, Status.VERIFIED, Status.DIALOGUED, message=_("Hồ sơ đã có quyết định."))
     check_not_future(decided_on, field="decided_on", label="Ngày ra quyết định")
     check_not_before(decided_on, case.verified_on, field="decided_on", label="Ngày ra quyết định", earlier_label="ngày xác minh")
     if not decision_number.strip():
-        raise ValidationError({"decision_number": "Cần số quyết định."})
+        raise ValidationError({"decision_number": _("Cần số quyết định.")})
     if signer is not None and not has_role(signer, Role.LEADERSHIP):
-        raise ValidationError({"signer": "Quyết định giải quyết khiếu nại do Giám đốc Sở hoặc Phó Giám đốc được giao ký "
-                                         "(Luật Khiếu nại 2011, Điều 20)."})
+        raise ValidationError({"signer": _("Quyết định giải quyết khiếu nại do Giám đốc Sở hoặc Phó Giám đốc được giao ký "
+                                         "(Luật Khiếu nại 2011, Điều 20).")})
     case.decided_on, case.decision_number, case.result = decided_on, decision_number.strip(), result
     case.conclusion, case.status = conclusion, Status.DECIDED
     apply_remedies(case, remedies)
     if signer is not None:
         case.signer = signer
-    return save(case, "Ra quyết định giải quyết khiếu nại", by=by)
+    return save(case, gettext_noop("Ra quyết định giải quyết khiếu nại"), by=by)

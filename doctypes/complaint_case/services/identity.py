@@ -5,6 +5,8 @@ import base64
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.models import IdentityAccessLog
@@ -24,14 +26,14 @@ def reveal_identity(record, *, by, reason):
     """
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError({"reason": f"Cần ghi lý do xem danh tính (ít nhất {MIN_REASON_LENGTH} ký tự)."})
+        raise ValidationError({"reason": _('Cần ghi lý do xem danh tính (ít nhất %(min_reason_length)s ký tự).') % {"min_reason_length": MIN_REASON_LENGTH}})
     allowed = may_reveal(by, record)
     IdentityAccessLog.objects.create(
         user=by, reason=reason, granted=allowed, record_type=record._meta.model_name, record_id=record.pk,
         record_label=f"{record.code} – {record.pseudonym}"[:80],
     )
     if not allowed:
-        raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được xem danh tính người tố cáo.")
+        raise PermissionDenied(_("Chỉ người được giao xử lý và Chánh Thanh tra được xem danh tính người tố cáo."))
     return decrypt_identity(record.identity_cipher)
 
 
@@ -43,17 +45,17 @@ def reveal_text(record, *, by, reason):
     attempt too. Returns {"fields": {name: text}, "files": {attachment id: description}}.
     """
     if not getattr(record, "sealed_text_fields", ()):
-        raise ValidationError({"record": "Hồ sơ này không có nội dung được niêm phong."})
+        raise ValidationError({"record": _("Hồ sơ này không có nội dung được niêm phong.")})
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError({"reason": f"Cần ghi lý do xem nội dung đầy đủ (ít nhất {MIN_REASON_LENGTH} ký tự)."})
+        raise ValidationError({"reason": _('Cần ghi lý do xem nội dung đầy đủ (ít nhất %(min_reason_length)s ký tự).') % {"min_reason_length": MIN_REASON_LENGTH}})
     allowed = may_reveal(by, record)
     IdentityAccessLog.objects.create(
         user=by, reason=f"Xem nội dung đầy đủ: {reason}", granted=allowed, record_type=record._meta.model_name,
         record_id=record.pk, record_label=f"{record.code} – {record.pseudonym}"[:80],
     )
     if not allowed:
-        raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được xem nội dung đầy đủ của đơn tố cáo.")
+        raise PermissionDenied(_("Chỉ người được giao xử lý và Chánh Thanh tra được xem nội dung đầy đủ của đơn tố cáo."))
     files = Attachment.objects.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
     return {
         "fields": {name: record.full_text(name) for name in record.sealed_text_fields},
@@ -71,14 +73,14 @@ def store_signature(record, *, by, uploaded_file):
     Only those who may reveal the identity may add it, since adding means opening the identity.
     """
     if not may_reveal(by, record):
-        raise PermissionDenied("Chỉ người được giao xử lý và Chánh Thanh tra được cập nhật chữ ký của người tố cáo.")
+        raise PermissionDenied(_("Chỉ người được giao xử lý và Chánh Thanh tra được cập nhật chữ ký của người tố cáo."))
     check_size(uploaded_file)
     data = uploaded_file.read()
     mime_type = sniff_content_type(uploaded_file.name, data)
     if mime_type not in SIGNATURE_TYPES:
-        raise ValidationError({"file": "Ảnh chữ ký phải là tệp PNG hoặc JPEG."})
+        raise ValidationError({"file": _("Ảnh chữ ký phải là tệp PNG hoặc JPEG.")})
     identity = decrypt_identity(record.identity_cipher)
     identity.update(signature=base64.b64encode(data).decode(), signature_type=mime_type)
     record.set_identity(identity)
-    save(record, "Cập nhật chữ ký (mã hóa)", by=by)
+    save(record, gettext_noop("Cập nhật chữ ký (mã hóa)"), by=by)
     return record

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case.access import require_register, require_work
 from doctypes.complaint_case.models import ContentKind, Petition
@@ -35,9 +36,9 @@ def register_petition(
     require_register(by, Petition, unit)
     check_not_future(received_on, field="received_on", label="Ngày nhận đơn")
     if not (matter or "").strip():
-        raise ValidationError({"matter": "Cần tóm tắt vụ việc."})
+        raise ValidationError({"matter": _("Cần tóm tắt vụ việc.")})
     if not anonymous and not (identity or {}).get("name"):
-        raise ValidationError({"identity": "Cần họ tên người gửi, hoặc đánh dấu đơn nặc danh."})
+        raise ValidationError({"identity": _("Cần họ tên người gửi, hoặc đánh dấu đơn nặc danh.")})
     petition = Petition(
         code=next_code(Petition, "DON", received_on.year), received_on=received_on, channel=channel,
         forwarded_by=forwarded_by, anonymous=anonymous, matter=matter.strip(), summary=summary,
@@ -52,7 +53,7 @@ def register_petition(
         petition.duplicate_of = (
             Petition.objects.filter(matter_key=petition.matter_key, merged_into__isnull=True).order_by("received_on", "id").first()
         )
-    save(petition, "Tiếp nhận đơn", by=by)
+    save(petition, gettext_noop("Tiếp nhận đơn"), by=by)
     if content_kind in (ContentKind.COMPLAINT, ContentKind.DENUNCIATION, ContentKind.MIXED):
         link_case_papi(petition, anti_corruption=anti_corruption)
     return petition
@@ -66,7 +67,7 @@ def classify_petition(
     """Classify a petition by content, eligibility, competence, signers and prior resolution (TT 05/2021)."""
     require_work(by, petition)
     if petition.status in (Petition.Status.PROCESSED, Petition.Status.MERGED):
-        raise ValidationError({"status": "Đơn đã xử lý hoặc đã gộp, không phân loại lại."})
+        raise ValidationError({"status": _("Đơn đã xử lý hoặc đã gộp, không phân loại lại.")})
     petition.content_kind, petition.eligible, petition.within_competence = content_kind, eligible, within_competence
     if many_signers is not None:
         petition.many_signers = many_signers
@@ -77,7 +78,7 @@ def classify_petition(
     if subject_area:
         petition.subject_area = subject_area
     petition.status = Petition.Status.CLASSIFIED
-    save(petition, "Phân loại đơn", by=by)
+    save(petition, gettext_noop("Phân loại đơn"), by=by)
     if content_kind != ContentKind.REQUEST:
         link_case_papi(petition, anti_corruption=petition.anti_corruption)
     return petition
@@ -92,21 +93,21 @@ def record_petition_outcome(petition, *, by, outcome, decided_on, transfer_to=""
     """
     require_work(by, petition)
     if petition.status != Petition.Status.CLASSIFIED:
-        raise ValidationError({"status": "Phải phân loại đơn trước khi xử lý."})
+        raise ValidationError({"status": _("Phải phân loại đơn trước khi xử lý.")})
     check_not_future(decided_on, field="decided_on", label="Ngày xử lý")
     check_not_before(decided_on, petition.received_on, field="decided_on", label="Ngày xử lý", earlier_label="ngày nhận đơn")
     if outcome == Petition.Outcome.ACCEPT:
         if petition.anonymous:
-            raise ValidationError({"outcome": "Đơn nặc danh không được thụ lý như tố cáo (Luật Tố cáo 2018, Điều 25)."})
+            raise ValidationError({"outcome": _("Đơn nặc danh không được thụ lý như tố cáo (Luật Tố cáo 2018, Điều 25).")})
         if not (petition.eligible and petition.within_competence):
-            raise ValidationError({"outcome": "Chỉ thụ lý đơn đủ điều kiện và thuộc thẩm quyền."})
+            raise ValidationError({"outcome": _("Chỉ thụ lý đơn đủ điều kiện và thuộc thẩm quyền.")})
         if petition.content_kind not in (ContentKind.COMPLAINT, ContentKind.DENUNCIATION):
-            raise ValidationError({"outcome": "Chỉ thụ lý đơn khiếu nại hoặc tố cáo; đơn nhiều nội dung cần tách."})
+            raise ValidationError({"outcome": _("Chỉ thụ lý đơn khiếu nại hoặc tố cáo; đơn nhiều nội dung cần tách.")})
     check_outcome_fits_classification(petition, outcome)
     if outcome in (Petition.Outcome.TRANSFER, Petition.Outcome.GUIDE) and not transfer_to.strip():
-        raise ValidationError({"transfer_to": "Cần ghi cơ quan có thẩm quyền được chuyển đến hoặc hướng dẫn đến."})
+        raise ValidationError({"transfer_to": _("Cần ghi cơ quan có thẩm quyền được chuyển đến hoặc hướng dẫn đến.")})
     if signer is not None and not has_role(signer, Role.LEADERSHIP, Role.CHIEF_INSPECTOR):
-        raise ValidationError({"signer": "Phiếu chuyển đơn, văn bản hướng dẫn do lãnh đạo Sở hoặc Chánh Thanh tra ký."})
+        raise ValidationError({"signer": _("Phiếu chuyển đơn, văn bản hướng dẫn do lãnh đạo Sở hoặc Chánh Thanh tra ký.")})
     petition.outcome, petition.outcome_on = outcome, decided_on
     petition.transfer_to, petition.outcome_note = transfer_to.strip(), note
     if signer is not None:
@@ -142,11 +143,11 @@ def merge_petitions(duplicate, *, into, by):
     require_work(by, duplicate)
     check_visible(into, by, field="into")
     if duplicate.pk == into.pk:
-        raise ValidationError({"into": "Không thể gộp đơn vào chính nó."})
+        raise ValidationError({"into": _("Không thể gộp đơn vào chính nó.")})
     if into.merged_into_id:
-        raise ValidationError({"into": "Đơn đích đã được gộp vào đơn khác."})
+        raise ValidationError({"into": _("Đơn đích đã được gộp vào đơn khác.")})
     if duplicate.status == Petition.Status.MERGED:
-        raise ValidationError({"status": "Đơn này đã được gộp."})
+        raise ValidationError({"status": _("Đơn này đã được gộp.")})
     duplicate.merged_into, duplicate.status = into, Petition.Status.MERGED
     save(duplicate, f"Gộp vào đơn {into.code}", by=by)
     # Raising their versions tells anyone editing those petitions that they changed (papi_inspect.locking).

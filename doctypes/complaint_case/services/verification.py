@@ -5,6 +5,7 @@ denouncer's identity stays with the handler (Art. 47(1)): verifiers get copies o
 petition's text and of the case files with every identity value blacked out, never originals.
 """
 
+import re
 from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from doctypes.complaint_case import redaction
 from doctypes.complaint_case.access import may_manage_verification
@@ -20,6 +23,7 @@ from papi_inspect.attachments import check_size, read_attachment, sniff_content_
 from papi_inspect.audit import delete, save
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.models import Attachment
+from papi_inspect.permissions import Role, has_role
 
 AUTOMATIC = {".txt", ".docx"}
 MANUAL_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
@@ -27,7 +31,7 @@ MANUAL_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
 
 def _require_manager(user, case):
     if not may_manage_verification(user, case):
-        raise PermissionDenied("Chỉ người được giao giải quyết và Chánh Thanh tra được giao xác minh và lập bản che danh tính.")
+        raise PermissionDenied(_("Chỉ người được giao giải quyết và Chánh Thanh tra được giao xác minh và lập bản che danh tính."))
 
 
 @transaction.atomic
@@ -35,20 +39,50 @@ def assign_verifier(case, *, by, user, team_role=DenunciationVerifier.TeamRole.M
     """Give the verification of an accepted denunciation to `user` (Art. 31); they see it read-only."""
     _require_manager(by, case)
     if case.status != Denunciation.Status.ACCEPTED:
-        raise ValidationError({"status": "Chỉ giao xác minh khi tố cáo đã được thụ lý và đang giải quyết (Điều 31)."})
+        raise ValidationError({"status": _("Chỉ giao xác minh khi tố cáo đã được thụ lý và đang giải quyết (Điều 31).")})
     if not user.is_active or not user.has_perm("complaint_case.view_denunciation"):
-        raise ValidationError({"user": "Người được giao xác minh phải là cán bộ có tài khoản đang hoạt động."})
+        raise ValidationError({"user": _("Người được giao xác minh phải là cán bộ có tài khoản đang hoạt động.")})
+    _check_verifier_independent(case, user)
     if user.pk == case.handler_id:
-        raise ValidationError({"user": "Người được giao giải quyết đã có quyền với hồ sơ; không giao xác minh cho chính họ."})
+        raise ValidationError({"user": _("Người được giao giải quyết đã có quyền với hồ sơ; không giao xác minh cho chính họ.")})
     if case.verifiers.filter(user=user).exists():
-        raise ValidationError({"user": "Người này đã trong tổ xác minh."})
+        raise ValidationError({"user": _("Người này đã trong tổ xác minh.")})
     assigned_on = assigned_on or timezone.localdate()
     if case.accepted_on and assigned_on < case.accepted_on:
-        raise ValidationError({"assigned_on": "Ngày giao xác minh không được trước ngày thụ lý."})
+        raise ValidationError({"assigned_on": _("Ngày giao xác minh không được trước ngày thụ lý.")})
     verifier = DenunciationVerifier(denunciation=case, user=user, team_role=team_role, assigned_on=assigned_on, assigned_by=by)
-    save(verifier, "Giao xác minh", by=by)
+    save(verifier, gettext_noop("Giao xác minh"), by=by)
     save(case, f"Giao xác minh: {user.get_full_name() or user.username}", by=by)
     return verifier
+
+
+def _check_verifier_independent(case, user):
+    """A verifier is an officer of the agency handling the case, never the system administrator, and has no
+    interest in it: not the person denounced, not working in the denounced unit.
+
+    Luật Tố cáo 2018, Điều 31 (the resolver assigns the verification in writing to an agency or person under them)
+    and Luật Phòng, chống tham nhũng 2018, Điều 23 (kiểm soát xung đột lợi ích: a person with a conflict of
+    interest is not given the task). The denounced party is free text, so the unit is found by its names in it.
+    """
+    profile = getattr(user, "staff_profile", None)
+    if user.is_superuser or has_role(user, Role.SYSTEM_ADMIN) or profile is None:
+        raise ValidationError({"user": _("Quản trị hệ thống không được giao xác minh tố cáo; chọn cán bộ của cơ quan (Điều 31).")})
+    if profile.unit_id not in case.unit.agency().family_ids():
+        raise ValidationError({"user": _("Người được giao xác minh phải là cán bộ của cơ quan giải quyết tố cáo (Điều 31).")})
+    denounced = case.denounced.casefold()
+    names = [profile.full_name] + [name for unit in _units_up(profile.unit) for name in (unit.name, unit.short_name)]
+    if any(len(name.strip()) > 2 and re.search(rf"\b{re.escape(name.strip().casefold())}\b", denounced) for name in names if name):
+        raise ValidationError({"user": _(
+            "Không giao xác minh cho người bị tố cáo hoặc cán bộ công tác tại đơn vị bị tố cáo: xung đột lợi ích "
+            "(Luật Tố cáo 2018, Điều 31; Luật Phòng, chống tham nhũng 2018, Điều 23).")})
+
+
+def _units_up(unit):
+    # The verifier's unit and those above it, below the agency: a denounced division covers its staff.
+    agency = unit.agency()
+    while unit is not None and unit.pk != agency.pk:
+        yield unit
+        unit = unit.parent
 
 
 @transaction.atomic
@@ -57,8 +91,8 @@ def unassign_verifier(case, *, by, user):
     _require_manager(by, case)
     verifier = case.verifiers.filter(user=user).first()
     if verifier is None:
-        raise ValidationError({"user": "Người này không trong tổ xác minh."})
-    delete(verifier, "Thôi giao xác minh", by=by)
+        raise ValidationError({"user": _("Người này không trong tổ xác minh.")})
+    delete(verifier, gettext_noop("Thôi giao xác minh"), by=by)
     save(case, f"Thôi giao xác minh: {user.get_full_name() or user.username}", by=by)
 
 
@@ -88,7 +122,7 @@ def _store_copy(case, *, by, source, original, data, extension, automatic):
     # A copy the handler blacked out and uploaded is their confirmation; an automatic one waits for a person.
     confirmed = {} if automatic else {"confirmed_by": by, "confirmed_at": timezone.now()}
     copy = RedactedCopy(denunciation=case, source=source, original=original, automatic=automatic, made_by=by, **confirmed)
-    save(copy, "Lập bản che danh tính", by=by)
+    save(copy, gettext_noop("Lập bản che danh tính"), by=by)
     # The copy's name is neutral (RedactedCopy.neutral_attachment_names): "<code>-tep-01.docx".
     upload = SimpleUploadedFile(f"ban-che{extension}", data)
     store_file(copy, uploaded_file=upload, by=by, description=f"Bản che danh tính – {copy.get_source_display()}")
@@ -105,7 +139,7 @@ def make_redacted_copies(case, *, by):
     _require_manager(by, case)
     terms, made = _terms(case), []
     if not terms:
-        raise ValidationError({"identity": "Hồ sơ không có danh tính để che."})
+        raise ValidationError({"identity": _("Hồ sơ không có danh tính để che.")})
     petition = case.petition
     if petition and petition.summary.strip() and not case.redacted_copies.filter(source=RedactedCopy.Source.PETITION_TEXT).exists():
         # From the sealed full text, so the copy is redacted with this case's terms too (both spellings).
@@ -124,7 +158,7 @@ def make_redacted_copies(case, *, by):
             redacted = redaction.redact_docx(data, terms)
             leftover = redaction.docx_text(redacted)
         if redaction.still_named(leftover, terms):
-            raise ValidationError({"file": f"Không che được hết danh tính trong tệp {original.original_name}; hãy tải bản che thủ công."})
+            raise ValidationError({"file": _('Không che được hết danh tính trong tệp %(original_name)s; hãy tải bản che thủ công.') % {"original_name": original.original_name}})
         made.append(_store_copy(case, by=by, source=RedactedCopy.Source.ATTACHMENT, original=original,
                                 data=redacted, extension=extension, automatic=True))
     if made:
@@ -141,20 +175,20 @@ def upload_redacted_copy(case, *, by, original, uploaded_file):
     """
     _require_manager(by, case)
     if not originals_of(case).filter(pk=original.pk).exists():
-        raise ValidationError({"original": "Tệp gốc không thuộc hồ sơ này."})
+        raise ValidationError({"original": _("Tệp gốc không thuộc hồ sơ này.")})
     if RedactedCopy.objects.filter(original=original).exists():
-        raise ValidationError({"original": "Tệp này đã có bản che danh tính."})
+        raise ValidationError({"original": _("Tệp này đã có bản che danh tính.")})
     check_size(uploaded_file)
     data = uploaded_file.read()
     uploaded_file.seek(0)
     mime_type = sniff_content_type(uploaded_file.name, data)
     if mime_type not in MANUAL_TYPES:
-        raise ValidationError({"file": "Bản che của tệp scan phải là PDF hoặc ảnh (JPEG, PNG, WEBP)."})
+        raise ValidationError({"file": _("Bản che của tệp scan phải là PDF hoặc ảnh (JPEG, PNG, WEBP).")})
     if redaction.still_named(data.decode("latin-1") + data.decode("utf-8", errors="ignore"), _terms(case)):
-        raise ValidationError({"file": "Tệp tải lên vẫn còn thông tin danh tính người tố cáo."})
+        raise ValidationError({"file": _("Tệp tải lên vẫn còn thông tin danh tính người tố cáo.")})
     copy = _store_copy(case, by=by, source=RedactedCopy.Source.ATTACHMENT, original=original, data=data,
                        extension=PurePath(uploaded_file.name).suffix.lower(), automatic=False)
-    save(case, "Tải bản che danh tính", by=by)
+    save(case, gettext_noop("Tải bản che danh tính"), by=by)
     return copy
 
 
@@ -164,11 +198,11 @@ def confirm_redacted_copy(case, *, by, copy):
     only then is it released to the verification team (Luật Tố cáo 2018 Art. 47: matching alone may miss a spelling)."""
     _require_manager(by, case)
     if copy.denunciation_id != case.pk:
-        raise ValidationError({"copy": "Bản che không thuộc hồ sơ này."})
+        raise ValidationError({"copy": _("Bản che không thuộc hồ sơ này.")})
     if copy.confirmed_at is not None:
-        raise ValidationError({"copy": "Bản che này đã được xác nhận."})
+        raise ValidationError({"copy": _("Bản che này đã được xác nhận.")})
     copy.confirmed_by, copy.confirmed_at = by, timezone.now()
-    save(copy, "Xác nhận bản che danh tính", by=by)
+    save(copy, gettext_noop("Xác nhận bản che danh tính"), by=by)
     save(case, f"Xác nhận bản che {copy.code}", by=by)
     return copy
 

@@ -24,6 +24,7 @@ from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.services.identity import reveal_identity, reveal_text
 from doctypes.complaint_case.steps import WORKFLOWS
+from papi_inspect.audit import reason_shown
 from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.identity import IdentityKeyError
 from papi_inspect.models import Attachment
@@ -163,6 +164,14 @@ def _shown(record, name):
     return value if value not in (None, "") else "—"
 
 
+def _history(record):
+    """The last 30 changes, each reason in the reader's language."""
+    entries = list(record.history.select_related("history_user").order_by("-history_date", "-history_id")[:30])
+    for entry in entries:
+        entry.history_change_reason = reason_shown(entry.history_change_reason)
+    return entries
+
+
 def _detail_context(request, kind, record, *, forms=None, failed=None):
     workable = _workable(request.user, record)
     steps = WORKFLOWS[type(record)].next_steps(record, request.user)
@@ -173,14 +182,14 @@ def _detail_context(request, kind, record, *, forms=None, failed=None):
     originals, copies = _files(request.user, record)
     return {
         "record": record, "kind": kind, "kind_label": KIND_LABELS[kind], "workable": workable,
-        "steps": [(step.name, step.label, _styled(forms.get(step.name) or step.form(record, auto_id=f"id_{step.name}_%s")))
+        "steps": [(step.name, step.label, _styled(forms.get(step.name) or step.form(record, user=request.user, auto_id=f"id_{step.name}_%s")))
                   for step in steps],
         "letter": _letter(record, kind, workable),
         "failed": failed,
         "deadlines": [(record._meta.get_field(name).verbose_name, getattr(record, name), getattr(record, name) == record.current_due)
                       for name in DUE_FIELDS[kind] if getattr(record, name)],
         "fields": [(record._meta.get_field(name).verbose_name, _shown(record, name)) for name in SHOWN_FIELDS[kind]],
-        "history": record.history.select_related("history_user").order_by("-history_date", "-history_id")[:30],
+        "history": _history(record),
         "extensions": record.extensions.all() if kind == "denunciations" else [],
         "verifiers": record.verifiers.select_related("user") if kind == "denunciations" else [],
         "originals": originals, "copies": copies,
@@ -205,7 +214,7 @@ def case_step(request, kind, pk, step):
         raise Http404(_("Không có bước xử lý này."))
     if not declared.permitted(request.user, record):
         raise PermissionDenied(_("Bạn chỉ được xem hồ sơ này, không được thực hiện bước xử lý."))
-    form = declared.form(record, request.POST, request.FILES, auto_id=f"id_{step}_%s")
+    form = declared.form(record, request.POST, request.FILES, user=request.user, auto_id=f"id_{step}_%s")
     if declared.run_form(form, record, by=request.user):
         messages.success(request, _("Đã ghi: %s") % declared.label)
         return redirect(reverse("complaint_case:front-detail", args=[kind, record.pk]))

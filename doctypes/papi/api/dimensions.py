@@ -3,10 +3,11 @@
 from rest_framework import serializers
 
 from doctypes.papi.models import Dimension
+from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 
 
-class DimensionSerializer(serializers.ModelSerializer):
+class DimensionSerializer(ScopedModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:

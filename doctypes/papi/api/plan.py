@@ -1,6 +1,7 @@
 """API for the PAPI plan, quarterly reports and scores; every write calls the same service as the screens."""
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -17,14 +18,15 @@ from doctypes.papi.models.report import OfficeReport, UnitReport, UnitReportEntr
 from doctypes.papi.models.score import PapiScore, ScoreImport
 from doctypes.papi.score_import import import_scores
 from doctypes.papi.score_sheet import SheetRefused
+from papi_inspect.choices import ScopedModelSerializer, ScopedRelated, ScopedSlugRelated
 from papi_inspect.api import VisibleQuerysetMixin, VisibleReadOnlyViewSet
 from papi_inspect.permissions import unit_of
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
 
-UNIT_CODES = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Unit.objects.all())
+UNIT_CODES = ScopedSlugRelated(slug_field="code", many=True, queryset=Unit.objects.all())
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(ScopedModelSerializer):
     report_dates = serializers.SerializerMethodField()
 
     class Meta:
@@ -37,11 +39,11 @@ class PlanSerializer(serializers.ModelSerializer):
                  "office_due": f"{d.office_due_day:02d}/{d.office_due_month:02d}"} for d in plan.report_dates.all()]
 
 
-class TaskSerializer(serializers.ModelSerializer):
-    group = serializers.PrimaryKeyRelatedField(queryset=TaskGroup.objects.all())
+class TaskSerializer(ScopedModelSerializer):
+    group = ScopedRelated(queryset=TaskGroup.objects.all())
     lead_units = UNIT_CODES
-    cooperating_units = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Unit.objects.all(), required=False)
-    dimensions = serializers.SlugRelatedField(slug_field="code", many=True, queryset=Dimension.objects.all(), required=False)
+    cooperating_units = ScopedSlugRelated(slug_field="code", many=True, queryset=Unit.objects.all(), required=False)
+    dimensions = ScopedSlugRelated(slug_field="code", many=True, queryset=Dimension.objects.all(), required=False)
     plan = serializers.IntegerField(source="group.plan_id", read_only=True)
 
     class Meta:
@@ -91,9 +93,9 @@ class PlanViewSet(VisibleReadOnlyViewSet):
     def copy(self, request, pk=None):
         """Copy the plan to another year (the office only)."""
         plan = self.get_object()
-        data = CopyInput(data=request.data)
+        data = CopyInput(data=request.data, context={"request": request})
         if not data.is_valid():
-            raise ValidationError({"year": ["Cần năm của kế hoạch mới."]})
+            raise ValidationError({"year": [_("Cần năm của kế hoạch mới.")]})
         copy = services.copy_plan_to_year(plan, by=request.user, year=data.validated_data["year"])
         return Response(PlanSerializer(copy).data, status=status.HTTP_201_CREATED)
 
@@ -109,7 +111,7 @@ class TaskViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.UpdateMo
         data = serializer.validated_data
         group = data["group"]
         if not TaskGroup.objects.visible_to(self.request.user).filter(pk=group.pk).exists():
-            raise ValidationError({"group": ["Không tìm thấy nhóm nhiệm vụ."]})
+            raise ValidationError({"group": [_("Không tìm thấy nhóm nhiệm vụ.")]})
         serializer.instance = services.add_task(
             group, by=self.request.user, text=data["text"], lead_units=data["lead_units"],
             cooperating_units=data.get("cooperating_units", []), recurrence=data.get("recurrence", Task.Recurrence.CONTINUOUS),
@@ -128,19 +130,19 @@ class TaskViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.UpdateMo
     @action(detail=True, methods=["post"])
     def retire(self, request, pk=None):
         task = self.get_object()
-        data = RetireInput(data=request.data)
+        data = RetireInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         task = services.retire_task(task, by=request.user, reason=data.validated_data["reason"])
         return Response(TaskSerializer(task).data)
 
 
-class EntrySerializer(serializers.ModelSerializer):
+class EntrySerializer(ScopedModelSerializer):
     class Meta:
         model = UnitReportEntry
         fields = ["id", "task", "progress", "result"]
 
 
-class UnitReportSerializer(serializers.ModelSerializer):
+class UnitReportSerializer(ScopedModelSerializer):
     entries = EntrySerializer(many=True, read_only=True)
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     is_late = serializers.BooleanField(read_only=True)
@@ -163,7 +165,7 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
         serializer.is_valid(raise_exception=True)
         plan = serializer.validated_data["plan"]
         if not Plan.objects.visible_to(request.user).filter(pk=plan.pk).exists():
-            raise ValidationError({"plan": ["Không tìm thấy kế hoạch."]})
+            raise ValidationError({"plan": [_("Không tìm thấy kế hoạch.")]})
         report = services.start_unit_report(plan, unit=unit_of(request.user), by=request.user,
                                             year=serializer.validated_data["year"], quarter=serializer.validated_data["quarter"])
         return Response(UnitReportSerializer(report).data, status=status.HTTP_201_CREATED)
@@ -173,9 +175,9 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     def progress(self, request, pk=None):
         """{"summary": "...", "entries": [{"task": id, "progress": "done", "result": "..."}]}"""
         report = self.get_object()
-        data = ProgressInput(data=request.data)
+        data = ProgressInput(data=request.data, context={"request": request})
         if not data.is_valid():
-            raise ValidationError({"entries": ["Mỗi dòng cần task và progress."], **data.errors})
+            raise ValidationError({"entries": [_("Mỗi dòng cần task và progress.")], **data.errors})
         rows = data.validated_data.get("entries") or []
         progress = {row["task"]: (row["progress"], row["result"]) for row in rows}
         report = services.save_report_progress(report, by=request.user, progress=progress,
@@ -192,16 +194,16 @@ class UnitReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, viewsets.
     def evidence(self, request, pk=None):
         """Multipart: entry (id), file, description."""
         report = self.get_object()
-        data = EvidenceInput(data=request.data)
+        data = EvidenceInput(data=request.data, context={"request": request})
         entry = report.entries.filter(pk=data.validated_data["entry"]).first() if data.is_valid() else None
         if entry is None:
-            raise ValidationError({"entry": ["Cần dòng nhiệm vụ của báo cáo này và tệp minh chứng."]})
+            raise ValidationError({"entry": [_("Cần dòng nhiệm vụ của báo cáo này và tệp minh chứng.")]})
         attachment = services.attach_evidence(entry, by=request.user, uploaded_file=data.validated_data["file"],
                                               description=data.validated_data["description"])
         return Response({"id": attachment.pk, "name": attachment.original_name}, status=status.HTTP_201_CREATED)
 
 
-class OfficeReportSerializer(serializers.ModelSerializer):
+class OfficeReportSerializer(ScopedModelSerializer):
     class Meta:
         model = OfficeReport
         fields = ["id", "plan", "year", "quarter", "due_on", "number", "results", "shortcomings", "next_tasks", "figures",
@@ -218,7 +220,7 @@ class OfficeReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.
     def perform_create(self, serializer):
         data = serializer.validated_data
         if not Plan.objects.visible_to(self.request.user).filter(pk=data["plan"].pk).exists():
-            raise ValidationError({"plan": ["Không tìm thấy kế hoạch."]})
+            raise ValidationError({"plan": [_("Không tìm thấy kế hoạch.")]})
         serializer.instance = rollup.start_office_report(data["plan"], year=data["year"], quarter=data["quarter"],
                                                          by=self.request.user)
 
@@ -243,7 +245,7 @@ class OfficeReportViewSet(VisibleQuerysetMixin, mixins.CreateModelMixin, mixins.
         return response
 
 
-class PapiScoreSerializer(serializers.ModelSerializer):
+class PapiScoreSerializer(ScopedModelSerializer):
     province = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -258,7 +260,7 @@ class PapiScoreViewSet(VisibleReadOnlyViewSet):
     filterset_fields = ["province__code", "year", "indicator"]
 
 
-class ScoreImportSerializer(serializers.ModelSerializer):
+class ScoreImportSerializer(ScopedModelSerializer):
     sheet = serializers.FileField(write_only=True)
     province_code = serializers.CharField(write_only=True)
     year = serializers.IntegerField(write_only=True, required=False)

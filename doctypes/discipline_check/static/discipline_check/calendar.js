@@ -5,9 +5,10 @@ document.addEventListener("DOMContentLoaded", function () {
   new FullCalendar.Calendar(element, {
     initialView: "dayGridMonth",
     firstDay: 1,
-    locale: "vi",
+    // The page's language (English on request); the buttons' words come translated from the template.
+    locale: (document.documentElement.lang || "vi").slice(0, 2),
     headerToolbar: { left: "prev,next today", center: "title", right: "dayGridMonth,dayGridWeek" },
-    buttonText: { today: "Hôm nay", month: "Tháng", week: "Tuần" },
+    buttonText: { today: element.dataset.today, month: element.dataset.month, week: element.dataset.week },
     events: element.dataset.events,
   }).render();
 });
