@@ -153,7 +153,9 @@ def selected(frames, key, period):
 def _unit_rows(layout, period, units=None, manual=None):
     """One row per unit with records (or with figures typed for it), then "Tổng cộng"; `manual` maps
     (unit id, column code) to the Figure typed for that cell (reports/services/manual.py)."""
-    manual = manual or {}
+    # Only cells no record gives take typed figures: one typed before a column gained a source is left out.
+    open_columns = {column["code"] for column in layout["columns"] if not column["source"] and not column["formula"]}
+    manual = {key: figure for key, figure in (manual or {}).items() if key[1] in open_columns}
     keys = [column["source"] for column in layout["columns"] if column["source"]]
     frames, refs = load_frames(keys, period, units)
     source_rows = {column["code"]: selected(frames, column["source"], period)
