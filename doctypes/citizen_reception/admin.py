@@ -8,7 +8,7 @@ from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.admin.cases import ServiceCreateAdmin
 from doctypes.complaint_case.admin.identity import identity_from
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, VisibleAdmin, call_service
 from papi_inspect.admin_steps import download_link
 
 
@@ -48,13 +48,9 @@ class ReceptionDayAdmin(VisibleAdmin):
     def get_readonly_fields(self, request, obj=None):
         return () if obj is None else ("month", "planned_on", "held_on", "moved_because")
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            return super().save_model(request, obj, form, change)
+    def create(self, request, data):
         # The held day comes from the working calendar, never typed in (Art. 18 schedule rule).
-        created = services.schedule_reception_day(by=request.user, **form.cleaned_data)
-        obj.__dict__.update({key: value for key, value in created.__dict__.items() if not key.startswith("_")})
-        obj._state.adding = False
+        return call_service(services.schedule_reception_day, data, by=request.user)
 
     def changelist_view(self, request, extra_context=None):
         from django.contrib import messages

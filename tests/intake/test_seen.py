@@ -37,6 +37,9 @@ RECEPTION = {
 
 def test_1_a_reception_is_logged_from_the_back_office_with_the_citizen_encrypted(client, people):
     client_for(client, people.office_clerk)
+    form = client.get("/admin/citizen_reception/reception/add/").content.decode()
+    for name in ("identity_name", "identity_address", "identity_id_number", "identity_phone"):
+        assert f'name="{name}"' in form, name
     response = client.post("/admin/citizen_reception/reception/add/", {
         **RECEPTION, "received_on": dmy(today() - datetime.timedelta(days=1)), "unit": Unit.objects.get(code="snnmt-vp").pk})
     assert response.status_code == 302, body_text(response)[-3000:]
@@ -47,6 +50,9 @@ def test_1_a_reception_is_logged_from_the_back_office_with_the_citizen_encrypted
 
 def test_2_a_named_petition_is_registered_from_the_back_office(client, people):
     client_for(client, people.inspector)
+    form = client.get("/admin/complaint_case/petition/add/").content.decode()
+    for name in ("identity_name", "identity_address", "identity_id_number", "identity_phone"):
+        assert f'name="{name}"' in form, name
     response = client.post("/admin/complaint_case/petition/add/", {
         "received_on": dmy(today() - datetime.timedelta(days=2)), "channel": "post",
         "matter": "Khiếu nại việc thu hồi đất thửa số 45", "unit": unit("snnmt-ttr").pk, "content_kind": "complaint",
@@ -173,12 +179,16 @@ def test_8_conducted_in_the_future_is_refused_in_the_back_office(client, people)
 
     check = make_check()
     client_for(client, people.office_clerk)
-    r = admin_post(client, f"/admin/discipline_check/disciplinecheck/{check.pk}/change/", {
+    admin_post(client, f"/admin/discipline_check/disciplinecheck/{check.pk}/change/", {
         "template": check.template_id, "unit": check.unit_id, "scheduled_on": dmy(check.scheduled_on), "announced": "on",
         "status": "done", "leader": people.office_clerk.pk, "conducted_on": dmy(today() + datetime.timedelta(days=30)),
     })
     check.refresh_from_db()
-    assert r.status_code == 200, (r, check.conducted_on, check.status)
+    assert check.conducted_on is None and check.status == DisciplineCheck.Status.SCHEDULED
+    refused = client.post(f"/admin/discipline_check/disciplinecheck/{check.pk}/step/finish/", {
+        "conducted_on": (today() + datetime.timedelta(days=30)).isoformat(), "summary": "Đơn vị chấp hành tốt"})
+    check.refresh_from_db()
+    assert refused.status_code == 200 and "không được sau hôm nay" in body_text(refused)
     assert check.conducted_on is None and check.status == DisciplineCheck.Status.SCHEDULED
 
 

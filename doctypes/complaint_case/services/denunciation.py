@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from doctypes.complaint_case.access import may_request_report, require_register, require_work
 from doctypes.complaint_case.models import Denunciation, DenunciationExtension, Petition
@@ -9,7 +10,7 @@ from doctypes.complaint_case.services.petition import link_case_papi
 from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
-from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
+from papi_inspect.records import check_not_before, check_not_future, check_reason, check_visible, due_date, next_code, require_status as _require
 
 Status = Denunciation.Status
 MAX_EXTENSIONS = 2  # Art. 30: complex once, especially complex twice; also enforced by the rule data
@@ -105,8 +106,27 @@ def record_acceptance_notice(case, *, by, notified_on):
 
 
 @transaction.atomic
+def mark_complex(case, *, by, reason):
+    """Record that the case is complex, and why: the precondition of an extension (Luật Tố cáo 2018, Điều 30 khoản 1).
+
+    Its own step, so the finding is recorded with its reason before anyone extends, never inferred from an extension.
+    """
+    require_work(by, case)
+    _require(case, Status.RECEIVED, Status.ACCEPTED, message=_("Chỉ xác định vụ việc phức tạp khi tố cáo đang được xử lý."))
+    if case.is_complex:
+        raise ValidationError({"is_complex": _("Vụ việc đã được xác định là phức tạp.")})
+    reason = check_reason(reason, field="reason", label=_("Lý do xác định vụ việc phức tạp"))
+    case.is_complex = True
+    return save(case, f"Xác định vụ việc phức tạp (Điều 30): {reason}", by=by)
+
+
+@transaction.atomic
 def extend_resolution(case, *, by, decided_on, decision_number, reason):
-    """Extend resolution by a recorded decision with its reason: at most twice, 30 days each (Art. 30)."""
+    """Extend resolution by a recorded decision with its reason: at most twice, 30 days each (Art. 30).
+
+    Luật Tố cáo 2018 Art. 30(1): only a complex case may be extended, so the case must have been marked complex
+    (mark_complex) first; the reason must say something (MIN_REASON_LENGTH).
+    """
     require_work(by, case)
     _require(case, Status.ACCEPTED, message="Chỉ gia hạn khi tố cáo đang được giải quyết.")
     number = case.extensions.count() + 1
@@ -114,8 +134,12 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
         raise ValidationError(
             {"extensions": "Đã gia hạn hai lần: Luật Tố cáo 2018 Điều 30 không cho phép gia hạn lần thứ ba."}
         )
+    if not case.is_complex:
+        raise ValidationError({"is_complex": _(
+            "Chỉ gia hạn giải quyết vụ việc phức tạp (Luật Tố cáo 2018, Điều 30 khoản 1): hãy xác định vụ việc phức tạp trước.")})
     if not reason.strip():
         raise ValidationError({"reason": "Quyết định gia hạn phải ghi rõ lý do (Điều 30)."})
+    reason = check_reason(reason, field="reason", label=_("Lý do gia hạn (Điều 30)"))
     if not decision_number.strip():
         raise ValidationError({"decision_number": "Cần số quyết định gia hạn."})
     check_not_future(decided_on, field="decided_on", label="Ngày quyết định gia hạn")
@@ -126,7 +150,7 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
         reason=reason.strip(), new_due=new_due, decided_by=by,
     )
     save(extension, f"Gia hạn lần {number}", by=by)
-    case.resolve_due, case.is_complex = new_due, True
+    case.resolve_due = new_due
     save(case, f"Gia hạn giải quyết lần {number}", by=by)
     return extension
 
