@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
+from doctypes.citizen_reception.steps import RECEPTION_STEPS
 from doctypes.complaint_case.admin.cases import ServiceCreateAdmin
 from doctypes.complaint_case.admin.identity import identity_from
 from papi_inspect.admin_base import AttachmentInline, VisibleAdmin, call_service
@@ -21,7 +22,8 @@ class ReceptionAdmin(ServiceCreateAdmin):
     add_fields = ["received_on", "kind", "group_size", "content", "documents_received", "classification", "handling",
                   "transfer_to", "verbal_statement", "statement_signed", "refusal_ground", "refusal_note",
                   "leader_present", "unit"]
-    workflow_fields = ["code", "pseudonym", "received_on", "officer", "petition", "is_group", "refusal_notice_link", "reveal_link",
+    workflow = RECEPTION_STEPS
+    workflow_fields = ["code", "pseudonym", "received_on", "officer", "petition", "step_links", "is_group", "refusal_notice_link", "reveal_link",
                        "reveal_text_link"]
     inlines = [AttachmentInline]
 

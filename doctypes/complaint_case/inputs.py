@@ -2,6 +2,7 @@
 by the API, the back office and the /cases/ screens (their forms are built from these serializers)."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from doctypes.complaint_case.models import ComplaintCase, DenunciationVerifier, Petition, RedactedCopy
@@ -80,6 +81,19 @@ class ComplaintInput(serializers.Serializer):
     unit = _unit_field()
     handler = _user_field()
     petition = serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all(), required=False, allow_null=True)
+
+
+class ComplaintFromPetitionInput(serializers.Serializer):
+    complained_act = serializers.CharField(label=_("Quyết định, hành vi bị khiếu nại"))
+    subject = serializers.CharField(label=_("Nội dung khiếu nại (để trống: theo đơn)"), required=False, allow_blank=True, default="")
+    level = serializers.ChoiceField(label=_("Lần giải quyết"), choices=ComplaintCase.Instance.choices, default=ComplaintCase.Instance.FIRST)
+    handler = _user_field()
+
+
+class DenunciationFromPetitionInput(serializers.Serializer):
+    denounced = serializers.CharField(label=_("Người, cơ quan bị tố cáo"))
+    subject = serializers.CharField(label=_("Nội dung tố cáo (để trống: theo đơn)"), required=False, allow_blank=True, default="")
+    handler = _user_field()
 
 
 class AcceptInput(serializers.Serializer):

@@ -7,11 +7,15 @@ decides, and refuses with its reason.
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case import inputs
-from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.complaint_case.models import ComplaintCase, ContentKind, Denunciation, Petition
 from doctypes.complaint_case.services import complaint, denunciation, petition, verification
 from papi_inspect.steps import Step, Workflow
 
 P, C, D = Petition.Status, ComplaintCase.Status, Denunciation.Status
+
+
+def _accepted(petition, kind):
+    return petition.outcome == Petition.Outcome.ACCEPT and petition.content_kind == kind
 
 
 def _in(*statuses):
@@ -23,6 +27,14 @@ PETITION_STEPS = Workflow(Petition, [
     Step("outcome", _("Ghi kết quả xử lý đơn"), inputs.OutcomeInput, petition.record_petition_outcome, _in(P.CLASSIFIED)),
     Step("merge", _("Gộp vào đơn khác (ghi số thứ tự đơn đích)"), inputs.MergeInput, petition.merge_petitions,
          lambda p: p.status in (P.RECEIVED, P.CLASSIFIED) and p.duplicate_of_id is not None),
+    # Handovers: an accepted petition opens its case, through the same services as the API's create with `petition`.
+    Step("open-complaint", _("Mở vụ khiếu nại từ đơn"), inputs.ComplaintFromPetitionInput, complaint.complaint_from_petition,
+         lambda p: _accepted(p, ContentKind.COMPLAINT) and not ComplaintCase.objects.filter(petition=p).exists(),
+         permissions=("complaint_case.add_complaintcase",)),
+    Step("open-denunciation", _("Mở vụ tố cáo từ đơn"), inputs.DenunciationFromPetitionInput,
+         denunciation.denunciation_from_petition,
+         lambda p: _accepted(p, ContentKind.DENUNCIATION) and not Denunciation.objects.filter(petition=p).exists(),
+         permissions=("complaint_case.add_denunciation",)),
 ])
 
 COMPLAINT_STEPS = Workflow(ComplaintCase, [

@@ -131,8 +131,17 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
     list_filter = ["status", DeadlineStatusFilter, "level", "is_complex", "is_remote", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "complained_act", "complainant_name", "decision_number"]
     takes_identity = False
-    add_fields = ["complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
+    add_fields = ["petition", "complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
                   "is_remote", "anti_corruption", "unit", "handler"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "petition":
+            # An accepted complaint petition the user sees and that has no case yet (open_complaint_case checks it too).
+            opened = ComplaintCase.objects.filter(petition__isnull=False).values("petition_id")
+            kwargs["queryset"] = Petition.objects.visible_to(request.user).filter(
+                outcome=Petition.Outcome.ACCEPT, content_kind="complaint").exclude(pk__in=opened)
+            kwargs["help_text"] = _("Đơn khiếu nại đã thụ lý (để trống nếu không có); họ tên người khiếu nại lấy theo đơn.")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
     workflow_fields = ["code", "status", "step_links", "received_on", "level", "accepted_on", "accept_due", "resolve_due",
                        "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on",
                        "decision_number", "result", "conclusion", "petition", "decision_link"]

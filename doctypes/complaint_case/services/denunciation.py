@@ -32,6 +32,8 @@ def open_denunciation(
         check_visible(petition, by, field="petition")
         if petition.outcome != Petition.Outcome.ACCEPT or petition.content_kind != "denunciation":
             raise ValidationError({"petition": "Chỉ mở hồ sơ tố cáo từ đơn tố cáo đã được thụ lý."})
+        if Denunciation.objects.filter(petition=petition).exists():
+            raise ValidationError({"petition": _("Đơn này đã có hồ sơ tố cáo.")})
         anonymous = anonymous or petition.anonymous
         anti_corruption = anti_corruption or petition.anti_corruption
     has_identity = bool((identity or {}).get("name")) or bool(petition and petition.identity_cipher)
@@ -202,9 +204,10 @@ def request_overdue_report(case, *, by, requested_on):
     return case
 
 
-def denunciation_from_petition(petition, *, by, unit, handler=None, denounced, subject=""):
-    """Open the denunciation case of a petition whose outcome is 'accept'."""
+def denunciation_from_petition(petition, *, by, denounced, unit=None, handler=None, subject=""):
+    """Open the denunciation case of a petition whose outcome is 'accept' (the handover "Mở vụ tố cáo từ đơn"); the
+    denouncer's identity is carried over encrypted, never decrypted to be copied."""
     return open_denunciation(
         by=by, subject=subject or petition.full_text("matter"), denounced=denounced, received_on=petition.received_on,
-        unit=unit, handler=handler, petition=petition,
+        unit=unit or petition.unit, handler=handler or petition.handler, petition=petition,
     )
