@@ -57,7 +57,8 @@ class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
     marked `reference_data` (catalogues, calendars, units: typed as they are, with their history). Editing calls
     `update(request, obj, form)`: by default an audited correction of the fields the form leaves editable, workflow
     fields being read-only and moved by the declared steps. Subclasses never override `save_model`
-    (tests/core/test_conventions.py). A refusal (ValidationError) re-shows the bound form with the reason.
+    (tests/core/test_conventions.py). A service's refusal (ValidationError, or PermissionDenied on this record) re-shows
+    the bound form with the reason, nothing typed lost.
     """
 
     reference_data = False
@@ -144,7 +145,7 @@ class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
             elif self.reference_data and type(self).create is VisibleAdmin.create:
                 save(obj, ADMIN_EDIT_REASON, by=request.user)
             # Otherwise the record is created in save_related, where the service also gets the inline rows.
-        except ValidationError as error:
+        except (ValidationError, PermissionDenied) as error:
             raise Refused(error) from error
 
     def save_lines(self, request, form, formsets):
@@ -155,7 +156,7 @@ class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
         if change:
             try:
                 return self.save_lines(request, form, formsets)
-            except ValidationError as error:
+            except (ValidationError, PermissionDenied) as error:
                 raise Refused(error) from error
         if self.reference_data and type(self).create is VisibleAdmin.create:
             return super().save_related(request, form, formsets, change)
@@ -165,7 +166,7 @@ class VisibleAdmin(VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         try:
             created = self.create(request, form.cleaned_data)
-        except ValidationError as error:
+        except (ValidationError, PermissionDenied) as error:
             raise Refused(error) from error
         obj = form.instance
         obj.__dict__.update({key: value for key, value in created.__dict__.items() if not key.startswith("_")})

@@ -127,3 +127,115 @@ def test_a_named_petition_is_registered_on_cases_and_a_refusal_keeps_what_was_ty
     petition = Petition.objects.get()
     assert saved.status_code == 302 and decrypt_identity(petition.identity_cipher)["name"] == "Vi Thị Cát"
     assert "Vi Thị Cát" not in petition.identity_cipher
+
+
+def test_inspection_plan_inspection_finding_violation_action_closure(client, people):
+    from doctypes.finding.models import Action, Finding, Violation
+    from doctypes.inspection.models import Inspection, InspectionPlan
+
+    D = datetime.date
+    ttr, thuyloi = Unit.objects.get(code="snnmt-ttr"), Unit.objects.get(code="snnmt-ccthuyloi")
+    client_for(client, people.inspector)  # an inspector may not draft the year's plan
+    refused = client.post("/admin/inspection/inspectionplan/add/", {
+        "owner": ttr.pk, "year": "2026", "title": "Kế hoạch thanh tra năm 2026", "drafted_on": "10/11/2025"})
+    assert refused.status_code == 403 and not InspectionPlan.objects.exists()
+    client_for(client, people.chief_inspector)
+    response = admin_post(client, "/admin/inspection/inspectionplan/add/", {
+        "owner": ttr.pk, "year": "2026", "title": "Kế hoạch thanh tra năm 2026", "drafted_on": "10/11/2025"})
+    assert response.status_code == 302, errors_of(response)
+    plan = InspectionPlan.objects.get()
+    assert plan.drafted_by == people.chief_inspector and plan.due_on
+    fields = {"title": "Thanh tra quản lý, sử dụng kinh phí duy tu đê", "owner": ttr.pk, "year": "2026", "quarter": "1",
+              "kind": "planned", "level": "department", "subject_units": [thuyloi.pk], "scope": "Kinh phí duy tu đê",
+              "period_from": "01/01/2024", "period_to": "31/12/2025"}
+    refused = admin_post(client, "/admin/inspection/inspection/add/", fields)
+    assert refused.status_code == 200 and "phải thuộc một kế hoạch" in body_text(refused)
+    assert admin_post(client, "/admin/inspection/inspection/add/", {**fields, "plan": plan.pk}).status_code == 302
+    inspection = Inspection.objects.get()
+    base = f"/admin/inspection/inspection/{inspection.pk}/step/"
+    assert client.post(base + "decide/", {"number": "12/QĐ-TTr", "decided_on": "2026-03-02", "signer": "Trần Chánh Thanh",
+                                          "leader": people.inspector.pk}).status_code == 302
+    assert client.post(base + "announce/", {"announced_on": "2026-03-05"}).status_code == 302
+
+    client_for(client, people.inspector)
+    finding_form = {"inspection": inspection.pk, "unit": thuyloi.pk, "title": "Chi duy tu đê vượt định mức",
+                    "criteria": "Thông tư 12/2025/TT-BTC Điều 5", "condition": "Chi vượt 20 triệu đồng", "severity": "high",
+                    "recorded_on": "10/03/2026"}
+    refused = admin_post(client, "/admin/finding/finding/add/", {**finding_form, "unit": Unit.objects.get(code="stc-vp").pk})
+    assert refused.status_code == 200 and not Finding.objects.exists()
+    assert admin_post(client, "/admin/finding/finding/add/", finding_form).status_code == 302
+    finding = Finding.objects.get()
+    violation_form = {"finding": finding.pk, "responsible_unit": thuyloi.pk, "kind": "Chi sai định mức",
+                      "responsible_person": "Kế toán Chi cục", "committed_on": "01/02/2026", "sanction": "none",
+                      "amount_to_recover": "20000000"}
+    client_for(client, people.office_clerk)  # the office neither sees nor edits an inspection's finding
+    refused = admin_post(client, "/admin/finding/violation/add/", violation_form)
+    assert refused.status_code == 200 and "không có quyền ghi" in body_text(refused) and not Violation.objects.exists()
+    client_for(client, people.inspector)
+    assert admin_post(client, "/admin/finding/violation/add/", violation_form).status_code == 302
+    violation = Violation.objects.get()
+    assert violation.history.first().history_change_reason == "Ghi nhận vi phạm"
+    for name, data in [("end-fieldwork", {"ended_on": "2026-03-25"}), ("report", {"reported_on": "2026-04-02"})]:
+        assert client.post(base + name + "/", data).status_code == 302, name
+    inspection.refresh_from_db()
+    if inspection.appraisal_required:
+        assert client.post(base + "appraise/", {"appraised_on": "2026-04-06"}).status_code == 302
+    assert client.post(base + "conclude/", {"number": "05/KL-TTr", "concluded_on": "2026-04-10",
+                                            "signer": "Trần Chánh Thanh", "summary": "Thu hồi 20 triệu"}).status_code == 302
+    refused = admin_post(client, "/admin/finding/finding/add/", {**finding_form, "title": "Thêm sau kết luận"})
+    assert refused.status_code == 200 and "đã kết luận" in body_text(refused)
+    response = admin_post(client, "/admin/finding/action/add/", {
+        "finding": finding.pk, "violation": violation.pk, "description": "Thu hồi 20 triệu đồng chi sai",
+        "owner_unit": thuyloi.pk, "due_on": "30/06/2026"})
+    assert response.status_code == 302, errors_of(response)
+    action = Action.objects.get()
+    steps = f"/admin/finding/action/{action.pk}/step/"
+    client_for(client, people.unit_head)
+    assert client.post(steps + "progress/", {"reported_on": "2026-06-20", "note": "Đã nộp trả ngân sách",
+                                             "amount_recovered": "20000000"}).status_code == 302
+    assert client.post(steps + "verify/", {"verified_on": "2026-06-25"}).status_code == 403  # the unit may not verify itself
+    client_for(client, people.inspector)
+    assert client.post(steps + "verify/", {"verified_on": "2026-06-25", "note": "Đã xem chứng từ nộp"}).status_code == 302
+    assert client.post(steps + "close/", {"closed_on": "2026-06-26"}).status_code == 302
+    action.refresh_from_db()
+    assert action.status == Action.Status.CLOSED
+
+
+def test_discipline_check_scheduled_on_the_calendar_then_results(client, people):
+    from doctypes.discipline_check.models import CheckResult, DisciplineCheck
+    from tests.discipline_check.builders import make_template
+
+    template = make_template()
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    client_for(client, people.inspector)  # an inspector may not schedule the office's checks
+    assert "data-add-url" not in client.get("/discipline-checks/calendar/").content.decode()
+    client_for(client, people.office_clerk)
+    calendar = client.get("/discipline-checks/calendar/").content.decode()
+    assert 'data-add-url="/admin/discipline_check/disciplinecheck/add/"' in calendar
+    url = f"/admin/discipline_check/disciplinecheck/add/?scheduled_on={day.isoformat()}"
+    assert f'value="{dmy(day)}"' in client.get(url).content.decode()
+    past = admin_post(client, url, {"template": template.pk, "unit": Unit.objects.get(code="snnmt-ccthuyloi").pk,
+                                    "scheduled_on": "01/01/2020", "announced": "on", "leader": people.inspector.pk})
+    assert past.status_code == 200 and "không được trước ngày hôm nay" in body_text(past)
+    response = admin_post(client, url, {"template": template.pk, "unit": Unit.objects.get(code="snnmt-ccthuyloi").pk,
+                                        "scheduled_on": dmy(day), "announced": "on", "leader": people.inspector.pk})
+    assert response.status_code == 302, errors_of(response)
+    check = DisciplineCheck.objects.get()
+    assert check.results.filter(outcome=CheckResult.Outcome.PENDING).count() == template.items.count()
+    events = client.get("/discipline-checks/calendar/events/", {"start": day.isoformat()}).json()
+    assert [event["id"] for event in events] == [check.pk]
+    # Results recorded on the check's page go through record_results; finishing needs every line scored.
+    page = client.get(f"/admin/discipline_check/disciplinecheck/{check.pk}/change/")
+    formset = next(f for f in page.context["inline_admin_formsets"] if f.formset.model is CheckResult).formset
+    rows = {f"{formset.prefix}-TOTAL_FORMS": str(len(formset.forms)), f"{formset.prefix}-INITIAL_FORMS": str(len(formset.forms))}
+    for index, row in enumerate(formset.forms):
+        rows.update({f"{formset.prefix}-{index}-id": row.instance.pk, f"{formset.prefix}-{index}-outcome": "pass",
+                     f"{formset.prefix}-{index}-note": "", f"{formset.prefix}-{index}-check_record": check.pk})
+    finish = f"/admin/discipline_check/disciplinecheck/{check.pk}/step/finish/"
+    assert client.post(finish, {"conducted_on": timezone.localdate().isoformat()}).status_code == 200  # not scored yet
+    saved = admin_post(client, f"/admin/discipline_check/disciplinecheck/{check.pk}/change/", {
+        "unit": check.unit_id, "scheduled_on": dmy(day), "announced": "on", "leader": people.inspector.pk,
+        "summary": "Đơn vị chấp hành tốt", **rows})
+    assert saved.status_code == 302, errors_of(saved)
+    assert not check.results.filter(outcome=CheckResult.Outcome.PENDING).exists()
+    assert check.results.first().history.first().history_change_reason == "Ghi kết quả kiểm tra"
