@@ -13,10 +13,10 @@ PETITION_FIELDS = ["received_on", "channel", "forwarded_by", "anonymous", "matte
                    "many_signers", "anti_corruption", "has_verifiable_evidence", "unit"]
 
 
-def intake_form(model, fields, user):
-    """A form for `fields` of `model` plus the identity inputs; units are those of the user's agency."""
+def intake_form(model, fields, user, extra=None):
+    """A form for `fields` of `model` plus the identity inputs (and `extra` fields); units are the user's agency's."""
     base = forms.modelform_factory(model, fields=fields)
-    declared = {f"identity_{key}": field for key, field in IDENTITY_INPUTS.items()}
+    declared = {f"identity_{key}": field for key, field in IDENTITY_INPUTS.items()} | (extra or {})
     form_class = type(f"{model.__name__}IntakeForm", (base,), declared)
 
     class Scoped(form_class):
@@ -35,6 +35,8 @@ def intake_form(model, fields, user):
         def service_data(self):
             data = {name: self.cleaned_data[name] for name in fields if name in self.cleaned_data}
             data["identity"] = identity_from(self.cleaned_data)
+            if "group_size" in data and data["group_size"] is None:
+                data["group_size"] = 1
             return data
 
     return Scoped

@@ -239,3 +239,23 @@ def test_discipline_check_scheduled_on_the_calendar_then_results(client, people)
     assert saved.status_code == 302, errors_of(saved)
     assert not check.results.filter(outcome=CheckResult.Outcome.PENDING).exists()
     assert check.results.first().history.first().history_change_reason == "Ghi kết quả kiểm tra"
+
+
+def test_a_reception_is_logged_on_cases_with_its_petition_and_a_refusal_keeps_what_was_typed(client, people):
+    client_for(client, people.leader)  # leadership reads the log, never writes it
+    assert client.get("/cases/new/reception/").status_code == 403
+    client_for(client, people.office_clerk)
+    form = client.get("/cases/new/reception/").content.decode()
+    assert 'name="identity_name"' in form and 'name="identity_phone"' in form
+    typed = {"received_on": dmy(ago(1)), "kind": "regular", "group_size": "6", "classification": "complaint",
+             "content": "Đoàn sáu hộ dân thôn Đông khiếu nại việc bồi thường đất ruộng", "handling": "receive",
+             "unit": Unit.objects.get(code="snnmt-vp").pk, "identity_name": "Đoàn thôn Đông",
+             "identity_address": "Thôn Đông, xã Hòa Bình", "create_petition": "on"}
+    refused = client.post("/cases/new/reception/", typed)  # a group names its representative
+    text = body_text(refused)
+    assert refused.status_code == 400 and not Reception.objects.exists()
+    assert "người đại diện" in text and "Đoàn sáu hộ dân thôn Đông" in text and "Thôn Đông, xã Hòa Bình" in text
+    saved = client.post("/cases/new/reception/", {**typed, "identity_representative": "Lê Văn Đại"})
+    reception = Reception.objects.get()
+    assert saved.status_code == 302 and reception.petition and reception.petition.many_signers
+    assert decrypt_identity(reception.petition.identity_cipher)["representative"] == "Lê Văn Đại"
