@@ -116,6 +116,11 @@ class InspectionAdmin(StepAdminMixin, VisibleAdmin):
         # add_inspection: a planned inspection belongs to a plan, an unscheduled one states its grounds.
         return call_service(add_inspection, data, by=request.user)
 
+    def get_inlines(self, request, obj):
+        # The team is named by the decision step (decide_inspection), not typed on the add form.
+        inlines = super().get_inlines(request, obj)
+        return inlines if obj is not None else [inline for inline in inlines if inline is not TeamInline]
+
     @admin.display(description=_("Thao tác"))
     def actions_links(self, inspection):
         if not inspection.pk:
