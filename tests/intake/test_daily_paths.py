@@ -259,3 +259,19 @@ def test_a_reception_is_logged_on_cases_with_its_petition_and_a_refusal_keeps_wh
     reception = Reception.objects.get()
     assert saved.status_code == 302 and reception.petition and reception.petition.many_signers
     assert decrypt_identity(reception.petition.identity_cipher)["representative"] == "Lê Văn Đại"
+
+
+def test_the_api_takes_the_same_handover_steps(client, people):
+    from tests.citizen_reception.test_reception_log import log
+
+    reception = log(people.office_clerk, handling="receive", classification="denunciation")
+    client_for(client, people.leader)
+    assert client.post(f"/api/v1/receptions/{reception.pk}/petition/", {}, content_type="application/json").status_code == 403
+    client_for(client, people.office_clerk)
+    response = client.post(f"/api/v1/receptions/{reception.pk}/petition/", {"handler": people.inspector.pk},
+                           content_type="application/json")
+    assert response.status_code == 200, response.content
+    again = client.post(f"/api/v1/receptions/{reception.pk}/petition/", {}, content_type="application/json")
+    assert again.status_code == 400 and "đã có đơn" in again.content.decode()
+    petition = Reception.objects.get(pk=reception.pk).petition
+    assert petition.content_kind == "denunciation" and petition.handler == people.inspector
