@@ -15,6 +15,7 @@ admin.site.index_title = _("Trang chủ")
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(VisibleAdmin):
+    reference_data = True  # the legal deadlines as data, each with its citation
     list_display = ["code", "name", "length", "unit", "max_extensions", "citation", "valid_from", "valid_to", "unconfirmed"]
     list_filter = ["unit", "unconfirmed", "valid_to"]
     search_fields = ["code", "name", "citation"]
@@ -28,6 +29,7 @@ class DeadlineRuleAdmin(VisibleAdmin):
 
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(VisibleAdmin):
+    reference_data = True  # holidays and swapped working days as announced
     list_display = ["date", "kind", "active", "reason", "source"]
     list_filter = ["kind", "active"]
     list_editable = ["active"]

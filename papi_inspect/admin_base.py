@@ -1,7 +1,10 @@
-"""The back-office base class every doctype's admin uses: visible_to, history, reasons and edit locking."""
+"""The back-office base class every doctype's admin uses: visible_to, history, reasons, edit locking, and one rule
+path: a record is created by its doctype's service, never saved from the form directly."""
+
+import inspect
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,37 @@ from papi_inspect.choices import label_people, record_day, scope_choices, with_c
 from papi_inspect.admin_locking import VersionedAdminMixin
 from papi_inspect.exports import export_response
 from papi_inspect.models import Attachment
+from papi_inspect.steps import add_errors
+
+
+class Refused(Exception):
+    """A service refused the save: the transaction is rolled back and the bound form shown again with the reason."""
+
+    def __init__(self, error):
+        super().__init__(error)
+        self.error = error
+
+
+def refusal_form(form_class, error):
+    """`form_class`, whose validation adds the service's refusal: the page re-shows what was typed, with the reason."""
+
+    class RefusedForm(form_class):
+        def clean(self):
+            data = super().clean()
+            add_errors(self, error)
+            return data
+
+    RefusedForm.__name__ = form_class.__name__
+    return RefusedForm
+
+
+def call_service(service, data, *args, **extra):
+    """Call `service` with the form's cleaned `data` it takes as keyword arguments (many-to-many values as lists)."""
+    names = {name for name, parameter in inspect.signature(service).parameters.items()
+             if parameter.kind is inspect.Parameter.KEYWORD_ONLY}
+    values = {name: (list(value) if hasattr(value, "model") and hasattr(value, "filter") else value)
+              for name, value in data.items() if name in names and name not in extra}
+    return service(*args, **values, **extra)
 
 
 class ScopedChoicesMixin:
@@ -64,8 +98,18 @@ class TabularInline(ScopedChoicesMixin, UnfoldTabularInline):
 
 class VisibleAdmin(ScopedChoicesMixin, VersionedAdminMixin, SimpleHistoryAdmin, ModelAdmin):
     """Changelists, search, forms and history all start from `visible_to(request.user)`; an edit from a stale
-    form is refused with both versions shown (VersionedAdminMixin)."""
+    form is refused with both versions shown (VersionedAdminMixin).
 
+    One rule path: adding calls `create(request, data)`, which each admin declares and which calls its doctype's
+    service (the same one as /cases/, the tablet and the API); an admin that declares none is refused, unless it is
+    marked `reference_data` (catalogues, calendars, units: typed as they are, with their history). Editing calls
+    `update(request, obj, form)`: by default an audited correction of the fields the form leaves editable, workflow
+    fields being read-only and moved by the declared steps. Subclasses never override `save_model`
+    (tests/core/test_conventions.py). A service's refusal (ValidationError, or PermissionDenied on this record) re-shows
+    the bound form with the reason, nothing typed lost.
+    """
+
+    reference_data = False
     list_filter_submit = True
     warn_unsaved_form = True
     actions = ["export_to_excel"]
@@ -111,8 +155,76 @@ class VisibleAdmin(ScopedChoicesMixin, VersionedAdminMixin, SimpleHistoryAdmin, 
         for entry in page_obj.object_list:
             entry.history_change_reason = reason_shown(entry.history_change_reason)
 
-    def save_model(self, request, obj, form, change):
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "_service_refusal", None)
+        return refusal_form(form, refusal) if refusal is not None else form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refused:
+            # The first pass rolled back (the admin's view is atomic); the second validates the same POST, the
+            # form adding the reason, so the page comes back with everything typed and nothing saved.
+            request._service_refusal = refused.error
+            try:
+                return super().changeform_view(request, object_id, form_url, extra_context)
+            finally:
+                del request._service_refusal
+
+    def has_service(self):
+        return self.reference_data or type(self).create is not VisibleAdmin.create
+
+    def create(self, request, data):
+        """The doctype's create service for the form's cleaned `data`; returns the record it created."""
+        raise ImproperlyConfigured(f"{type(self).__name__} declares no create service (nor reference_data).")
+
+    def update(self, request, obj, form):
+        """An audited correction of the fields left editable (the record's history keeps who and why)."""
         save(self.expect_seen_version(obj, form), ADMIN_EDIT_REASON, by=request.user)
+
+    def inline_rows(self, request, model):
+        """The cleaned rows typed in the add form's inline for `model` (for a service that takes them)."""
+        rows = []
+        for formset in getattr(request, "_admin_formsets", ()):
+            if formset.model is model:
+                rows += [row.cleaned_data for row in formset.forms
+                         if row.has_changed() and row.cleaned_data and not row.cleaned_data.get("DELETE")]
+        return rows
+
+    def save_model(self, request, obj, form, change):
+        try:
+            if change:
+                self.update(request, obj, form)
+            elif self.reference_data and type(self).create is VisibleAdmin.create:
+                save(obj, ADMIN_EDIT_REASON, by=request.user)
+            # Otherwise the record is created in save_related, where the service also gets the inline rows.
+        except (ValidationError, PermissionDenied) as error:
+            raise Refused(error) from error
+
+    def save_lines(self, request, form, formsets):
+        """On a change: the many-to-many values and the inline lines (an admin whose lines have rules overrides it)."""
+        super().save_related(request, form, formsets, True)
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            try:
+                return self.save_lines(request, form, formsets)
+            except (ValidationError, PermissionDenied) as error:
+                raise Refused(error) from error
+        if self.reference_data and type(self).create is VisibleAdmin.create:
+            return super().save_related(request, form, formsets, change)
+        request._admin_formsets = formsets
+        for formset in formsets:
+            # The service saved the lines it takes; the admin's change message reads these lists.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        try:
+            created = self.create(request, form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            raise Refused(error) from error
+        obj = form.instance
+        obj.__dict__.update({key: value for key, value in created.__dict__.items() if not key.startswith("_")})
+        obj._state.adding = False
 
     def delete_model(self, request, obj):
         delete(obj, "Xóa trong trang quản trị", by=request.user)

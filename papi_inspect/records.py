@@ -14,6 +14,27 @@ def check_not_future(day, *, field, label):
         raise ValidationError({field: _('%(label)s (%(day)s) không được sau ngày hôm nay.') % {"label": label, "day": f"{day:%d/%m/%Y}"}})
 
 
+# A reason a decision rests on must say something a reader can check ("x" is not a reason).
+MIN_REASON_LENGTH = 20
+
+
+def check_reason(reason, *, field, label, minimum=MIN_REASON_LENGTH):
+    """A stated reason of at least `minimum` characters, stripped; returned clean."""
+    text = (reason or "").strip()
+    if len(text) < minimum:
+        raise ValidationError({field: _("%(label)s phải nêu rõ căn cứ (ít nhất %(minimum)s ký tự).") % {
+            "label": label, "minimum": minimum}})
+    return text
+
+
+def check_not_past(day, *, field, label, today=None):
+    """Something planned (a check, a hearing) is not put on a day already gone."""
+    today = today or timezone.localdate()
+    if day < today:
+        raise ValidationError({field: _("%(label)s (%(day)s) không được trước ngày hôm nay (%(today)s).") % {
+            "label": label, "day": f"{day:%d/%m/%Y}", "today": f"{today:%d/%m/%Y}"}})
+
+
 def check_not_before(day, earlier, *, field, label, earlier_label):
     if day < earlier:
         raise ValidationError({field: _('%(label)s (%(day)s) không được trước %(earlier_label)s (%(earlier)s).') % {"label": label, "day": f"{day:%d/%m/%Y}", "earlier_label": earlier_label, "earlier": f"{earlier:%d/%m/%Y}"}})

@@ -201,11 +201,15 @@ class ReportAdmin(VisibleAdmin):
         kwargs["fields"] = ReportForm.Meta.fields
         return super().get_form(request, obj, change=change, **kwargs)
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def update(self, request, obj, form):
+        super().update(request, obj, form)
         sections = form.sections()
         if sections:
             services.update_narrative(obj, sections, by=request.user)
+
+    def create(self, request, data):
+        # add_view opens a report through the same service, with its own short form (kind, period, year).
+        return services.get_or_create_report(data["kind"], data["period_kind"], data["year"], by=request.user)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

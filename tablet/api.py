@@ -66,8 +66,7 @@ class FindingItemSerializer(serializers.Serializer):
         allowed = [source.unit] if data["discipline_check"] else list(source.subject_units.order_by("pk"))
         if data["unit"] is None:
             data["unit"] = allowed[0] if allowed else None
-        elif data["unit"] not in allowed:
-            raise serializers.ValidationError({"unit": _("Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này.")})
+        # Whether the unit was inspected is record_finding's rule, the same for the tablet, the back office and the API.
         data["title"] = data["title"].strip() or data["condition"].strip()[:120]
         data["recorded_on"] = data["recorded_on"] or timezone.localdate()
         dimension = data.pop("papi_dimension")

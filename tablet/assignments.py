@@ -44,7 +44,9 @@ def _verifies(user, action):
 
 def checklist(check):
     """The check's items with the unit-level result and its version (the base a device quotes to change it)."""
-    results = {r.item_id: r for r in CheckResult.objects.filter(check_record=check, staff=None)}
+    # A pending line (made from the template when the check was scheduled) is no result yet: the device starts it.
+    recorded = CheckResult.objects.filter(check_record=check, staff=None).exclude(outcome=CheckResult.Outcome.PENDING)
+    results = {r.item_id: r for r in recorded}
     versions = versions_of(CheckResult, [r.pk for r in results.values()])
     items = []
     for item in check.template.items.all():

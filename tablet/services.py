@@ -66,7 +66,8 @@ def _finding(*, by, photos, signature=None, signer_name="", signed_at=None, **va
 def _check_result(*, by, photos, check, item, outcome, note, base_version, signature=None):
     # Lock the check so two devices editing one item are applied one after the other.
     check = DisciplineCheck.objects.select_for_update().get(pk=check.pk)
-    current = CheckResult.objects.filter(check_record=check, item=item, staff=None).first()
+    current = (CheckResult.objects.filter(check_record=check, item=item, staff=None)
+               .exclude(outcome=CheckResult.Outcome.PENDING).first())
     _check_base(current, base_version, fields=["outcome", "note"],
                 mine={"outcome": outcome, "note": note, "base_version": base_version})
     return checks.record_result(check, by=by, item=item, outcome=outcome, note=note, photos=photos)

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
+from doctypes.citizen_reception.steps import RECEPTION_STEPS
 from doctypes.complaint_case.admin.cases import ServiceCreateAdmin
 from doctypes.complaint_case.admin.identity import identity_from
-from papi_inspect.admin_base import AttachmentInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, VisibleAdmin, call_service
 from papi_inspect.admin_steps import download_link
 
 
@@ -21,7 +22,8 @@ class ReceptionAdmin(ServiceCreateAdmin):
     add_fields = ["received_on", "kind", "group_size", "content", "documents_received", "classification", "handling",
                   "transfer_to", "verbal_statement", "statement_signed", "refusal_ground", "refusal_note",
                   "leader_present", "unit"]
-    workflow_fields = ["code", "pseudonym", "received_on", "officer", "petition", "is_group", "refusal_notice_link", "reveal_link",
+    workflow = RECEPTION_STEPS
+    workflow_fields = ["code", "pseudonym", "received_on", "officer", "petition", "step_links", "is_group", "refusal_notice_link", "reveal_link",
                        "reveal_text_link"]
     inlines = [AttachmentInline]
 
@@ -48,13 +50,9 @@ class ReceptionDayAdmin(VisibleAdmin):
     def get_readonly_fields(self, request, obj=None):
         return () if obj is None else ("month", "planned_on", "held_on", "moved_because")
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            return super().save_model(request, obj, form, change)
+    def create(self, request, data):
         # The held day comes from the working calendar, never typed in (Art. 18 schedule rule).
-        created = services.schedule_reception_day(by=request.user, **form.cleaned_data)
-        obj.__dict__.update({key: value for key, value in created.__dict__.items() if not key.startswith("_")})
-        obj._state.adding = False
+        return call_service(services.schedule_reception_day, data, by=request.user)
 
     def changelist_view(self, request, extra_context=None):
         from django.contrib import messages

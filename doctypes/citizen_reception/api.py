@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception, ReceptionDay
+from doctypes.citizen_reception.steps import RECEPTION_STEPS
 from doctypes.complaint_case.api import CaseViewSet
 from doctypes.complaint_case.inputs import IdentityInput
 from doctypes.complaint_case.models import ContentKind
@@ -52,6 +53,7 @@ class ReceptionViewSet(CaseViewSet):
     create_input = ReceptionInput
     filterset_fields = ["kind", "classification", "handling", "refusal_ground", "unit", "officer"]
     search_fields = ["code", "content", "transfer_to"]
+    workflow = RECEPTION_STEPS
 
     def create_record(self, user, data):
         return services.log_reception(by=user, **data)

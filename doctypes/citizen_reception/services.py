@@ -15,6 +15,7 @@ from doctypes.complaint_case.services.petition import link_case_papi, register_p
 from papi_inspect.audit import save
 from papi_inspect.calendar import WorkingCalendar
 from papi_inspect.deadlines import compute_deadline
+from papi_inspect.identity import decrypt_identity
 from papi_inspect.records import check_not_future, next_code
 
 
@@ -53,18 +54,32 @@ def log_reception(
     )
     reception.pseudonym = f"Công dân {reception.code}"
     reception.set_identity(identity)
-    if create_petition:
-        if handling != Reception.Handling.RECEIVE:
-            raise ValidationError({"handling": _("Chỉ tạo đơn khi tiếp nhận đơn.")})
-        reception.petition = register_petition(
-            by=by, received_on=received_on, channel=Petition.Channel.RECEPTION, matter=matter or content[:255],
-            summary=verbal_statement or content, unit=unit, identity=identity, many_signers=is_group,
-            content_kind=classification, handler=by,
-        )
+    if create_petition and handling != Reception.Handling.RECEIVE:
+        raise ValidationError({"handling": _("Chỉ tạo đơn khi tiếp nhận đơn.")})
     save(reception, gettext_noop("Ghi sổ tiếp công dân"), by=by)
     if classification != ContentKind.REQUEST:
         link_case_papi(reception)
+    if create_petition:
+        petition_from_reception(reception, by=by, matter=matter, identity=identity)
     return reception
+
+
+@transaction.atomic
+def petition_from_reception(reception, *, by, matter="", handler=None, identity=None):
+    """Register the petition a citizen handed in at the desk (the handover "Lập đơn từ lượt tiếp", TT 04/2021):
+    received the day of the reception, by its unit, naming the same person (the identity stays encrypted at rest)."""
+    if reception.handling != Reception.Handling.RECEIVE:
+        raise ValidationError({"handling": _("Chỉ lập đơn khi lượt tiếp là tiếp nhận đơn.")})
+    if reception.petition_id:
+        raise ValidationError({"petition": _("Lượt tiếp này đã có đơn %(code)s.") % {"code": reception.petition.code}})
+    content = reception.full_text("content")
+    reception.petition = register_petition(
+        by=by, received_on=reception.received_on, channel=Petition.Channel.RECEPTION, matter=(matter or content)[:255],
+        summary=reception.full_text("verbal_statement") or content, unit=reception.unit,
+        identity=identity or decrypt_identity(reception.identity_cipher), many_signers=reception.is_group,
+        content_kind=reception.classification, handler=handler or by,
+    )
+    return save(reception, f"Lập đơn {reception.petition.code} từ lượt tiếp", by=by)
 
 
 def fixed_day_in(month, day_of_month):

@@ -14,4 +14,5 @@ def register_api(router):
 
 urlpatterns = [
     path("reception/<int:pk>/refusal-notice.docx", views.reception_refusal_notice, name="refusal-notice"),
+    path("cases/new/reception/", views.new_reception, name="front-new-reception"),
 ]

@@ -92,6 +92,19 @@ class ComplaintInput(serializers.Serializer):
     petition = ScopedRelated(queryset=Petition.objects.all(), required=False, allow_null=True)
 
 
+class ComplaintFromPetitionInput(serializers.Serializer):
+    complained_act = serializers.CharField(label=_("Quyết định, hành vi bị khiếu nại"))
+    subject = serializers.CharField(label=_("Nội dung khiếu nại (để trống: theo đơn)"), required=False, allow_blank=True, default="")
+    level = serializers.ChoiceField(label=_("Lần giải quyết"), choices=ComplaintCase.Instance.choices, default=ComplaintCase.Instance.FIRST)
+    handler = _user_field()
+
+
+class DenunciationFromPetitionInput(serializers.Serializer):
+    denounced = serializers.CharField(label=_("Người, cơ quan bị tố cáo"))
+    subject = serializers.CharField(label=_("Nội dung tố cáo (để trống: theo đơn)"), required=False, allow_blank=True, default="")
+    handler = _user_field()
+
+
 class AcceptInput(serializers.Serializer):
     accepted_on = serializers.DateField()
 

@@ -7,11 +7,15 @@ decides, and refuses with its reason.
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case import inputs
-from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.complaint_case.models import ComplaintCase, ContentKind, Denunciation, Petition
 from doctypes.complaint_case.services import complaint, denunciation, petition, verification, withdrawal
 from papi_inspect.steps import Step, Workflow
 
 P, C, D = Petition.Status, ComplaintCase.Status, Denunciation.Status
+
+
+def _accepted(petition, kind):
+    return petition.outcome == Petition.Outcome.ACCEPT and petition.content_kind == kind
 
 
 def _in(*statuses):
@@ -23,6 +27,14 @@ PETITION_STEPS = Workflow(Petition, [
     Step("outcome", _("Ghi kết quả xử lý đơn"), inputs.OutcomeInput, petition.record_petition_outcome, _in(P.CLASSIFIED)),
     Step("merge", _("Gộp vào đơn khác (ghi số thứ tự đơn đích)"), inputs.MergeInput, petition.merge_petitions,
          lambda p: p.status in (P.RECEIVED, P.CLASSIFIED) and p.duplicate_of_id is not None),
+    # Handovers: an accepted petition opens its case, through the same services as the API's create with `petition`.
+    Step("open-complaint", _("Mở vụ khiếu nại từ đơn"), inputs.ComplaintFromPetitionInput, complaint.complaint_from_petition,
+         lambda p: _accepted(p, ContentKind.COMPLAINT) and not ComplaintCase.objects.filter(petition=p).exists(),
+         permissions=("complaint_case.add_complaintcase",)),
+    Step("open-denunciation", _("Mở vụ tố cáo từ đơn"), inputs.DenunciationFromPetitionInput,
+         denunciation.denunciation_from_petition,
+         lambda p: _accepted(p, ContentKind.DENUNCIATION) and not Denunciation.objects.filter(petition=p).exists(),
+         permissions=("complaint_case.add_denunciation",)),
 ])
 
 COMPLAINT_STEPS = Workflow(ComplaintCase, [
@@ -48,8 +60,10 @@ DENUNCIATION_STEPS = Workflow(Denunciation, [
     Step("accept", _("Thụ lý (Điều 29)"), inputs.AcceptInput, denunciation.accept_denunciation, _in(D.RECEIVED)),
     Step("notify", _("Ghi thông báo thụ lý"), inputs.NoticeInput, denunciation.record_acceptance_notice,
          lambda d: d.status == D.ACCEPTED and not d.notified_on),
+    Step("mark-complex", _("Xác định vụ việc phức tạp (Điều 30)"), inputs.ReasonInput, denunciation.mark_complex,
+         lambda d: d.status in (D.RECEIVED, D.ACCEPTED) and not d.is_complex),
     Step("extend", _("Gia hạn giải quyết (Điều 30)"), inputs.ExtendInput, denunciation.extend_resolution,
-         lambda d: d.status == D.ACCEPTED and d.extensions.count() < denunciation.MAX_EXTENSIONS),
+         lambda d: d.status == D.ACCEPTED and d.is_complex and d.extensions.count() < denunciation.MAX_EXTENSIONS),
     Step("conclude", _("Kết luận nội dung tố cáo"), inputs.ConcludeInput, denunciation.conclude_denunciation, _in(D.ACCEPTED)),
     Step("handle", _("Xử lý kết luận"), inputs.HandleInput, denunciation.record_handling, _in(D.CONCLUDED)),
     Step("withdraw", _("Rút tố cáo, đình chỉ giải quyết (Điều 33)"), inputs.WithdrawInput, withdrawal.withdraw_denunciation,

@@ -1,5 +1,7 @@
 """Back office for checklist templates, discipline checks and their item results (photos attach to results)."""
 
+import datetime
+
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -8,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult, ChecklistItem, ChecklistTemplate, DisciplineCheck
-from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
+from doctypes.discipline_check.steps import CHECK_STEPS
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin, call_service
+from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.models import Attachment
 
@@ -21,6 +25,7 @@ class ItemInline(TabularInline):
 
 @admin.register(ChecklistTemplate)
 class ChecklistTemplateAdmin(VisibleAdmin):
+    reference_data = True  # the office's editable checklists (their items are data, not law)
     list_display = ["name", "active"]
     list_filter = ["active"]
     search_fields = ["name", "items__text"]
@@ -51,10 +56,13 @@ def _checked_staff(check, queryset):
 
 
 class ResultInline(TabularInline):
+    """The check's lines (made from its template when scheduled); outcomes are recorded through record_results."""
+
     model = CheckResult
     fields = ["item", "staff", "outcome", "note", "photos"]
-    readonly_fields = ["photos"]
+    readonly_fields = ["item", "staff", "photos"]
     extra = 0
+    can_delete = False
     show_change_link = True
 
     def limit_choices(self, db_field, queryset, request, record):
@@ -64,20 +72,61 @@ class ResultInline(TabularInline):
             return queryset.filter(template_id=record.template_id) if record is not None else queryset.none()
         return queryset
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
     @admin.display(description=_("Ảnh minh chứng"))
     def photos(self, result):
         return photos_of([result])
 
 
 @admin.register(DisciplineCheck)
-class DisciplineCheckAdmin(VisibleAdmin):
+class DisciplineCheckAdmin(StepAdminMixin, VisibleAdmin):
     list_display = ["unit", "scheduled_on", "announced", "template", "status", "deadline", "unit_score"]
     list_filter = ["status", "announced", "template", ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["unit__name", "summary"]
     date_hierarchy = "scheduled_on"
     list_before_template = "discipline_check/calendar_link.html"
-    readonly_fields = ["unit_score", "staff_scores", "result_photos"]
+    add_fields = ["template", "unit", "scheduled_on", "announced", "leader"]
     inlines = [ResultInline, AttachmentInline]
+    workflow = CHECK_STEPS
+
+    def get_fields(self, request, obj=None):
+        return list(self.add_fields) if obj is None else super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        # The day it was done and its status move only by the finish step (finish_check: never a future day).
+        readonly = ["template", "status", "conducted_on", "step_links", "unit_score", "staff_scores", "result_photos"]
+        return readonly + (["unit", "scheduled_on", "announced", "leader"] if obj.status == DisciplineCheck.Status.DONE else [])
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else super().get_inlines(request, obj)
+
+    def get_changeform_initial_data(self, request):
+        # A click on a calendar day opens this form with ?scheduled_on=YYYY-MM-DD: shown as dd/mm/yyyy.
+        initial = super().get_changeform_initial_data(request)
+        try:
+            initial["scheduled_on"] = datetime.date.fromisoformat(request.GET.get("scheduled_on", ""))
+        except ValueError:
+            initial.pop("scheduled_on", None)
+        initial.setdefault("leader", request.user.pk)
+        return initial
+
+    def create(self, request, data):
+        return call_service(services.schedule_check, data, by=request.user)
+
+    def save_lines(self, request, form, formsets):
+        # Outcomes typed on the lines go through the service (the check's template, the checked unit's staff).
+        form.save_m2m()
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            if formset.model is CheckResult:
+                changed = [row.instance for row in formset.forms if row.has_changed()]
+                if changed:
+                    services.record_results(form.instance, by=request.user, results=[
+                        (line.item, line.outcome, line.note, line.staff) for line in changed])
 
     # The photos taken on the spot (from the tablet) belong to the results; the check shows them all in one place.
     @admin.display(description=_("Ảnh minh chứng của các kết quả"))
@@ -101,6 +150,8 @@ class DisciplineCheckAdmin(VisibleAdmin):
 
 @admin.register(CheckResult)
 class CheckResultAdmin(VisibleAdmin):
+    """Results are recorded on their check's page or the tablet (record_results); here they are read, with photos."""
+
     list_display = ["check_record", "item", "staff", "outcome"]
     list_filter = ["outcome", "item__area", ("check_record__unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["note", "item__text", "check_record__unit__name"]
@@ -118,3 +169,13 @@ class CheckResultAdmin(VisibleAdmin):
     @admin.display(description=_("Ảnh minh chứng"))
     def photos(self, result):
         return photos_of([result])
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["check_record", "item", "staff", "photos"]
+
+    def update(self, request, obj, form):
+        # A correction of the outcome or note is a recording again, with record_results' rules (not after the check).
+        services.record_results(obj.check_record, by=request.user, results=[(obj.item, obj.outcome, obj.note, obj.staff)])

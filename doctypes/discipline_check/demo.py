@@ -43,7 +43,8 @@ def load(users):
         unit = Unit.objects.get(code=code)
         if DisciplineCheck.objects.filter(unit=unit, scheduled_on=on).exists():
             continue
-        check = services.schedule_check(by=clerk, template=template, unit=unit, scheduled_on=on, announced=announced)
+        check = services.schedule_check(by=clerk, template=template, unit=unit, scheduled_on=on, announced=announced,
+                                        scheduled_at=on - datetime.timedelta(days=7))
         if on > D(2026, 11, 27):
             continue
         staff = StaffProfile.objects.filter(unit=unit).first()

@@ -110,6 +110,7 @@ class CheckResult(Versioned):
         PASS = "pass", _("Đạt")
         FAIL = "fail", _("Không đạt")
         NOT_APPLICABLE = "na", _("Không áp dụng")
+        PENDING = "todo", _("Chưa chấm")
 
     check_record = models.ForeignKey(DisciplineCheck, on_delete=models.CASCADE, related_name="results", verbose_name=_("cuộc kiểm tra"))
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="results", verbose_name=_("nội dung"))

@@ -4,10 +4,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from doctypes.discipline_check.access import may_record_results, may_run_checks
 from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from papi_inspect.audit import save
+from papi_inspect.records import check_not_past
 from papi_inspect.permissions import agency_unit_ids
 from papi_inspect.photos import attach_photo
 
@@ -18,13 +20,23 @@ def _require_office(by, unit=None):
 
 
 @transaction.atomic
-def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=None):
-    """Put a check on the calendar, announced beforehand or not."""
+def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=None, scheduled_at=None):
+    """Put a check on the calendar, announced beforehand or not, with one pending result per item of its template.
+
+    A check is planned ahead: never on a day already gone (`scheduled_at`, the day the schedule is drawn up, is
+    today unless past records are being loaded). The template's items become the check's pending results, so
+    whoever records them (the back office or the tablet) fills in outcomes instead of adding each item by hand.
+    """
     _require_office(by, unit)
+    today = timezone.localdate()
+    scheduled_at = min(scheduled_at or today, today)
+    check_not_past(scheduled_on, field="scheduled_on", label=_("Ngày kiểm tra"), today=scheduled_at)
     if not template.active:
         raise ValidationError({"template": gettext("Mẫu phiếu này không còn được dùng.")})
     check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by)
     save(check, "Lên lịch kiểm tra công vụ", by=by)
+    for item in template.items.all():
+        save(CheckResult(check_record=check, item=item, outcome=CheckResult.Outcome.PENDING), "Lập phiếu từ mẫu", by=by)
     return check
 
 
@@ -44,7 +56,7 @@ def record_results(check, *, by, results):
             raise ValidationError({"item": gettext('Nội dung "%(item)s" không thuộc mẫu phiếu của cuộc kiểm tra.') % {"item": item}})
         if staff is not None and staff.unit_id not in check.unit.family_ids():
             raise ValidationError({"staff": gettext('%(staff)s không thuộc đơn vị được kiểm tra.') % {"staff": staff}})
-        if outcome not in CheckResult.Outcome.values:
+        if outcome not in CheckResult.Outcome.values or outcome == CheckResult.Outcome.PENDING:
             raise ValidationError({"outcome": gettext('Kết quả không hợp lệ: %(outcome)s.') % {"outcome": outcome}})
         result, _ = CheckResult.objects.get_or_create(
             check_record=check, item=item, staff=staff, defaults={"outcome": outcome, "note": note}
@@ -89,9 +101,12 @@ def _finish(check, *, by, conducted_on, summary, reason):
     # Whoever closes it, a check is done on a day that has come (the office's path took a future day too).
     if conducted_on > timezone.localdate():
         raise ValidationError({"conducted_on": gettext("Ngày thực hiện không được sau hôm nay.")})
-    missing = check.template.items.exclude(pk__in=check.results.values("item_id"))
+    recorded = check.results.exclude(outcome=CheckResult.Outcome.PENDING)
+    missing = check.template.items.exclude(pk__in=recorded.values("item_id"))
     if missing.exists():
         raise ValidationError(gettext('Còn %(count)s nội dung chưa có kết quả.') % {"count": missing.count()})
+    # An item scored per staff member leaves its unit-level line pending: it was never meant to be filled.
+    check.results.filter(outcome=CheckResult.Outcome.PENDING).delete()
     check.status, check.conducted_on, check.summary = DisciplineCheck.Status.DONE, conducted_on, summary
     save(check, reason, by=by)
     return check
@@ -102,7 +117,7 @@ def score(results):
 
     Not-applicable items count neither way, so checks from the same template stay comparable.
     """
-    applicable = [r for r in results if r.outcome != CheckResult.Outcome.NOT_APPLICABLE]
+    applicable = [r for r in results if r.outcome not in (CheckResult.Outcome.NOT_APPLICABLE, CheckResult.Outcome.PENDING)]
     total = sum(r.item.weight for r in applicable)
     if not total:
         return None

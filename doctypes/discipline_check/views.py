@@ -16,7 +16,8 @@ COLOURS = {DisciplineCheck.Status.DONE: "#16a34a", DisciplineCheck.Status.SCHEDU
 
 @login_required
 def calendar_page(request):
-    context = {**admin.site.each_context(request), "title": _("Lịch kiểm tra công vụ")}
+    context = {**admin.site.each_context(request), "title": _("Lịch kiểm tra công vụ"),
+               "may_add": request.user.has_perm("discipline_check.add_disciplinecheck")}
     return render(request, "discipline_check/calendar.html", context)
 
 

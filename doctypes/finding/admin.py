@@ -11,7 +11,7 @@ from doctypes.finding.access import may_edit_finding, may_report_progress
 from doctypes.finding.admin_filters import RecoveryFilter
 from doctypes.finding.models import Action, ActionProgress, Finding, Violation
 from doctypes.finding.steps import ACTION_STEPS
-from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin, call_service
 from papi_inspect.admin_filters import DeadlineStatusFilter
 from papi_inspect.attachments import files_of
 from papi_inspect.admin_steps import StepAdminMixin
@@ -70,12 +70,8 @@ class FindingAdmin(VisibleAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.recorded_by = request.user
-            if not may_edit_finding(request.user, obj):
-                raise PermissionDenied
-        super().save_model(request, obj, form, change)
+    def create(self, request, data):
+        return call_service(services.record_finding, data, by=request.user)
 
 
 @admin.register(Violation)
@@ -91,10 +87,8 @@ class ViolationAdmin(VisibleAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.repeated = services.is_repeated(unit=obj.responsible_unit, committed_on=obj.committed_on)
-        super().save_model(request, obj, form, change)
+    def create(self, request, data):
+        return call_service(services.record_violation, data, data["finding"], by=request.user)
 
 
 class ActionForm(forms.ModelForm):
@@ -141,15 +135,8 @@ class ActionAdmin(StepAdminMixin, VisibleAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            saved = services.recommend_action(obj.finding, by=request.user, description=obj.description,
-                                              owner_unit=obj.owner_unit, due_on=obj.due_on, violation=obj.violation,
-                                              loophole_document=obj.loophole_document, loophole_issuer=obj.loophole_issuer,
-                                              loophole=obj.loophole)
-            obj.pk = saved.pk
-            return
-        super().save_model(request, obj, form, change)
+    def create(self, request, data):
+        return call_service(services.recommend_action, data, data["finding"], by=request.user)
 
     def _run(self, request, queryset, service, done):
         for action in queryset:
@@ -189,9 +176,5 @@ class ActionProgressAdmin(VisibleAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            return super().save_model(request, obj, form, change)
-        saved = services.report_action_progress(obj.action, by=request.user, reported_on=obj.reported_on,
-                                                note=obj.note, amount_recovered=obj.amount_recovered)
-        obj.pk = saved.pk
+    def create(self, request, data):
+        return call_service(services.report_action_progress, data, data["action"], by=request.user)

@@ -36,6 +36,7 @@ def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspect
     """
     if sum(source is not None for source in (inspection, discipline_check, procedure_review)) != 1:
         raise ValidationError({"source": _("Phát hiện phải thuộc đúng một cuộc thanh tra, kiểm tra hoặc rà soát.")})
+    _check_inspected_party(unit, inspection=inspection, discipline_check=discipline_check)
     _check_position(latitude, longitude)
     finding = Finding(
         inspection=inspection, discipline_check=discipline_check, procedure_review=procedure_review, unit=unit,
@@ -49,6 +50,19 @@ def record_finding(*, by, unit, title, criteria, condition, recorded_on, inspect
     for photo in photos:
         attach_photo(finding, by=by, photo=photo, description="Ảnh chụp tại hiện trường")
     return finding
+
+
+def _check_inspected_party(unit, *, inspection, discipline_check):
+    """A finding is about the party inspected or checked: one of the inspection's subject units (Luật Thanh tra 2022,
+    the decision names them) or the checked unit (or a part of it); never a unit the team did not visit."""
+    if inspection is not None:
+        allowed = set(inspection.subject_units.values_list("pk", flat=True))
+    elif discipline_check is not None:
+        allowed = set(discipline_check.unit.family_ids())
+    else:
+        return
+    if unit is None or unit.pk not in allowed:
+        raise ValidationError({"unit": _("Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này.")})
 
 
 def _check_position(latitude, longitude):

@@ -13,9 +13,9 @@ from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.conclusion_docx import conclusion_docx, conclusion_filename
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
 from doctypes.inspection.planning import plan_warnings
-from doctypes.inspection.services import approve_inspection_plan
+from doctypes.inspection.services import add_inspection, approve_inspection_plan, draft_inspection_plan
 from doctypes.inspection.steps import INSPECTION_STEPS
-from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin, call_service
 from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.state_documents import DOCX_CONTENT_TYPE
@@ -75,16 +75,8 @@ class InspectionPlanAdmin(VisibleAdmin):
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (obj is None or may_draft_plan(request.user, obj))
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            from doctypes.inspection.services import plan_due_date
-
-            obj.drafted_by = request.user
-            try:
-                obj.due_on = plan_due_date(obj.year)
-            except ValidationError as error:
-                raise PermissionDenied(error.messages[0]) from error
-        super().save_model(request, obj, form, change)
+    def create(self, request, data):
+        return call_service(draft_inspection_plan, data, by=request.user)
 
 
 class TeamInline(TabularInline):
@@ -118,6 +110,15 @@ class InspectionAdmin(StepAdminMixin, VisibleAdmin):
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, inspection):
         return deadline_label(inspection.next_due)
+
+    def create(self, request, data):
+        # add_inspection: a planned inspection belongs to a plan, an unscheduled one states its grounds.
+        return call_service(add_inspection, data, by=request.user)
+
+    def get_inlines(self, request, obj):
+        # The team is named by the decision step (decide_inspection), not typed on the add form.
+        inlines = super().get_inlines(request, obj)
+        return inlines if obj is not None else [inline for inline in inlines if inline is not TeamInline]
 
     @admin.display(description=_("Thao tác"))
     def actions_links(self, inspection):

@@ -28,6 +28,7 @@ class InForceFilter(admin.SimpleListFilter):
 
 @admin.register(Unit)
 class UnitAdmin(VisibleAdmin):
+    reference_data = True  # the department tree, with validity dates
     list_display = ["code", "name", "kind", "parent", "valid_from", "valid_to", "merged_into"]
     list_filter = [InForceFilter, "kind"]
     search_fields = ["code", "name", "short_name"]
@@ -37,6 +38,7 @@ class UnitAdmin(VisibleAdmin):
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(VisibleAdmin):
+    reference_data = True  # who works where, as the personnel office records it
     list_display = ["full_name", "unit", "position", "inspector_rank", "user"]
     list_filter = ["unit", "inspector_rank"]
     search_fields = ["full_name", "position", "user__username", "user__email"]

@@ -13,13 +13,14 @@ from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.models.score import PapiScore, Province, ScoreImport
-from papi_inspect.admin_base import TabularInline, VisibleAdmin
+from papi_inspect.admin_base import TabularInline, VisibleAdmin, call_service
 
 LINKS = "papi/admin_links.html"  # the PAPI screens that are not model lists: reports, trend, import
 
 
 @admin.register(Dimension)
 class DimensionAdmin(VisibleAdmin):
+    reference_data = True  # the PAPI dimensions as published
     list_display = ["code", "name_vi", "name_en", "parent", "first_year", "last_year"]
     list_filter = ["parent", "first_year", "last_year"]
     search_fields = ["code", "name_vi", "name_en"]
@@ -49,6 +50,7 @@ class TaskGroupInline(TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(VisibleAdmin):
+    reference_data = True  # the province's plan text as issued (its tasks go through add_task/update_task)
     list_before_template = LINKS
     list_display = ["__str__", "title", "year", "status", "implements"]
     list_filter = ["year", "status"]
@@ -78,6 +80,7 @@ class TaskInline(TabularInline):
 
 @admin.register(TaskGroup)
 class TaskGroupAdmin(VisibleAdmin):
+    reference_data = True  # the plan's headings as issued
     list_display = ["__str__", "plan", "dimension"]
     list_filter = ["plan", "section", "dimension"]
     inlines = [TaskInline]
@@ -103,22 +106,18 @@ class TaskAdmin(VisibleAdmin):
             kwargs["queryset"] = TaskGroup.objects.visible_to(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change):
+    def update(self, request, obj, form):
         data = form.cleaned_data
-        if change:
-            services.update_task(obj, by=request.user, text=data["text"], recurrence=data["recurrence"],
-                                 status=None if data["status"] == Task.Status.RETIRED else data["status"],
-                                 lead_units=list(data["lead_units"]), cooperating_units=list(data["cooperating_units"]),
-                                 dimensions=list(data["dimensions"]))
-        else:
-            form.instance = services.add_task(data["group"], by=request.user, text=data["text"],
-                                              lead_units=list(data["lead_units"]),
-                                              cooperating_units=list(data["cooperating_units"]), recurrence=data["recurrence"],
-                                              dimensions=list(data["dimensions"]))
-            obj.pk = form.instance.pk
+        services.update_task(obj, by=request.user, text=data["text"], recurrence=data["recurrence"],
+                             status=None if data["status"] == Task.Status.RETIRED else data["status"],
+                             lead_units=list(data["lead_units"]), cooperating_units=list(data["cooperating_units"]),
+                             dimensions=list(data["dimensions"]))
 
-    def save_related(self, request, form, formsets, change):
-        pass  # the service above already set the units and dimensions
+    def create(self, request, data):
+        return call_service(services.add_task, data, data["group"], by=request.user)
+
+    def save_lines(self, request, form, formsets):
+        pass  # update_task already set the units and dimensions
 
     @admin.action(description=_("Ngừng thực hiện"), permissions=["change"])
     def retire(self, request, queryset):
@@ -162,14 +161,13 @@ class OfficeReportAdmin(VisibleAdmin):
         locked = ["plan", "year", "quarter"]
         return base + locked + (["number", "results", "shortcomings", "next_tasks"] if obj.is_frozen else [])
 
-    def save_model(self, request, obj, form, change):
+    def update(self, request, obj, form):
         data = form.cleaned_data
-        if change:
-            rollup.update_office_report(obj, by=request.user, results=data.get("results"), shortcomings=data.get("shortcomings"),
-                                        next_tasks=data.get("next_tasks"), number=data.get("number"))
-        else:
-            report = rollup.start_office_report(data["plan"], year=data["year"], quarter=data["quarter"], by=request.user)
-            obj.pk = report.pk
+        rollup.update_office_report(obj, by=request.user, results=data.get("results"), shortcomings=data.get("shortcomings"),
+                                    next_tasks=data.get("next_tasks"), number=data.get("number"))
+
+    def create(self, request, data):
+        return rollup.start_office_report(data["plan"], year=data["year"], quarter=data["quarter"], by=request.user)
 
     @admin.action(description=_("Chốt báo cáo"), permissions=["change"])
     def freeze(self, request, queryset):
@@ -186,6 +184,7 @@ class OfficeReportAdmin(VisibleAdmin):
 
 @admin.register(Province)
 class ProvinceAdmin(VisibleAdmin):
+    reference_data = True
     list_display = ["code", "name", "note"]
     search_fields = ["code", "name"]
 

@@ -14,13 +14,14 @@ from doctypes.procedure_review import services
 from doctypes.procedure_review.access import may_review_procedures
 from doctypes.procedure_review.forms import ImportForm
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview, ReviewProposal
-from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin
+from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin, call_service
 
 SESSION_KEY = "procedure_review.import"
 
 
 @admin.register(Procedure)
 class ProcedureAdmin(VisibleAdmin):
+    reference_data = True  # the TTHC catalogue, as published
     list_display = ["code", "name", "field", "processing_days", "online_level", "in_force"]
     list_filter = ["online_level", "field", "in_force"]
     search_fields = ["code", "name", "field"]
@@ -40,10 +41,9 @@ class ProcedureReviewAdmin(VisibleAdmin):
     readonly_fields = ["reviewer"]
     inlines = [ProposalInline, AttachmentInline]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.reviewer = request.user
-        super().save_model(request, obj, form, change)
+    def create(self, request, data):
+        proposals = [(row["kind"], row["content"]) for row in self.inline_rows(request, ReviewProposal)]
+        return call_service(services.review_procedure, data, data["procedure"], by=request.user, proposals=proposals)
 
 
 @admin.register(LateHandlingStat)
@@ -52,6 +52,9 @@ class LateHandlingStatAdmin(VisibleAdmin):
     list_filter = ["period_to"]
     search_fields = ["procedure__code", "procedure__name"]
     readonly_fields = ["imported_by"]
+
+    def has_add_permission(self, request):
+        return False  # rows come from the import (preview, then confirm), never typed one by one
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)

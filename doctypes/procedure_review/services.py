@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from doctypes.procedure_review.access import may_review_procedures
 from doctypes.procedure_review.models import LateHandlingStat, Procedure, ProcedureReview, ReviewProposal
 from papi_inspect.audit import save
+from papi_inspect.records import check_not_future
 
 COLUMNS = ["Mã TTHC", "Từ ngày", "Đến ngày", "Tiếp nhận", "Đúng hạn", "Quá hạn"]
 
@@ -21,13 +23,14 @@ def require_office(by):
 
 
 @transaction.atomic
-def review_procedure(procedure, *, by, reviewed_on, summary="", proposals=()):
-    """Record a review with its proposals [(kind, content)] (TT 02/2017/TT-VPCP)."""
+def review_procedure(procedure, *, by, reviewed_on, summary="", proposals=(), status=ProcedureReview.Status.DRAFT):
+    """Record a review with its proposals [(kind, content)] (TT 02/2017/TT-VPCP); a review is done on a day that has come."""
     require_office(by)
+    check_not_future(reviewed_on, field="reviewed_on", label=_("Ngày rà soát"))
     for kind, content in proposals:
         if kind not in ReviewProposal.Kind.values or not content:
             raise ValidationError({"proposals": gettext('Đề xuất không hợp lệ: %(kind)s.') % {"kind": kind}})
-    review = ProcedureReview(procedure=procedure, reviewed_on=reviewed_on, reviewer=by, summary=summary)
+    review = ProcedureReview(procedure=procedure, reviewed_on=reviewed_on, reviewer=by, summary=summary, status=status)
     save(review, "Rà soát thủ tục hành chính", by=by)
     for kind, content in proposals:
         save(ReviewProposal(review=review, kind=kind, content=content), "Thêm đề xuất", by=by)

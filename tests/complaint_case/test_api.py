@@ -64,8 +64,12 @@ def test_it_refuses_a_third_extension_through_the_api_art_30(client, people):
     client_for(client, people.inspector)
     url = f"/api/v1/denunciations/{case.pk}/"
     assert post(client, url + "accept/", {"accepted_on": str(days_ago(15))}).status_code == 200
+    not_complex = post(client, url + "extend/", {"decided_on": str(days_ago(1)), "decision_number": "1/QĐ-GH",
+                                                 "reason": "Phải xác minh tại nhiều địa điểm"})
+    assert not_complex.status_code == 400 and "Điều 30" in not_complex.json()["error"]["fields"]["is_complex"][0]
+    assert post(client, url + "mark-complex/", {"reason": "Phải xác minh tại ba xã, trưng cầu giám định"}).status_code == 200
     for number in (1, 2):
-        extension = {"decided_on": str(days_ago(1)), "decision_number": f"{number}/QĐ-GH", "reason": "Phức tạp"}
+        extension = {"decided_on": str(days_ago(1)), "decision_number": f"{number}/QĐ-GH", "reason": "Phức tạp, cần giám định thêm"}
         assert post(client, url + "extend/", extension).status_code == 200
     third = post(client, url + "extend/", {"decided_on": str(days_ago(1)), "decision_number": "3/QĐ-GH", "reason": "Nữa"})
     assert third.status_code == 400 and "lần thứ ba" in third.json()["error"]["fields"]["extensions"][0]

@@ -42,16 +42,17 @@ def test_it_sets_notice_within_5_working_days_art_29_and_resolution_30_days_art_
 def test_it_allows_two_recorded_extensions_and_refuses_a_third_art_30(people):
     case = make_denunciation(people.inspector)
     denunciations.accept_denunciation(case, by=people.inspector, accepted_on=days_ago(15))
+    denunciations.mark_complex(case, by=people.inspector, reason="Phải xác minh tại ba xã và trưng cầu giám định")
     with pytest.raises(ValidationError, match="lý do"):
         denunciations.extend_resolution(case, by=people.inspector, decided_on=days_ago(1), decision_number="05/QĐ", reason=" ")
     for number in (1, 2):
         denunciations.extend_resolution(case, by=people.inspector, decided_on=days_ago(1), decision_number=f"0{number}/QĐ-GH",
-                                        reason="Vụ việc đặc biệt phức tạp")
+                                        reason="Vụ việc đặc biệt phức tạp, cần giám định tài liệu")
         case.refresh_from_db()
         assert case.resolve_due == compute_deadline("denunciation.resolve", case.accepted_on, extensions=number).due
     with pytest.raises(ValidationError, match="lần thứ ba"):
         denunciations.extend_resolution(case, by=people.inspector, decided_on=days_ago(1), decision_number="03/QĐ-GH",
-                                        reason="Lại phức tạp")
+                                        reason="Lại phức tạp, cần xác minh thêm nhiều nơi")
     assert DenunciationExtension.objects.filter(denunciation=case).count() == 2
 
 

@@ -69,7 +69,8 @@ def test_the_detail_shows_deadlines_steps_and_pseudonym(client, people):
     html = response.content.decode()
     assert response.status_code == 200
     assert case.pseudonym in html and NAME not in html and f"{case.resolve_due:%d/%m/%Y}" in html
-    assert "Kết luận nội dung tố cáo" in html and "Gia hạn giải quyết (Điều 30)" in html
+    # Extending needs the case marked complex first (Art. 30): that step is offered, the extension not yet.
+    assert "Kết luận nội dung tố cáo" in html and "Xác định vụ việc phức tạp (Điều 30)" in html
     assert "Thụ lý tố cáo" in html  # the step already taken, from history
     assert "Xem danh tính" in html
 
@@ -97,8 +98,10 @@ def test_a_step_out_of_order_is_refused_with_the_reason(client, people):
 def test_a_third_extension_is_refused_art_30(client, people):
     case = overdue_case(people)
     client_for(client, people.inspector)
+    assert client.post(f"/cases/denunciations/{case.pk}/step/mark-complex/",
+                       {"reason": "Nội dung liên quan nhiều đơn vị, cần giám định"}).status_code == 302
     for number in (1, 2):
-        data = {"decided_on": str(days_ago(1)), "decision_number": f"0{number}/QĐ-GH", "reason": "Vụ việc phức tạp"}
+        data = {"decided_on": str(days_ago(1)), "decision_number": f"0{number}/QĐ-GH", "reason": "Vụ việc phức tạp, cần giám định"}
         assert client.post(f"/cases/denunciations/{case.pk}/step/extend/", data).status_code == 302
     data = {"decided_on": str(days_ago(1)), "decision_number": "03/QĐ-GH", "reason": "Vụ việc đặc biệt phức tạp"}
     response = client.post(f"/cases/denunciations/{case.pk}/step/extend/", data)

@@ -79,3 +79,29 @@ def test_it_saves_every_history_reason_with_its_author():
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "with_reason":
                     offenders.append(f"{path.relative_to(settings.BASE_DIR)}:{node.lineno}")
     assert offenders == []
+
+
+def test_no_back_office_form_saves_a_model_directly(rf):
+    """One rule path (issue 13): each admin declares its create service (or is marked reference data), and none
+    overrides save_model/save_related/save_formset, where a direct save would skip the doctype's service."""
+    from django.contrib import admin as django_admin
+    from django.contrib.auth import get_user_model
+
+    from papi_inspect.admin_base import VisibleAdmin
+
+    request = rf.get("/admin/")
+    request.user = get_user_model()(username="convention", is_superuser=True, is_staff=True, is_active=True)
+    problems = []
+    for model, model_admin in django_admin.site._registry.items():
+        if not isinstance(model_admin, VisibleAdmin):
+            continue
+        name = type(model_admin).__name__
+        for klass in type(model_admin).__mro__:
+            if klass is VisibleAdmin:
+                break
+            for method in ("save_model", "save_related", "save_formset"):
+                if method in klass.__dict__:
+                    problems.append(f"{klass.__name__}.{method} saves around the service (declare create/update/save_lines)")
+        if model_admin.has_add_permission(request) and not model_admin.has_service():
+            problems.append(f"{name} adds {model.__name__} with no create service and is not marked reference_data")
+    assert not problems, "\n".join(sorted(set(problems)))

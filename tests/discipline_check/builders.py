@@ -23,6 +23,6 @@ def make_template(name="Phiếu kiểm tra công vụ"):
 def make_check(**overrides):
     people = load_people()
     values = {"by": people.office_clerk, "template": make_template(), "unit": unit("snnmt-ccthuyloi"),
-              "scheduled_on": D(2026, 11, 10), "announced": False}
+              "scheduled_on": D(2026, 11, 10), "announced": False, "scheduled_at": D(2026, 11, 1)}
     values.update(overrides)
     return services.schedule_check(**values)

@@ -1,5 +1,9 @@
 """Who reaches discipline checks: the office and leadership; the checked unit reads its own; outsiders nothing."""
 
+import datetime
+
+from django.utils import timezone
+
 from doctypes.discipline_check import services
 from doctypes.discipline_check.models import CheckResult
 from doctypes.finding.services import record_finding
@@ -67,7 +71,7 @@ def test_it_runs_a_check_through_the_api_for_the_office_only(client, people):
     from tests.discipline_check.builders import make_template
 
     template = make_template()
-    body = {"template": template.pk, "unit": "snnmt-ccthuyloi", "scheduled_on": "2026-12-01", "announced": False}
+    body = {"template": template.pk, "unit": "snnmt-ccthuyloi", "scheduled_on": (timezone.localdate() + datetime.timedelta(days=10)).isoformat(), "announced": False}
     assert client_for(client, people.unit_head).post("/api/v1/discipline-checks/", body, content_type="application/json").status_code == 403
     api = client_for(client, people.office_clerk)
     response = api.post("/api/v1/discipline-checks/", body, content_type="application/json")

@@ -23,7 +23,12 @@ def test_it_shows_findings_and_actions_to_the_team_leadership_and_the_subject_un
 
 
 def test_it_hides_findings_and_actions_from_the_outsider_and_other_units(client, people):
-    finding = make_finding(unit=Unit.objects.get(code="snnmt-cckiemlam"), title="Lãng phí vật tư")
+    from doctypes.inspection.models import Inspection
+    from tests.inspection.builders import advance, make_inspection
+
+    # A finding is about a unit the inspection covered (record_finding): here the forest protection office.
+    inspection = advance(make_inspection(subject="snnmt-cckiemlam", title="Thanh tra sử dụng vật tư"), Inspection.Step.REPORTED)
+    finding = make_finding(inspection=inspection, unit=Unit.objects.get(code="snnmt-cckiemlam"), title="Lãng phí vật tư")
     action = make_action(finding, owner_unit=finding.unit, description="Bồi hoàn vật tư")
     evidence = attach_pdf(finding, people.inspector)
     hidden_finding = {**FINDING, "search": "vật tư", "text": "Lãng phí vật tư"}

@@ -5,13 +5,11 @@ inputs that go straight to the service, and reading is the separate, logged reve
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from django.urls import reverse
 
-from doctypes.complaint_case.admin.identity import IdentityAdminMixin, identity_form, identity_from
+from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, IdentityAdminMixin, identity_form, identity_from
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
 )
@@ -37,7 +35,10 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
     add_fields = ()
 
     def get_fields(self, request, obj=None):
-        return list(self.add_fields) if obj is None else super().get_fields(request, obj)
+        if obj is None:
+            # The identity inputs are laid out on the add form: the desk types the person there, once (write-only).
+            return list(self.add_fields) + ([f"identity_{key}" for key in IDENTITY_INPUTS] if self.takes_identity else [])
+        return super().get_fields(request, obj)
 
     # Links that act on the record or open its files and identity; a read-only viewer gets none of them.
     action_fields = ("step_links", "letter_link", "decision_link", "reveal_link", "reveal_text_link")
@@ -70,8 +71,10 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
         return files(request.user).filter(pk=obj.pk).exists()
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return identity_form(form) if obj is None and self.takes_identity else form
+        if obj is None and self.takes_identity:
+            # Declared on the form the admin builds from, so the add page lays the identity inputs out with the rest.
+            kwargs["form"] = identity_form(kwargs.get("form", self.form))
+        return super().get_form(request, obj, change=change, **kwargs)
 
     takes_identity = True
 
@@ -88,25 +91,6 @@ class ServiceCreateAdmin(StepAdminMixin, IdentityAdminMixin, VisibleAdmin):
         if caveat:
             messages.warning(request, caveat)
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # A rule the service refuses is shown as a message in Vietnamese, not a server error.
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return HttpResponseRedirect(request.get_full_path())
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            return super().save_model(request, obj, form, change)
-        created = self.create(request, form.cleaned_data)
-        obj.__dict__.update({key: value for key, value in created.__dict__.items() if not key.startswith("_")})
-        obj._state.adding = False
-
-    def save_related(self, request, form, formsets, change):
-        if change:
-            super().save_related(request, form, formsets, change)
 
 
 @admin.register(Petition)
@@ -146,8 +130,17 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
     list_filter = ["status", DeadlineStatusFilter, "level", "is_complex", "is_remote", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "complained_act", "complainant_name", "decision_number"]
     takes_identity = False
-    add_fields = ["complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
+    add_fields = ["petition", "complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
                   "is_remote", "anti_corruption", "unit", "handler"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "petition":
+            # An accepted complaint petition the user sees and that has no case yet (open_complaint_case checks it too).
+            opened = ComplaintCase.objects.filter(petition__isnull=False).values("petition_id")
+            kwargs["queryset"] = Petition.objects.visible_to(request.user).filter(
+                outcome=Petition.Outcome.ACCEPT, content_kind="complaint").exclude(pk__in=opened)
+            kwargs["help_text"] = _("Đơn khiếu nại đã thụ lý (để trống nếu không có); họ tên người khiếu nại lấy theo đơn.")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
     workflow_fields = ["code", "status", "step_links", "received_on", "level", "accepted_on", "accept_due", "resolve_due",
                        "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on",
                        "decision_number", "result", "conclusion", "petition", "decision_link"]

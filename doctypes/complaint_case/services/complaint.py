@@ -38,6 +38,8 @@ def open_complaint_case(
         check_visible(petition, by, field="petition")
         if petition.outcome != Petition.Outcome.ACCEPT or petition.content_kind != "complaint":
             raise ValidationError({"petition": _("Chỉ mở hồ sơ khiếu nại từ đơn khiếu nại đã được thụ lý.")})
+        if ComplaintCase.objects.filter(petition=petition).exists():
+            raise ValidationError({"petition": _("Đơn này đã có hồ sơ khiếu nại.")})
         complainant_name = complainant_name or decrypt_identity(petition.identity_cipher).get("name", "")
         anti_corruption = anti_corruption or petition.anti_corruption
     if not complainant_name.strip():
@@ -51,6 +53,16 @@ def open_complaint_case(
     save(case, gettext_noop("Mở hồ sơ khiếu nại"), by=by)
     link_case_papi(case, anti_corruption=anti_corruption)
     return case
+
+
+def complaint_from_petition(petition, *, by, complained_act, subject="", handler=None, level=ComplaintCase.Instance.FIRST,
+                            is_remote=False):
+    """Open the complaint case of a petition whose outcome is 'accept' (the handover "Mở vụ khiếu nại từ đơn"):
+    received when the petition was, by the petition's unit, the complainant named from the petition's identity."""
+    return open_complaint_case(
+        by=by, subject=subject or petition.full_text("matter"), complained_act=complained_act, received_on=petition.received_on,
+        unit=petition.unit, handler=handler or petition.handler, petition=petition, level=level, is_remote=is_remote,
+    )
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from doctypes.complaint_case.services.remedies import apply_remedies
 from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineStatus, deadline_status
 from papi_inspect.notifications import notify
-from papi_inspect.records import check_not_before, check_not_future, check_visible, due_date, next_code, require_status as _require
+from papi_inspect.records import check_not_before, check_not_future, check_reason, check_visible, due_date, next_code, require_status as _require
 
 Status = Denunciation.Status
 MAX_EXTENSIONS = 2  # Art. 30: complex once, especially complex twice; also enforced by the rule data
@@ -34,6 +34,8 @@ def open_denunciation(
         check_visible(petition, by, field="petition")
         if petition.outcome != Petition.Outcome.ACCEPT or petition.content_kind != "denunciation":
             raise ValidationError({"petition": _("Chỉ mở hồ sơ tố cáo từ đơn tố cáo đã được thụ lý.")})
+        if Denunciation.objects.filter(petition=petition).exists():
+            raise ValidationError({"petition": _("Đơn này đã có hồ sơ tố cáo.")})
         anonymous = anonymous or petition.anonymous
         anti_corruption = anti_corruption or petition.anti_corruption
     has_identity = bool((identity or {}).get("name")) or bool(petition and petition.identity_cipher)
@@ -108,8 +110,27 @@ def record_acceptance_notice(case, *, by, notified_on):
 
 
 @transaction.atomic
+def mark_complex(case, *, by, reason):
+    """Record that the case is complex, and why: the precondition of an extension (Luật Tố cáo 2018, Điều 30 khoản 1).
+
+    Its own step, so the finding is recorded with its reason before anyone extends, never inferred from an extension.
+    """
+    require_work(by, case)
+    _require(case, Status.RECEIVED, Status.ACCEPTED, message=_("Chỉ xác định vụ việc phức tạp khi tố cáo đang được xử lý."))
+    if case.is_complex:
+        raise ValidationError({"is_complex": _("Vụ việc đã được xác định là phức tạp.")})
+    reason = check_reason(reason, field="reason", label=_("Lý do xác định vụ việc phức tạp"))
+    case.is_complex = True
+    return save(case, f"Xác định vụ việc phức tạp (Điều 30): {reason}", by=by)
+
+
+@transaction.atomic
 def extend_resolution(case, *, by, decided_on, decision_number, reason):
-    """Extend resolution by a recorded decision with its reason: at most twice, 30 days each (Art. 30)."""
+    """Extend resolution by a recorded decision with its reason: at most twice, 30 days each (Art. 30).
+
+    Luật Tố cáo 2018 Art. 30(1): only a complex case may be extended, so the case must have been marked complex
+    (mark_complex) first; the reason must say something (MIN_REASON_LENGTH).
+    """
     require_work(by, case)
     _require(case, Status.ACCEPTED, message=_("Chỉ gia hạn khi tố cáo đang được giải quyết."))
     number = case.extensions.count() + 1
@@ -117,8 +138,12 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
         raise ValidationError(
             {"extensions": _("Đã gia hạn hai lần: Luật Tố cáo 2018 Điều 30 không cho phép gia hạn lần thứ ba.")}
         )
+    if not case.is_complex:
+        raise ValidationError({"is_complex": _(
+            "Chỉ gia hạn giải quyết vụ việc phức tạp (Luật Tố cáo 2018, Điều 30 khoản 1): hãy xác định vụ việc phức tạp trước.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Quyết định gia hạn phải ghi rõ lý do (Điều 30).")})
+    reason = check_reason(reason, field="reason", label=_("Lý do gia hạn (Điều 30)"))
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Cần số quyết định gia hạn.")})
     check_not_future(decided_on, field="decided_on", label="Ngày quyết định gia hạn")
@@ -129,7 +154,7 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
         reason=reason.strip(), new_due=new_due, decided_by=by,
     )
     save(extension, f"Gia hạn lần {number}", by=by)
-    case.resolve_due, case.is_complex = new_due, True
+    case.resolve_due = new_due
     save(case, f"Gia hạn giải quyết lần {number}", by=by)
     return extension
 
@@ -186,9 +211,10 @@ def request_overdue_report(case, *, by, requested_on):
     return case
 
 
-def denunciation_from_petition(petition, *, by, unit, handler=None, denounced, subject=""):
-    """Open the denunciation case of a petition whose outcome is 'accept'."""
+def denunciation_from_petition(petition, *, by, denounced, unit=None, handler=None, subject=""):
+    """Open the denunciation case of a petition whose outcome is 'accept' (the handover "Mở vụ tố cáo từ đơn"); the
+    denouncer's identity is carried over encrypted, never decrypted to be copied."""
     return open_denunciation(
         by=by, subject=subject or petition.full_text("matter"), denounced=denounced, received_on=petition.received_on,
-        unit=unit, handler=handler, petition=petition,
+        unit=unit or petition.unit, handler=handler or petition.handler, petition=petition,
     )

@@ -21,6 +21,8 @@ from django.views.decorators.http import require_POST
 from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, RevealForm
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
+from doctypes.complaint_case.forms import petition_form
+from doctypes.complaint_case.services import petition as services_petition
 from doctypes.complaint_case.services import verification as services_verification
 from doctypes.complaint_case.services.identity import reveal_identity, reveal_text
 from doctypes.complaint_case.steps import WORKFLOWS
@@ -28,6 +30,7 @@ from papi_inspect.audit import reason_shown
 from papi_inspect.deadlines import DeadlineStatus
 from papi_inspect.identity import IdentityKeyError
 from papi_inspect.models import Attachment
+from papi_inspect.steps import add_errors
 
 KINDS = {"petitions": Petition, "complaints": ComplaintCase, "denunciations": Denunciation}
 KIND_LABELS = {"petitions": gettext_lazy("Đơn"), "complaints": gettext_lazy("Khiếu nại"), "denunciations": gettext_lazy("Tố cáo")}
@@ -221,6 +224,24 @@ def case_step(request, kind, pk, step):
     record = _record(request, kind, pk)  # reload: a refused step changed nothing (each service is atomic)
     context = _detail_context(request, kind, record, forms={step: form}, failed=(step, declared.label, form))
     return render(request, "complaint_case/front/detail.html", context, status=200 if request.headers.get("HX-Request") else 400)
+
+
+@login_required
+def new_petition(request):
+    """Register a petition from the screen: the same register_petition as the back office and the API."""
+    if not request.user.has_perm("complaint_case.add_petition"):
+        raise PermissionDenied(_("Bạn không được tiếp nhận đơn."))
+    form = petition_form(request.user)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            petition = services_petition.register_petition(by=request.user, **form.service_data())
+        except (ValidationError, PermissionDenied) as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Đã tiếp nhận đơn %s.") % petition.code)
+            return redirect(reverse("complaint_case:front-detail", args=["petitions", petition.pk]))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "complaint_case/front/intake.html", {"form": form, "title": _("Tiếp nhận đơn")}, status=status)
 
 
 @login_required
