@@ -434,24 +434,28 @@ def _vary(period, leader):
                     return_land=Decimal("12.0"), returned_orgs=1, returned_people=2, disciplined_orgs=1,
                     disciplined_people=2, disciplined_officials=1, referred_cases=1, referred_people=2,
                     referred_officials=1)
-    complaints = list(ComplaintCase.objects.filter(decided_on__range=(start, end)).order_by("pk"))
-    for case, (level, result) in zip(complaints, ((1, "amended"), (2, "cancelled"), (1, "cancelled"))):
-        ComplaintCase.objects.filter(pk=case.pk).update(level=level, result=result, **remedies)
-    open_case = ComplaintCase.objects.filter(decided_on__isnull=True, received_on__range=(start, end)).order_by("pk").first()
-    if open_case:
-        ComplaintCase.objects.filter(pk=open_case.pk).update(withdrawn_on=end)
+    open_cases = list(ComplaintCase.objects.filter(decided_on__isnull=True, received_on__range=(start, end)).order_by("pk"))
+    if open_cases:
+        ComplaintCase.objects.filter(pk=open_cases[0].pk).update(withdrawn_on=end)
+    # The demo decides two complaints in the year; one more open case is decided on the last day.
+    complaints = list(ComplaintCase.objects.filter(decided_on__range=(start, end)).order_by("pk")) + open_cases[1:2]
+    for case, (level, result) in zip(complaints, ((1, "cancelled"), (2, "amended"), (1, "amended"))):
+        ComplaintCase.objects.filter(pk=case.pk).update(level=level, result=result, decided_on=case.decided_on or end,
+                                                        **remedies)
     denunciations = list(Denunciation.objects.filter(concluded_on__range=(start, end)).order_by("pk"))
     for case, verdict in zip(denunciations, ("right", "wrong", "partly")):
         Denunciation.objects.filter(pk=case.pk).update(verdict=verdict, **remedies)
-    if denunciations and denunciations[-1].petition_id:
-        Petition.objects.filter(pk=denunciations[-1].petition_id).update(prior_resolution="once")
+    # "Tố cáo tiếp": open denunciations whose petition says the matter was resolved before, concluded on the last day.
+    again = Denunciation.objects.filter(concluded_on__isnull=True, petition__isnull=False, received_on__lte=end)
+    for case, verdict in zip(again.order_by("pk")[:3], ("right", "wrong", "partly")):
+        Petition.objects.filter(pk=case.petition_id).update(prior_resolution="once")
+        Denunciation.objects.filter(pk=case.pk).update(concluded_on=end, verdict=verdict, **remedies)
     open_case = Denunciation.objects.filter(concluded_on__isnull=True, received_on__range=(start, end)).order_by("pk").first()
     if open_case:
         Denunciation.objects.filter(pk=open_case.pk).update(withdrawn_on=end)
     violations = list(Violation.objects.filter(finding__inspection__concluded_on__range=(start, end)).order_by("pk"))
-    changes = (dict(recover_to="others", land_to_recover=Decimal("120.5"), fine_amount=3_000_000),
-               dict(responsible_person="", sanction="discipline", fine_amount=7_500_000, land_to_recover=Decimal("40")),
-               dict(responsible_person="Kế toán", sanction="criminal"))
+    changes = (dict(recover_to="others", land_to_recover=Decimal("120.5"), fine_amount=3_000_000, sanction="criminal"),
+               dict(responsible_person="", sanction="discipline", fine_amount=7_500_000, land_to_recover=Decimal("40")))
     for violation, change in zip(violations, changes):
         Violation.objects.filter(pk=violation.pk).update(**change)
     actions = Action.objects.filter(finding__inspection__concluded_on__range=(start, end), finding__recorded_on__lte=end)
@@ -594,3 +598,26 @@ def test_every_drafting_role_generates_identical_figures(demo, kind):
         assert demo["versions"][(kind, role)] == first, role
         # Byte for byte, the records behind each figure included.
         assert demo["bytes"][(kind, role)] == demo["bytes"][kind], role
+
+
+VARIED = {"01/TCD": ("16", "17", "18", "19", "20", "21"), "02/XLD": ("7", "10", "17", "20", "21"),
+          "03/GQKN": ("6", "8", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"),
+          # The demo has one open denunciation with a petition: of "tố cáo tiếp" only col 11 gets a value.
+          "04/GQTC": ("6", "8", "9", "11", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25"),
+          "01/TTr": ("13", "14", "15", "19", "20", "22", "24", "25", "26"), "02/TTr": ("3", "9", "11", "33", "34")}
+
+
+# The demo records _vary() changes, by form: receptions, petitions, decisions, conclusions, concluded inspections
+# with violations, conclusions being carried out. The demo dates receptions and cases from today and inspections in
+# fixed years; a form whose records fall outside the current year is not varied.
+VARIED_FROM = {"01/TCD": ("1", "10"), "02/XLD": ("4",), "03/GQKN": ("7",), "04/GQTC": ("7",), "01/TTr": ("6", "10"),
+               "02/TTr": ("1", "2")}
+
+
+def test_the_varied_year_gives_a_value_to_the_columns_the_demo_leaves_at_zero(demo):
+    current = {form: demo["tables"][("current", form)]["total"] for form in VARIED}
+    varied = [form for form, base in VARIED_FROM.items() if all(current[form][column] for column in base)]
+    assert varied, "the current year has none of the records the variation needs"
+    empty = [(form, column) for form in varied for column in VARIED[form]
+             if not demo["tables"][("varied", form)]["total"][column]]
+    assert not empty
