@@ -5,10 +5,16 @@ previous report year are built once each (reports.services.lifecycle), then ever
 (01/PCTN: every indicator that does) is recomputed here with SQL written from the form's definition (the layout's
 heading and notes in fixtures/report_forms/, /work/shared/domain/report-forms.md), never through the project's
 frames or sources, and compared for "Tổng cộng" and for every unit row. Formula columns must equal the sum of their
-parts as SQL finds them. Finally every drafting role generates a version and the figures must be identical.
+parts as SQL finds them. Every drafting role then generates a version of each current-year report and the tables
+must be byte-identical. Last, the current year is varied (_vary) so that the columns the demo leaves at zero are
+compared on real values, and compared again. All of it is rolled back at the end of the module.
+
+Readings where the form leaves room (written here as the layout notes say): 01/TCD counts a matter once per kind of
+reception (a matter received regularly and by the head counts in cols 7 and 13); 01/TTr col 26 and 02/TTr cols 33–34
+count recommendations (actions naming a document), not distinct documents; people are told apart by title within
+their unit; 01/PCTN follows the layout's reading marked "chưa xác nhận".
 """
 
-import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
