@@ -103,10 +103,15 @@ def _complaints(ago, inspectorate, unit, inspector, unit_staff):
         own_unit = index == 9
         # A case a unit handles itself is moved by its handler there, not by the inspectorate.
         handler = unit_staff if own_unit else inspector
+        case_unit, matter = unit if own_unit else inspectorate, MATTERS[index % len(MATTERS)]
+        # Every case starts as a petition accepted at the desk, so 03/GQKN col 1 (petitions) covers col 2 (cases).
+        petition = _accepted_petition(ago(received), case_unit, handler, kind="complaint", matter=matter,
+                                      identity={"name": person(index + 3), "address": "Xã Tân Tiến"},
+                                      prior="never" if level == 1 else "once")
         case = complaints.open_complaint_case(
-            by=handler, subject=MATTERS[index % len(MATTERS)], complained_act=f"Quyết định số {100 + index}/QĐ-UBND",
-            complainant_name=person(index + 3), received_on=ago(received), unit=unit if own_unit else inspectorate,
-            handler=handler, level=level, is_complex=is_complex, is_remote=remote,
+            by=handler, subject=matter, complained_act=f"Quyết định số {100 + index}/QĐ-UBND",
+            complainant_name=person(index + 3), received_on=ago(received), unit=case_unit,
+            handler=handler, level=level, is_complex=is_complex, is_remote=remote, petition=petition,
         )
         if steps >= 1:
             complaints.accept_complaint(case, by=handler, accepted_on=ago(received - 5))
@@ -134,10 +139,9 @@ def _denunciations(ago, inspectorate, inspector, chief, verifier):
         if identity is DEMO_DENOUNCER:
             case = _from_petition(ago(received), inspectorate, inspector, subject=subject, denounced=denounced)
         else:
-            case = denunciations.open_denunciation(
-                by=inspector, subject=subject, denounced=denounced,
-                received_on=ago(received), unit=inspectorate, handler=inspector, identity=identity, anti_corruption=index % 2 == 0,
-            )
+            petition = _accepted_petition(ago(received), inspectorate, inspector, kind="denunciation", matter=subject,
+                                          identity=identity, anti_corruption=index % 2 == 0)
+            case = denunciations.denunciation_from_petition(petition, by=inspector, denounced=denounced, subject=subject)
         if steps == 1:
             denunciations.extend_initial_processing(case, by=inspector, reason="Cần xác minh tại nhiều địa điểm.")
         if steps == 2:
@@ -161,6 +165,16 @@ def _denunciations(ago, inspectorate, inspector, chief, verifier):
                                              reason="Người tố cáo có đơn rút tố cáo; không có dấu hiệu vi phạm cần tiếp tục xác minh.")
         if identity is DEMO_DENOUNCER:
             _verification_team(case, inspector, verifier)
+
+
+def _accepted_petition(received_on, unit, handler, *, kind, matter, identity, prior="never", anti_corruption=False):
+    """A petition registered, classified eligible and within competence, and accepted on the day it came (TT 05/2021)."""
+    petition = services.register_petition(
+        by=handler, received_on=received_on, channel=Petition.Channel.POST, matter=matter, unit=unit, handler=handler,
+        identity=identity, content_kind=kind, anti_corruption=anti_corruption)
+    services.classify_petition(petition, by=handler, content_kind=kind, eligible=True, within_competence=True,
+                               prior_resolution=prior, subject_area="land" if "đất" in matter.lower() else "other")
+    return services.record_petition_outcome(petition, by=handler, outcome="accept", decided_on=received_on)
 
 
 def _from_petition(received_on, inspectorate, inspector, *, subject, denounced):
