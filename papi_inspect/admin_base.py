@@ -72,8 +72,13 @@ class ScopedChoicesMixin:
         record = getattr(request, "_choices_record", None)
         queryset = scope_choices(field.queryset, request.user, on=record_day(record))
         queryset = self.limit_choices(db_field, queryset, request, record)
-        if record is not None and db_field.many_to_one and getattr(record, "pk", None) and record._meta.model is db_field.model:
-            queryset = with_current(queryset, getattr(record, db_field.attname, None))
+        if record is not None and getattr(record, "pk", None) and record._meta.model is db_field.model:
+            # What the record already names stays offered (an old record keeps its pre-merger unit).
+            if db_field.many_to_one:
+                queryset = with_current(queryset, getattr(record, db_field.attname, None))
+            elif db_field.many_to_many:
+                for pk in getattr(record, db_field.name).values_list("pk", flat=True):
+                    queryset = with_current(queryset, pk)
         field.queryset = queryset
         return label_people(field)
 

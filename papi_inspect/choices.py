@@ -31,15 +31,18 @@ def person_label(user):
     return f"{label} ({unit.short_name or unit.name})"
 
 
+# The dates that say when a record happened, most telling first. A period a record looks back on (an inspection's
+# period_from) is not one: the units it names are those of the day it is made.
+RECORD_DATES = ("received_on", "scheduled_on", "recorded_on", "planned_on", "decided_on", "reported_on", "held_on")
+
+
 def record_day(record):
-    """The date a record is about (its first date field with a value: received_on, scheduled_on…), else today.
-    Units are offered as they stood on that day, so a record is never filed under a unit that did not exist."""
-    if record is not None:
-        for field in record._meta.concrete_fields:
-            if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-                value = getattr(record, field.attname, None)
-                if isinstance(value, date):
-                    return value
+    """The date a record is about (received_on, scheduled_on…), else today. Units are offered as they stood on that
+    day, so a record is never filed under a unit that did not exist then (nor a pre-merger unit today)."""
+    for name in RECORD_DATES:
+        value = getattr(record, name, None) if record is not None else None
+        if isinstance(value, date):
+            return value
     return timezone.localdate()
 
 

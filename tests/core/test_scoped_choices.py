@@ -168,3 +168,14 @@ def test_an_input_read_without_a_sender_accepts_nothing(people):
 def test_people_read_as_full_name_title_and_unit(people):
     assert person_label(people.unit_staff) == "Vũ Cán Bộ – Chuyên viên (" + (
         people.unit_staff.staff_profile.unit.short_name or people.unit_staff.staff_profile.unit.name) + ")"
+
+
+def test_the_admin_autocomplete_offers_the_same_scope(client, people):
+    """A staff profile's unit is picked by autocomplete: leadership gets their agency's units in force, no other."""
+    client.force_login(people.leader)
+    response = client.get("/admin/autocomplete/", {"app_label": "org", "model_name": "staffprofile", "field_name": "unit",
+                                                   "term": ""})
+    assert response.status_code == 200
+    offered = {int(row["id"]) for row in response.json()["results"]}
+    assert Unit.objects.get(code="snnmt-ttr").pk in offered
+    assert not offered & {Unit.objects.get(code=code).pk for code in ("stc", "stc-vp", "snnmt-bac-giang", "snn-bac-giang")}

@@ -205,10 +205,13 @@ def test_an_anonymous_device_is_told_to_sign_in(client, people):
 
 def test_a_finding_can_only_concern_the_inspected_units(client, people):
     inspection = fieldwork_inspection()
-    response = sync(client_for(client, people.inspector), "finding", finding_payload(inspection, unit="stc-vp"))
+    client = client_for(client, people.inspector)
+    response = sync(client, "finding", finding_payload(inspection, unit="snnmt-cckiemlam"))  # our agency, not inspected
     # The rule is record_finding's (the same for the back office and the API): the device is told it was refused.
     assert response.status_code == 422
     assert response.json()["error"]["message"] == "Đơn vị không phải là đối tượng của cuộc thanh tra, kiểm tra này."
+    # Another agency's unit is not even a choice (issue 13: scoped inputs).
+    assert sync(client, "finding", finding_payload(inspection, unit="stc-vp")).status_code == 400
     assert not Finding.objects.filter(inspection=inspection).exists()
 
 
