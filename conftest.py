@@ -25,6 +25,20 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reference_caches():
+    # The calendar and the deadline rules are cached per process and refreshed on save; a test's rollback
+    # undoes a save without a signal, so every test starts from what the database holds.
+    from papi_inspect.calendar import forget_calendar
+    from papi_inspect.deadlines import forget_rules
+
+    forget_calendar()
+    forget_rules()
+    yield
+    forget_calendar()
+    forget_rules()
+
+
 @pytest.fixture
 def people(db):
     return load_people()
