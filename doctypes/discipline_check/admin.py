@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,7 @@ class DisciplineCheckAdmin(VisibleAdmin):
     list_display = ["unit", "scheduled_on", "announced", "template", "status", "deadline", "unit_score"]
     list_filter = ["status", "announced", "template", ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["unit__name", "summary"]
+    list_select_related = ["unit", "template"]
     date_hierarchy = "scheduled_on"
     list_before_template = "discipline_check/calendar_link.html"
     readonly_fields = ["unit_score", "staff_scores", "result_photos"]
@@ -75,9 +77,17 @@ class DisciplineCheckAdmin(VisibleAdmin):
     def deadline(self, check):
         return deadline_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
 
+    def get_queryset(self, request):
+        # The list's score column reads every check's results: one query for the page, not one per row.
+        return super().get_queryset(request).prefetch_related(Prefetch("results", CheckResult.objects.select_related("item")))
+
     @admin.display(description=_("Điểm đơn vị (%)"))
     def unit_score(self, check):
-        return services.summary_by_unit(check) if check.pk else None
+        if not check.pk:
+            return None
+        if "results" in getattr(check, "_prefetched_objects_cache", {}):
+            return services.score(list(check.results.all()))
+        return services.summary_by_unit(check)
 
     @admin.display(description=_("Điểm từng cán bộ (%)"))
     def staff_scores(self, check):
