@@ -67,6 +67,11 @@ class Finding(Versioned):
 
     class Meta:
         ordering = ["-recorded_on", "id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-recorded_on", "id"], name="finding_list_order"),
+            models.Index(fields=["unit", "-recorded_on"], name="finding_unit_recent"),
+        ]
         verbose_name = _("phát hiện")
         verbose_name_plural = _("phát hiện")
         constraints = [
@@ -168,6 +173,12 @@ class Action(Versioned):
 
     class Meta:
         ordering = ["due_on", "id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["due_on", "id"], name="action_list_order"),
+            models.Index(fields=["owner_unit", "due_on"], name="action_unit_due"),
+            models.Index(fields=["status", "due_on"], name="action_status_due"),
+        ]
         verbose_name = _("kiến nghị, việc cần khắc phục")
         verbose_name_plural = _("kiến nghị, việc cần khắc phục")
 

@@ -146,6 +146,11 @@ class Inspection(Versioned):
 
     class Meta:
         ordering = ["-year", "quarter", "id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-year", "quarter", "id"], name="inspection_list_order"),
+            models.Index(fields=["owner", "-year"], name="inspection_owner_year"),
+        ]
         verbose_name = _("cuộc thanh tra")
         verbose_name_plural = _("cuộc thanh tra")
         constraints = [
