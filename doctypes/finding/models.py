@@ -17,7 +17,9 @@ from papi_inspect.permissions import VisibleQuerySet, unit_of
 
 class FindingQuerySet(VisibleQuerySet):
     def visible_for_staff(self, user):
-        return self.filter(finding_filter(user)).distinct()
+        # finding_filter follows only forward foreign keys (one row per finding), so no DISTINCT: on a unit's
+        # list DISTINCT made the database sort every visible row before the first page (issue 15).
+        return self.filter(finding_filter(user))
 
 
 class Finding(Versioned):
@@ -140,7 +142,8 @@ class ActionQuerySet(VisibleQuerySet):
     def visible_for_staff(self, user):
         unit = unit_of(user)
         own = Q(owner_unit_id__in=unit.family_ids()) if unit else Q(pk__in=[])
-        return self.filter(own | Q(finding__in=Finding.objects.visible_to(user))).distinct()
+        visible_finding = Finding.objects.visible_to(user).filter(pk=models.OuterRef("finding_id"))
+        return self.filter(own | Q(models.Exists(visible_finding)))
 
 
 class Action(Versioned):

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
-from doctypes.org.models import StaffProfile, Unit
+from doctypes.org.models import StaffProfile, Unit, forget_unit_tree
 from papi_inspect.generate import SCALES
 from papi_inspect.permissions import Role
 
@@ -40,6 +40,7 @@ def _new_department(world, province, number):
             Unit(code=f"{code}-u{index}", name=f"{kind.label} {index} – {name}", kind=kind, parent=agency,
                  valid_from=datetime.date(2000, 1, 1))
             for index, kind in enumerate(UNIT_KINDS)])
+        forget_unit_tree()  # bulk_create sends no post_save
     return agency
 
 
