@@ -2,7 +2,6 @@
 
 from doctypes.citizen_reception.models import Reception
 from papi_inspect.generate import insert
-from papi_inspect.identity import encrypt_identity, person_key_for
 
 
 def _receptions(world, number, units, inspectorate, staff):
@@ -16,7 +15,7 @@ def _receptions(world, number, units, inspectorate, staff):
             pseudonym=f"Công dân {index}", group_size=size, is_group=size > 1, content=f"Trình bày về {kind} ở thôn {rng.randrange(1, 30)}",
             classification=kind, handling=rng.choice(["guide", "guide", "receive", "transfer"]), officer=staff,
             unit=inspectorate if rng.random() < 0.8 else rng.choice(units),
-            identity_cipher=encrypt_identity(identity), person_key=person_key_for(identity))
+            **dict(zip(("identity_cipher", "person_key"), world.sealer.seal(identity))))
 
 
 def generate(world):

@@ -7,7 +7,6 @@ from functools import lru_cache
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from papi_inspect.deadlines import DeadlineError, compute_deadline
 from papi_inspect.generate import insert
-from papi_inspect.identity import encrypt_identity, person_key_for
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
 GIVEN = ["Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Minh Đức", "Thu Hà", "Quốc Hùng", "Ngọc Lan"]
@@ -47,7 +46,7 @@ def _petitions(world, number, agency, units, inspectorate, staff):
             outcome="" if open_ else rng.choice(["accept", "guide", "transfer", "file"]),
             outcome_on=None if open_ else received + datetime.timedelta(days=rng.randrange(1, 10)))
         if not anonymous:
-            petition.identity_cipher, petition.person_key = encrypt_identity(identity), person_key_for(identity)
+            petition.identity_cipher, petition.person_key = world.sealer.seal(identity)
         yield petition
 
 
@@ -85,7 +84,7 @@ def _denunciations(world, number, agency, units, inspectorate, staff, count):
             accepted_on=accepted, resolve_due=_due("denunciation.resolve", accepted) if accepted else None,
             handler=staff if rng.random() < 0.6 else None,
             concluded_on=received + datetime.timedelta(days=rng.randrange(30, 90)) if status in ("concluded", "handled") else None,
-            anti_corruption=rng.random() < 0.3, identity_cipher=encrypt_identity(identity), person_key=person_key_for(identity))
+            anti_corruption=rng.random() < 0.3, **dict(zip(("identity_cipher", "person_key"), world.sealer.seal(identity))))
 
 
 def generate(world):
