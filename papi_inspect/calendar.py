@@ -110,6 +110,17 @@ class WorkingCalendar:
         after = self.next_working_day(day)
         return after if after.month == day.month else self.previous_working_day(day)
 
+    def days_off(self, first, last):
+        """The days in [first, last] that are not working days, in order (read from the year tables)."""
+        days = []
+        for year in range(first.year, last.year + 1):
+            flags = self._year(year)[0]
+            start = first.timetuple().tm_yday - 1 if year == first.year else 0
+            stop = last.timetuple().tm_yday if year == last.year else len(flags)
+            january = datetime.date(year, 1, 1)
+            days += [january + datetime.timedelta(days=index) for index in range(start, stop) if not flags[index]]
+        return days
+
     def _through(self, day):
         """Working days from 1 January of `day`'s year through `day`."""
         return self._year(day.year)[1][day.timetuple().tm_yday - 1]

@@ -135,13 +135,13 @@ def _count(rule, start, length, calendar):
 
 
 def _days_off(calendar, first, last, *, holidays_only):
-    days, day = [], first
-    while day <= last:
-        off = calendar.is_holiday(day) if holidays_only else not calendar.is_working_day(day)
-        if off:
-            days.append((day, calendar.why_not_working(day)))
-        day += datetime.timedelta(days=1)
-    return days
+    if last < first:
+        return []
+    # Only the days off are visited (the calendar's tables list them), not every day of the limit.
+    off = calendar.days_off(first, last) if hasattr(calendar, "days_off") else [
+        first + datetime.timedelta(days=n) for n in range((last - first).days + 1)
+        if not calendar.is_working_day(first + datetime.timedelta(days=n))]
+    return [(day, calendar.why_not_working(day)) for day in off if not holidays_only or calendar.is_holiday(day)]
 
 
 def deadline_status(due, *, today=None, calendar=None):

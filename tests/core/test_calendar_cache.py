@@ -47,6 +47,10 @@ def test_tables_agree_with_the_day_by_day_walk_over_random_dates():
         assert calendar.is_working_day(start) == calendar._rule_says_working(start)
         assert calendar.working_days_between(start, end) == walked_between(calendar, start, end), (start, end)
         assert calendar.add_working_days(start, count) == walked_add(calendar, start, count), (start, count)
+        first, last = min(start, end), max(start, end)
+        walked_off = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)
+                      if not calendar._rule_says_working(first + datetime.timedelta(days=n))]
+        assert calendar.days_off(first, last) == walked_off
 
 
 def test_the_last_representable_year_still_overflows_as_before():
