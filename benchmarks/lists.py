@@ -26,6 +26,8 @@ PARSER.add_argument("--only", default="", help="run only the pages whose name co
 PARSER.add_argument("--user", default="leader", help="tests/base PEOPLE attribute: leader, unit_head, …")
 ARGS = PARSER.parse_args()
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "papi_inspect.settings")
+# As in production: templates compiled once (the cached loader), no debug pages. DEBUG=1 to compare with a dev server.
+os.environ.setdefault("DEBUG", "0")
 
 import django  # noqa: E402
 
