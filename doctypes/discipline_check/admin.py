@@ -83,11 +83,7 @@ class DisciplineCheckAdmin(VisibleAdmin):
 
     @admin.display(description=_("Điểm đơn vị (%)"))
     def unit_score(self, check):
-        if not check.pk:
-            return None
-        if "results" in getattr(check, "_prefetched_objects_cache", {}):
-            return services.score(list(check.results.all()))
-        return services.summary_by_unit(check)
+        return services.summary_by_unit(check) if check.pk else None
 
     @admin.display(description=_("Điểm từng cán bộ (%)"))
     def staff_scores(self, check):

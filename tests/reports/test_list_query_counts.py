@@ -17,7 +17,8 @@ LISTS = [
     "/admin/inspection/inspection/", "/admin/discipline_check/disciplinecheck/",
     "/admin/complaint_case/complaintcase/?deadline=overdue", "/admin/finding/action/?deadline=due_soon",
     "/admin/complaint_case/petition/?q=%C4%91%E1%BA%A5t",
-    "/api/v1/complaints/", "/api/v1/findings/", "/api/v1/follow-up-actions/", "/admin/",
+    "/api/v1/complaints/", "/api/v1/findings/", "/api/v1/follow-up-actions/", "/api/v1/receptions/",
+    "/api/v1/discipline-checks/", "/api/v1/inspections/", "/admin/",
 ]
 # Enough that every dashboard panel has rows at both volumes; the larger one fills a 50-row page.
 # (a unit head's own unit gets a few percent of them, so the smaller volume is not tiny).
