@@ -142,8 +142,9 @@ class ActionQuerySet(VisibleQuerySet):
     def visible_for_staff(self, user):
         unit = unit_of(user)
         own = Q(owner_unit_id__in=unit.family_ids()) if unit else Q(pk__in=[])
-        visible_finding = Finding.objects.visible_to(user).filter(pk=models.OuterRef("finding_id"))
-        return self.filter(own | Q(models.Exists(visible_finding)))
+        # An uncorrelated IN (hashed once by the database), not a per-row Exists or a join: no DISTINCT needed,
+        # and at 25 departments a unit head's list no longer probes every action (2.4 s → see README).
+        return self.filter(own | Q(finding_id__in=Finding.objects.visible_to(user).values("pk")))
 
 
 class Action(Versioned):
