@@ -25,6 +25,21 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reference_caches():
+    # The calendar, the deadline rules and the unit tree are cached per process and refreshed on save; a test's rollback
+    # undoes a save without a signal, so every test starts from what the database holds.
+    from doctypes.org.models import forget_unit_tree
+    from papi_inspect.calendar import forget_calendar
+    from papi_inspect.deadlines import forget_rules
+
+    for forget in (forget_calendar, forget_rules, forget_unit_tree):
+        forget()
+    yield
+    for forget in (forget_calendar, forget_rules, forget_unit_tree):
+        forget()
+
+
 @pytest.fixture
 def people(db):
     return load_people()

@@ -10,7 +10,7 @@ from django.db.models import Case, DateField, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from papi_inspect.calendar import WorkingCalendar
+from papi_inspect.calendar import working_calendar
 from papi_inspect.deadlines import DUE_SOON_WORKING_DAYS, DeadlineStatus
 
 # The current deadline of each record type as a database expression, so lists and counts are
@@ -41,7 +41,7 @@ def due_soon_limit(today=None, calendar=None):
     working day after today.
     """
     today = today or timezone.localdate()
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or working_calendar()
     return calendar.add_working_days(today, DUE_SOON_WORKING_DAYS + 1)
 
 

@@ -6,6 +6,7 @@ the same area title are shown together.
 """
 
 from django.urls import reverse_lazy
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,6 +69,8 @@ def navigation(request):
 
 
 UNFOLD = {
+    # The changelist cells' styles, once per page instead of on every cell (papi_inspect/admin_lean.py).
+    "STYLES": [lambda request: static("papi_inspect/admin/lean.css")],
     "SITE_TITLE": _("Thanh tra – Văn phòng Sở"),
     "SITE_HEADER": _("papi_inspect"),
     "SITE_SUBHEADER": _("Sở Nông nghiệp và Môi trường"),

@@ -13,6 +13,7 @@ VERBS = {
     "report": ("report", [], "Tạo báo cáo: report anti-corruption|inspection|kntc [--period q1|h1|m9|year] --year NĂM --out TỆP.docx."),
     "run-daily-jobs": ("run_daily_jobs", [], "Chạy các việc hằng ngày (nhắc hạn…) một lần; --every-day-at GIỜ: mỗi ngày."),
     "backup": ("backup", [], "Sao lưu CSDL, tệp riêng và khóa danh tính vào một tệp mã hóa: backup --out TỆP|THƯ_MỤC."),
+    "generate": ("generate", [], "Sinh dữ liệu giả lập để đo hiệu năng: generate --scale department|province|national [--seed N]."),
     "restore": ("restore", [], "Khôi phục từ bản sao lưu: restore TỆP [--force]."),
 }
 

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from papi_inspect.calendar import WorkingCalendar
+import time
+
+from papi_inspect.calendar import RECHECK_SECONDS, working_calendar
 from papi_inspect.models import DeadlineRule
 
 DUE_SOON_WORKING_DAYS = 3
@@ -39,9 +41,49 @@ class Deadline:
     skipped: list = field(default_factory=list)  # [(date, why)] days passed over as days off
 
 
+class _RuleCache:
+    """The rules by code, read once per process and again after a change (signals in this process; in the others
+    the rules are read again every RECHECK_SECONDS): `compute_deadline` runs per record in lists and reminders."""
+
+    def __init__(self):
+        self.by_code, self.checked = None, 0.0
+
+    def forget(self, **_kwargs):
+        self.by_code = None
+
+    def rules(self, code):
+        now = time.monotonic()
+        if self.by_code is None or now - self.checked >= RECHECK_SECONDS:
+            by_code = {}
+            for rule in DeadlineRule.objects.order_by("code", "valid_from"):
+                by_code.setdefault(rule.code, []).append(rule)
+            self.by_code, self.checked = by_code, now
+        return self.by_code.get(code, [])
+
+
+_RULES = _RuleCache()
+
+
+def forget_rules(**_kwargs):
+    """Drop the cached rules (a rule changed); the next call reads them again."""
+    _RULES.forget()
+
+
+def _connect():
+    from django.db.models.signals import post_delete, post_save
+
+    from papi_inspect.models import reference_changed
+
+    for signal in (post_save, post_delete, reference_changed):
+        signal.connect(forget_rules, sender=DeadlineRule, dispatch_uid=f"forget-rules-{id(signal)}")
+
+
+_connect()
+
+
 def rule_in_force(code, on):
     """The rule with `code` in force on the date of the event that starts the clock."""
-    rules = list(DeadlineRule.objects.filter(code=code))
+    rules = _RULES.rules(code)
     if not rules:
         raise DeadlineError(f"Không có quy tắc thời hạn mã '{code}'.")
     for rule in rules:
@@ -69,7 +111,7 @@ def compute_deadline(code, start, *, complex=False, remote=False, extensions=0, 
             f"Quy tắc '{code}' chỉ cho phép gia hạn tối đa {rule.max_extensions} lần ({rule.citation}).",
             field="extensions",
         )
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or working_calendar()
     length = rule.length_for(complex=complex, remote=remote) + extensions * (rule.extension_length or 0)
     try:
         due, skipped = _count(rule, start, length, calendar)
@@ -93,13 +135,13 @@ def _count(rule, start, length, calendar):
 
 
 def _days_off(calendar, first, last, *, holidays_only):
-    days, day = [], first
-    while day <= last:
-        off = calendar.is_holiday(day) if holidays_only else not calendar.is_working_day(day)
-        if off:
-            days.append((day, calendar.why_not_working(day)))
-        day += datetime.timedelta(days=1)
-    return days
+    if last < first:
+        return []
+    # Only the days off are visited (the calendar's tables list them), not every day of the limit.
+    off = calendar.days_off(first, last) if hasattr(calendar, "days_off") else [
+        first + datetime.timedelta(days=n) for n in range((last - first).days + 1)
+        if not calendar.is_working_day(first + datetime.timedelta(days=n))]
+    return [(day, calendar.why_not_working(day)) for day in off if not holidays_only or calendar.is_holiday(day)]
 
 
 def deadline_status(due, *, today=None, calendar=None):
@@ -107,7 +149,7 @@ def deadline_status(due, *, today=None, calendar=None):
     today = today or timezone.localdate()
     if today > due:
         return DeadlineStatus.OVERDUE
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or working_calendar()
     if calendar.working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
         return DeadlineStatus.DUE_SOON
     return DeadlineStatus.ON_TIME
@@ -121,7 +163,7 @@ def unconfirmed_note(start, due, *, calendar=None):
     """
     if not (start and due):
         return ""
-    days = (calendar or WorkingCalendar()).unconfirmed_days(start, due)
+    days = (calendar or working_calendar()).unconfirmed_days(start, due)
     if not days:
         return ""
     return gettext("Hạn có tính qua ngày %(days)s, chưa xác nhận là ngày nghỉ hay ngày làm việc (%(reason)s); hạn đang "

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,6 +18,31 @@ from django.utils.translation import pgettext_lazy
 from papi_inspect.audit import history
 from papi_inspect.locking import Versioned
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, is_active_staff, sees_everything
+
+
+# Sent after any write to a cached reference table (calendar overrides, deadline rules), bulk ones included.
+reference_changed = Signal()
+
+
+class CachedReferenceQuerySet(ReferenceQuerySet):
+    """Reference rows the engine caches per process: a bulk write (update, delete, bulk_create) tells the cache,
+    as a save does through post_save, so a changed holiday or rule is used at once in this process."""
+
+    def _changed(self, result):
+        reference_changed.send(sender=self.model)
+        return result
+
+    def update(self, **kwargs):
+        return self._changed(super().update(**kwargs))
+
+    def delete(self):
+        return self._changed(super().delete())
+
+    def bulk_create(self, *args, **kwargs):
+        return self._changed(super().bulk_create(*args, **kwargs))
+
+    def bulk_update(self, *args, **kwargs):
+        return self._changed(super().bulk_update(*args, **kwargs))
 
 
 class CalendarOverride(Versioned):
@@ -38,7 +64,7 @@ class CalendarOverride(Versioned):
         help_text=_("Địa vị pháp lý của ngày này chưa rõ: hạn tính theo dòng này được ghi chú trên hồ sơ."),
     )
 
-    objects = ReferenceQuerySet.as_manager()
+    objects = CachedReferenceQuerySet.as_manager()
     history = history()
 
     class Meta:
@@ -78,7 +104,7 @@ class DeadlineRule(Versioned):
     )
     note = models.TextField(_("ghi chú"), blank=True)
 
-    objects = ReferenceQuerySet.as_manager()
+    objects = CachedReferenceQuerySet.as_manager()
     history = history()
 
     class Meta:

@@ -19,6 +19,7 @@ class ReceptionAdmin(ServiceCreateAdmin):
                     "statement_signed", "refusal_ground", "officer", "petition"]
     list_filter = ["kind", "classification", "handling", "refusal_ground", "statement_signed", "unit"]
     search_fields = ["code", "content", "transfer_to"]
+    list_select_related = ["officer", "petition"]
     add_fields = ["received_on", "kind", "group_size", "content", "documents_received", "classification", "handling",
                   "transfer_to", "verbal_statement", "statement_signed", "refusal_ground", "refusal_note",
                   "leader_present", "unit"]

@@ -48,7 +48,7 @@ class ReceptionInput(serializers.Serializer):
 
 
 class ReceptionViewSet(CaseViewSet):
-    queryset = Reception.objects.all()
+    queryset = Reception.objects.prefetch_related("papi")  # listed per row: one query for the page
     serializer_class = ReceptionSerializer
     create_input = ReceptionInput
     filterset_fields = ["kind", "classification", "handling", "refusal_ground", "unit", "officer"]

@@ -88,6 +88,11 @@ class Reception(Versioned, ProtectedRecord):
 
     class Meta:
         ordering = ["-received_on", "-id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-received_on", "-id"], name="reception_list_order"),
+            models.Index(fields=["unit", "-received_on"], name="reception_unit_recent"),
+        ]
         verbose_name = _("lượt tiếp công dân")
         verbose_name_plural = _("sổ tiếp công dân")
 

@@ -13,7 +13,7 @@ from doctypes.citizen_reception.models import Reception, ReceptionDay
 from doctypes.complaint_case.models import ContentKind, Petition
 from doctypes.complaint_case.services.petition import link_case_papi, register_petition
 from papi_inspect.audit import save
-from papi_inspect.calendar import WorkingCalendar
+from papi_inspect.calendar import working_calendar
 from papi_inspect.deadlines import compute_deadline
 from papi_inspect.identity import decrypt_identity
 from papi_inspect.records import check_not_future, next_code
@@ -98,7 +98,7 @@ def schedule_reception_day(*, by, planned_on, leader, delegate=None, place="", c
     without one and February with two).
     """
     require_schedule(by)
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or working_calendar()
     month = planned_on.replace(day=1)
     if ReceptionDay.objects.filter(month=month).exists():
         raise ValidationError({"planned_on": _('Tháng %(month)s đã có lịch tiếp công dân của lãnh đạo.') % {"month": f"{month:%m/%Y}"}})
@@ -117,7 +117,7 @@ def publish_schedule(*, by, year, day_of_month, leader, delegate=None, place="",
     require_schedule(by)
     if not 1 <= day_of_month <= 31:
         raise ValidationError({"day_of_month": _("Ngày trong tháng phải từ 1 đến 31.")})
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or working_calendar()
     days = []
     for number in range(1, 13):
         month = datetime.date(year, number, 1)

@@ -23,7 +23,7 @@ from papi_inspect.choices import ScopedModelSerializer
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.api_records import MayChange, ServiceViewSet, UploadInput, read_input, run
-from papi_inspect.calendar import WorkingCalendar
+from papi_inspect.calendar import working_calendar
 from papi_inspect.identity import HIDDEN_FIELDS, IDENTITY_PARTS, sealed_fields
 
 
@@ -89,7 +89,7 @@ def _with_deadline(model_class, *extra):
         def get_deadline_status(self, record) -> str | None:
             # One working calendar per response: building it reads the override table, once, not once per row.
             if "working calendar" not in self.context:
-                self.context["working calendar"] = WorkingCalendar()
+                self.context["working calendar"] = working_calendar()
             status = record.deadline_status_on(self.context["working calendar"])
             return str(status) if status else None
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -85,6 +86,7 @@ class DisciplineCheckAdmin(StepAdminMixin, VisibleAdmin):
     list_display = ["unit", "scheduled_on", "announced", "template", "status", "deadline", "unit_score"]
     list_filter = ["status", "announced", "template", ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["unit__name", "summary"]
+    list_select_related = ["unit", "template"]
     date_hierarchy = "scheduled_on"
     list_before_template = "discipline_check/calendar_link.html"
     add_fields = ["template", "unit", "scheduled_on", "announced", "leader"]
@@ -136,6 +138,10 @@ class DisciplineCheckAdmin(StepAdminMixin, VisibleAdmin):
     @admin.display(description=_("Tình trạng hạn"))
     def deadline(self, check):
         return deadline_label(check.scheduled_on, done=check.status == DisciplineCheck.Status.DONE)
+
+    def get_queryset(self, request):
+        # The list's score column reads every check's results: one query for the page, not one per row.
+        return super().get_queryset(request).prefetch_related(Prefetch("results", CheckResult.objects.select_related("item")))
 
     @admin.display(description=_("Điểm đơn vị (%)"))
     def unit_score(self, check):

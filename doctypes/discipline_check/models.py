@@ -91,6 +91,11 @@ class DisciplineCheck(Versioned):
 
     class Meta:
         ordering = ["-scheduled_on", "id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-scheduled_on", "id"], name="check_list_order"),
+            models.Index(fields=["unit", "-scheduled_on"], name="check_unit_recent"),
+        ]
         verbose_name = _("kiểm tra công vụ")
         verbose_name_plural = _("kiểm tra công vụ")
 

@@ -126,6 +126,9 @@ def score(results):
 
 
 def summary_by_unit(check):
+    # A list prefetches every check's results (admin and API): read those, not one query per row.
+    if "results" in getattr(check, "_prefetched_objects_cache", {}):
+        return score(list(check.results.all()))
     return score(list(check.results.select_related("item")))
 
 

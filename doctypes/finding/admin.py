@@ -54,6 +54,8 @@ class FindingAdmin(VisibleAdmin):
     list_display = ["title", "unit", "severity", "inspection", "discipline_check", "procedure_review", "recorded_on"]
     list_filter = ["severity", ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "condition", "legal_document"]
+    # The three sources are nullable and each names another row (a check its unit, a review its procedure).
+    list_select_related = ["unit", "inspection", "discipline_check__unit", "procedure_review__procedure"]
     filter_horizontal = ["papi_dimensions"]
     readonly_fields = ["recorded_by"]
     inlines = [ViolationInline, ActionInline, AttachmentInline]
@@ -79,6 +81,7 @@ class ViolationAdmin(VisibleAdmin):
     list_display = ["kind", "responsible_unit", "sanction", "amount_to_recover", "amount_recovered", "repeated", "committed_on"]
     list_filter = ["sanction", "repeated", RecoveryFilter, ("responsible_unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["kind", "responsible_person", "responsible_unit__name"]
+    list_select_related = ["responsible_unit"]
     readonly_fields = ["repeated", "amount_recovered"]
     inlines = [AttachmentInline]
 
@@ -121,6 +124,7 @@ class ActionAdmin(StepAdminMixin, VisibleAdmin):
     list_display = ["description", "owner_unit", "due_on", "status", "deadline"]
     list_filter = ["status", DeadlineStatusFilter, ("owner_unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["description", "owner_unit__name", "finding__title"]
+    list_select_related = ["owner_unit"]
     readonly_fields = ["status", "step_links", "verified_by", "verified_on", "closed_on", "escalated_on"]
     inlines = [ProgressInline, AttachmentInline]
     actions = ["export_to_excel", "verify_selected", "close_selected"]

@@ -59,7 +59,9 @@ class InspectionQuerySet(VisibleQuerySet):
         # The inspectorate sees its department's inspections; a subject unit sees those about it.
         if is_inspectorate(user):
             return self.filter(owner_id__in=agency_unit_ids(user))
-        return self.filter(subject_units__in=own_unit_ids(user)).distinct()
+        # Exists on the subject table, not a join + DISTINCT: one row per inspection, and the list order kept by index.
+        about_mine = Inspection.subject_units.through.objects.filter(inspection_id=models.OuterRef("pk"), unit_id__in=own_unit_ids(user))
+        return self.filter(models.Exists(about_mine))
 
 
 class Inspection(Versioned):
@@ -146,6 +148,11 @@ class Inspection(Versioned):
 
     class Meta:
         ordering = ["-year", "quarter", "id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-year", "quarter", "id"], name="inspection_list_order"),
+            models.Index(fields=["owner", "-year"], name="inspection_owner_year"),
+        ]
         verbose_name = _("cuộc thanh tra")
         verbose_name_plural = _("cuộc thanh tra")
         constraints = [

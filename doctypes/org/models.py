@@ -1,5 +1,7 @@
 """The organisation as data: units in a tree with validity periods and mergers, and staff profiles."""
 
+import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -99,15 +101,39 @@ class Unit(Versioned):
         """This unit, everything below it, and the units merged into it (with theirs)."""
         # One query for the whole tree's edges, then a walk in memory: permission checks call this several
         # times per request, and a query per level made it the slowest part of a tablet sync.
-        below = {}
-        for pk, parent_id, merged_into_id in Unit.objects.values_list("pk", "parent_id", "merged_into_id"):
-            for upper in {parent_id, merged_into_id} - {None}:
-                below.setdefault(upper, []).append(pk)
+        # The edges are kept per process (a list page asked six times; at national scale the tree is ~9,000 units)
+        # and read again after a unit is saved or deleted here, or after TREE_RECHECK_SECONDS elsewhere.
+        below = _tree_below()
         ids, frontier = set(), [self.pk]
         while frontier:
             ids.update(frontier)
             frontier = [pk for upper in frontier for pk in below.get(upper, ()) if pk not in ids]
         return ids
+
+
+TREE_RECHECK_SECONDS = 30
+_TREE = {"below": None, "read_at": 0.0}
+
+
+def _tree_below():
+    """{unit id: [ids directly below it or merged into it]}, from one query, cached (see Unit.family_ids)."""
+    now = time.monotonic()
+    if _TREE["below"] is None or now - _TREE["read_at"] >= TREE_RECHECK_SECONDS:
+        below = {}
+        for pk, parent_id, merged_into_id in Unit.objects.values_list("pk", "parent_id", "merged_into_id"):
+            for upper in {parent_id, merged_into_id} - {None}:
+                below.setdefault(upper, []).append(pk)
+        _TREE.update(below=below, read_at=now)
+    return _TREE["below"]
+
+
+def forget_unit_tree(**_kwargs):
+    """Drop the cached unit tree (a unit changed); the next family_ids reads it again."""
+    _TREE["below"] = None
+
+
+models.signals.post_save.connect(forget_unit_tree, sender=Unit, dispatch_uid="forget-unit-tree-save")
+models.signals.post_delete.connect(forget_unit_tree, sender=Unit, dispatch_uid="forget-unit-tree-delete")
 
 
 class StaffProfileQuerySet(VisibleQuerySet):

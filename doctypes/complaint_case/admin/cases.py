@@ -129,6 +129,7 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
                     "resolve_due", deadline_column, "unit", "handler"]
     list_filter = ["status", DeadlineStatusFilter, "level", "is_complex", "is_remote", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "complained_act", "complainant_name", "decision_number"]
+    list_select_related = ["unit", "handler"]
     takes_identity = False
     add_fields = ["petition", "complainant_name", "subject", "complained_act", "received_on", "level", "is_complex",
                   "is_remote", "anti_corruption", "unit", "handler"]
@@ -203,6 +204,7 @@ class DenunciationAdmin(ServiceCreateAdmin):
                     deadline_column, "unit", "handler"]
     list_filter = ["status", DeadlineStatusFilter, "is_complex", "anti_corruption", "unit", HandlerFilter]
     search_fields = ["code", "subject", "denounced"]
+    list_select_related = ["unit", "handler"]
     add_fields = ["subject", "denounced", "received_on", "anti_corruption", "unit", "handler"]
     workflow = DENUNCIATION_STEPS
     workflow_fields = ["code", "pseudonym", "status", "step_links", "received_on", "initial_due", "initial_extended", "accepted_on",

@@ -42,6 +42,12 @@ class CaseBase(Versioned, DeadlineMixin, models.Model):
     class Meta:
         abstract = True
         ordering = ["-received_on", "-id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-received_on", "-id"], name="%(class)s_list_order"),
+            models.Index(fields=["unit", "-received_on"], name="%(class)s_unit_recent"),
+            models.Index(fields=["status", "resolve_due"], name="%(class)s_status_due"),
+        ]
 
 
 class ComplaintCase(Remedies, CaseBase):

@@ -123,6 +123,12 @@ class Petition(Versioned, DeadlineMixin, ProtectedRecord):
 
     class Meta:
         ordering = ["-received_on", "-id"]
+        # Lists open on this order and leadership filters by unit first: indexes that match both (issue 15).
+        indexes = [
+            models.Index(fields=["-received_on", "-id"], name="petition_list_order"),
+            models.Index(fields=["unit", "-received_on"], name="petition_unit_recent"),
+            models.Index(fields=["status", "process_due"], name="petition_status_due"),
+        ]
         verbose_name = _("đơn")
         verbose_name_plural = _("đơn thư")
 
