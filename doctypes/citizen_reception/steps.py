@@ -6,14 +6,15 @@ from rest_framework import serializers
 
 from doctypes.citizen_reception import services
 from doctypes.citizen_reception.models import Reception
+from papi_inspect.choices import ScopedRelated
 from papi_inspect.steps import Step, Workflow
 
 
 class PetitionFromReceptionInput(serializers.Serializer):
     matter = serializers.CharField(label=_("Vụ việc (để trống: theo nội dung lượt tiếp)"), required=False, allow_blank=True,
                                    default="")
-    handler = serializers.PrimaryKeyRelatedField(label=_("Người được giao xử lý đơn"), required=False, allow_null=True,
-                                                 queryset=get_user_model().objects.filter(is_active=True))
+    handler = ScopedRelated(label=_("Người được giao xử lý đơn"), required=False, allow_null=True,
+                            queryset=get_user_model().objects.filter(is_active=True))
 
 
 RECEPTION_STEPS = Workflow(Reception, [

@@ -200,15 +200,17 @@ def discipline_by_unit(user):
     if not scope.may_view(CheckResult):
         return None
     outcomes = CheckResult.Outcome
+    # A line not yet scored ("Chưa chấm", made from the template when the check is scheduled) is no result.
+    scored = [(value, label) for value, label in outcomes.choices if value != outcomes.PENDING]
     rows = _grouped(scope.visible(CheckResult), "check_record__unit",
-                    **{value: Count("pk", filter=Q(outcome=value)) for value in outcomes.values})
+                    **{value: Count("pk", filter=Q(outcome=value)) for value, _label in scored})
     done = _grouped(scope.visible(DisciplineCheck).filter(status=DisciplineCheck.Status.DONE), "unit", n=Count("pk"))
     names = {unit.pk: str(unit) for unit in Unit.objects.filter(pk__in=set(rows) | set(done))}
     table = []
     for unit_id in sorted(names, key=names.get):
         row = rows.get(unit_id, {})
         cells = [Figure(row.get(value, 0), changelist(CheckResult, check_record__unit__id__exact=unit_id, outcome__exact=value))
-                 for value in outcomes.values]
+                 for value, _label in scored]
         passed, failed = row.get(outcomes.PASS, 0), row.get(outcomes.FAIL, 0)
         table.append({
             "unit": names[unit_id], "results": cells,
@@ -216,7 +218,7 @@ def discipline_by_unit(user):
                              changelist(DisciplineCheck, unit__id__exact=unit_id, status__exact=DisciplineCheck.Status.DONE)),
             "pass_rate": round(100 * passed / (passed + failed)) if passed + failed else None,
         })
-    return {"rows": table, "outcomes": outcomes.labels}
+    return {"rows": table, "outcomes": [label for _value, label in scored]}
 
 
 def current_plan(user):

@@ -105,7 +105,7 @@ def test_reception_denunciation_extension_conclusion(client, people):
     step(client, "denunciations", case, "extend", {"decided_on": ago(1).isoformat(), "decision_number": "20/QĐ",
                                                    "reason": "Cần xác minh thêm tại ba xã và chờ kết quả giám định"})
     step(client, "denunciations", case, "conclude", {"concluded_on": timezone.localdate().isoformat(),
-                                                     "conclusion": "Tố cáo đúng một phần"})
+                                                     "conclusion": "Tố cáo đúng một phần", "verdict": "partly"})
     case.refresh_from_db()
     assert case.status == Denunciation.Status.CONCLUDED and case.extensions.count() == 1
 
@@ -167,10 +167,12 @@ def test_inspection_plan_inspection_finding_violation_action_closure(client, peo
     finding = Finding.objects.get()
     violation_form = {"finding": finding.pk, "responsible_unit": thuyloi.pk, "kind": "Chi sai định mức",
                       "responsible_person": "Kế toán Chi cục", "committed_on": "01/02/2026", "sanction": "none",
-                      "amount_to_recover": "20000000"}
+                      "amount_to_recover": "20000000", "recover_to": "state", "land_to_recover": "0", "fine_amount": "0"}
     client_for(client, people.office_clerk)  # the office neither sees nor edits an inspection's finding
     refused = admin_post(client, "/admin/finding/violation/add/", violation_form)
-    assert refused.status_code == 200 and "không có quyền ghi" in body_text(refused) and not Violation.objects.exists()
+    # Her drop-down does not even offer the finding (scoped choices); were it posted anyway, the service refuses.
+    assert refused.status_code == 200 and not Violation.objects.exists()
+    assert "không có quyền ghi" in body_text(refused) or "Hãy chọn một lựa chọn hợp lệ" in body_text(refused)
     client_for(client, people.inspector)
     assert admin_post(client, "/admin/finding/violation/add/", violation_form).status_code == 302
     violation = Violation.objects.get()
