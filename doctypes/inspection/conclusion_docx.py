@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from doctypes.inspection.models import Inspection
 from doctypes.inspection.regimes import regime_on
 from papi_inspect.state_documents import (
-    Signature, StateDocument, StateDocumentHeader, agency_abbreviation, blank_number, document_number, place_of,
+    Signature, StateDocument, StateDocumentHeader, agency_abbreviation, document_number, place_of,
 )
 
 
@@ -30,8 +30,8 @@ def conclusion_docx(inspection):
     else:
         parent, issuing = (owner.parent.name if owner.parent_id else owner.name), owner.name
         symbol = agency_abbreviation(owner)
-    number = (f"Số: {inspection.conclusion_number}" if inspection.conclusion_number
-              else document_number(None, f"KL-{symbol}") if regime.issuer != "inspectorate" else blank_number("KL", owner))
+    # Unnumbered: the blank left for the clerk, under the symbol of the body that issues it.
+    number = f"Số: {inspection.conclusion_number}" if inspection.conclusion_number else document_number(None, f"KL-{symbol}")
     document = StateDocument(StateDocumentHeader(
         parent_agency=parent, issuing_agency=issuing, number=number, place=place_of(owner),
         date=day, doc_type=regime.conclusion, subject=inspection.title,

@@ -60,12 +60,19 @@ def cases(layout, *, period, units=None, manual=None):
         }
         cells = {c["code"]: Figure(values[c["field"]], ref) for c in layout["columns"]}
         rows.append(Row(str(index), cells, key=str(index)))
+    rows.append(_total_row(layout, rows, sub, refs))
+    return Table(code=layout["code"], title=layout["title"], columns=_columns(layout), rows=rows, period=period,
+                 notes=layout.get("notes", ""), layout="list", row_heading="TT")
+
+
+def _total_row(layout, rows, sub, refs, counts=None):
+    """"Tổng số:": the number of rows listed under the first column (and `counts` under theirs), with every record."""
     all_refs = tuple(refs[(m, pk)] for m, pk in zip(sub["model"], sub["pk"]))
     total = {c["code"]: Figure("", ()) for c in layout["columns"]}
     total[layout["columns"][0]["code"]] = Figure(len(rows), all_refs)
-    rows.append(Row(_("Tổng số:"), total, key="total"))
-    return Table(code=layout["code"], title=layout["title"], columns=_columns(layout), rows=rows, period=period,
-                 notes=layout.get("notes", ""), layout="list", row_heading="TT")
+    for code, value in (counts or {}).items():
+        total[code] = Figure(value, all_refs)
+    return Row(_("Tổng số:"), total, key="total")
 
 
 def documents(layout, *, period, units=None, manual=None):
@@ -79,12 +86,8 @@ def documents(layout, *, period, units=None, manual=None):
                   "fixed": "x" if record.fixed else "", "not_fixed": "" if record.fixed else "x",
                   "reason": "" if record.fixed else record.last_note, "remark": ""}
         rows.append(Row(str(index), {c["code"]: Figure(values[c["field"]], ref) for c in layout["columns"]}, key=str(index)))
-    all_refs = tuple(refs[(m, pk)] for m, pk in zip(sub["model"], sub["pk"]))
-    total = {c["code"]: Figure("", ()) for c in layout["columns"]}
-    total[layout["columns"][0]["code"]] = Figure(len(rows), all_refs)
-    total["4"] = Figure(int(sub["fixed"].sum()) if len(sub) else 0, all_refs)
-    total["5"] = Figure(int((~sub["fixed"]).sum()) if len(sub) else 0, all_refs)
-    rows.append(Row(_("Tổng số:"), total, key="total"))
+    fixed = int(sub["fixed"].sum()) if len(sub) else 0
+    rows.append(_total_row(layout, rows, sub, refs, {"4": fixed, "5": len(sub) - fixed}))
     return Table(code=layout["code"], title=layout["title"], columns=_columns(layout), rows=rows, period=period,
                  notes=layout.get("notes", ""), layout="list", row_heading="TT")
 

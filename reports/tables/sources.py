@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Callable
 
+from doctypes.complaint_case.models.remedies import REMEDY_FIELDS
+
 
 @dataclass(frozen=True)
 class Source:
@@ -222,7 +224,5 @@ def _remedy(frame_name, closed_field, column):
 
 # 03/GQKN cols 13–23 and 04/GQTC cols 14–25: what the decision or conclusion recovers, returns and refers.
 for _frame_name, _closed in (("complaints", "decided_on"), ("denunciations", "concluded_on")):
-    for _column in ("recover_money", "recover_land", "return_money", "return_land", "returned_orgs", "returned_people",
-                    "disciplined_orgs", "disciplined_people", "disciplined_officials", "referred_cases", "referred_people",
-                    "referred_officials"):
+    for _column in REMEDY_FIELDS:
         SOURCES[f"{_frame_name}.{_column}"] = _remedy(_frame_name, _closed, _column)
