@@ -95,3 +95,33 @@ class HandlerFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(handler_id=int(value))
         return queryset
+
+
+class DueStatus:
+    """The states of a register's duty (a publication, a rotation, a declaration, a commitment)."""
+
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+def due_status_filter(due_field, done_field):
+    """A list filter "done / due / overdue" for a register whose duty is due on `due_field` and met on `done_field`;
+    the dashboard's register panels link to it with the same parameter, so a count and its list agree."""
+
+    class DueStatusFilter(admin.SimpleListFilter):
+        title = _("tình trạng thực hiện")
+        parameter_name = "due_status"
+
+        def lookups(self, request, model_admin):
+            return [(DueStatus.DONE, _("Đã thực hiện")), (DueStatus.DUE, _("Chưa đến hạn")),
+                    (DueStatus.OVERDUE, _("Quá hạn"))]
+
+        def queryset(self, request, queryset):
+            today = timezone.localdate()
+            open_ = Q(**{f"{done_field}__isnull": True})
+            conditions = {DueStatus.DONE: ~open_, DueStatus.DUE: open_ & ~Q(**{f"{due_field}__lt": today}),
+                          DueStatus.OVERDUE: open_ & Q(**{f"{due_field}__lt": today})}
+            return queryset.filter(conditions[self.value()]) if self.value() in conditions else queryset
+
+    return DueStatusFilter

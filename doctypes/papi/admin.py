@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from doctypes.org.models import Unit
 from doctypes.papi import rollup, services
 from doctypes.papi.admin_filters import PapiDimensionFilter, PapiProgressFilter
+from doctypes.papi.evidence import evidence_of
 from doctypes.papi.models import Dimension
 from doctypes.papi.models.plan import Plan, PlanReportDate, Task, TaskGroup
 from doctypes.papi.models.report import OfficeReport, UnitReport
@@ -95,6 +96,13 @@ class TaskAdmin(VisibleAdmin):
     fields = ["group", "text", "lead_units", "cooperating_units", "recurrence", "status", "dimensions", "retired_reason"]
     readonly_fields = ["retired_reason"]
     actions = ["export_to_excel", "retire"]
+    change_form_after_template = "papi/task_evidence.html"
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The register entries evidencing the task, only those this user may see (a unit sees its own).
+        task = self.get_object(request, object_id) if object_id else None
+        extra_context = {**(extra_context or {}), "task_evidence": evidence_of(task, request.user) if task else None}
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in ("lead_units", "cooperating_units"):

@@ -73,5 +73,8 @@ def sum_figures(figure_sets):
 
 
 def _load_builtin():
-    # Imported here, not at module load: providers query other doctypes' models.
-    from doctypes.papi import figure_providers  # noqa: F401
+    # Imported here, not at module load: providers query other doctypes' models. Each doctype (the
+    # evidence registers among them) may add its own `figure_providers.py`; this one is among them.
+    from papi_inspect.extensions import extension_modules
+
+    extension_modules("figure_providers")

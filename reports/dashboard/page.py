@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reports.dashboard import figures
+from reports.dashboard.panels import register_panels
 
 
 def _number(value):
@@ -78,6 +79,7 @@ def build(user, *, today=None):
         "follow_up": follow_up,
         "discipline": discipline,
         "papi": papi,
+        "registers": register_panels(scope, today=today),
         "charts": {item["id"]: item for item in charts},
         "chart_list": charts,
     }

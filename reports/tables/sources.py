@@ -226,3 +226,15 @@ def _remedy(frame_name, closed_field, column):
 for _frame_name, _closed in (("complaints", "decided_on"), ("denunciations", "concluded_on")):
     for _column in REMEDY_FIELDS:
         SOURCES[f"{_frame_name}.{_column}"] = _remedy(_frame_name, _closed, _column)
+
+
+def _add_register_sources():
+    # At the end: the register modules import `Source` from here and read their frames from frames.py.
+    from reports.tables import frames as tables_frames
+    from reports.tables import registers
+
+    tables_frames.FRAMES.update(registers.merged("FRAMES"))
+    SOURCES.update(registers.merged("SOURCES"))
+
+
+_add_register_sources()
