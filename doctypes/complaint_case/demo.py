@@ -151,6 +151,8 @@ def _denunciations(ago, inspectorate, inspector, chief, verifier):
             denunciations.record_acceptance_notice(case, by=inspector, notified_on=ago(received - 5))
         if steps in (4, 5):
             denunciations.mark_complex(case, by=chief, reason="Nội dung tố cáo liên quan nhiều đơn vị, cần xác minh tại nhiều nơi.")
+        if steps == 5:
+            denunciations.mark_especially_complex(case, by=chief, reason="Phải trưng cầu giám định và xác minh tại bốn xã.")
         for number in range(1, min(steps - 3, 2) + 1 if steps in (4, 5) else 1):
             denunciations.extend_resolution(case, by=chief, decided_on=ago(received - 30), decision_number=f"{number:02d}/QĐ-GH",
                                             reason="Vụ việc phức tạp, cần xác minh thêm.")

@@ -70,6 +70,10 @@ def test_it_refuses_a_third_extension_through_the_api_art_30(client, people):
     assert post(client, url + "mark-complex/", {"reason": "Phải xác minh tại ba xã, trưng cầu giám định"}).status_code == 200
     for number in (1, 2):
         extension = {"decided_on": str(days_ago(1)), "decision_number": f"{number}/QĐ-GH", "reason": "Phức tạp, cần giám định thêm"}
+        if number == 2:
+            once_only = post(client, url + "extend/", extension)
+            assert once_only.status_code == 400 and "đặc biệt phức tạp" in once_only.json()["error"]["fields"]["is_especially_complex"][0]
+            assert post(client, url + "mark-especially-complex/", {"reason": "Trưng cầu giám định tại ba cơ quan"}).status_code == 200
         assert post(client, url + "extend/", extension).status_code == 200
     third = post(client, url + "extend/", {"decided_on": str(days_ago(1)), "decision_number": "3/QĐ-GH", "reason": "Nữa"})
     assert third.status_code == 400 and "lần thứ ba" in third.json()["error"]["fields"]["extensions"][0]

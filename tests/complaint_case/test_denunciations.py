@@ -42,10 +42,18 @@ def test_it_sets_notice_within_5_working_days_art_29_and_resolution_30_days_art_
 def test_it_allows_two_recorded_extensions_and_refuses_a_third_art_30(people):
     case = make_denunciation(people.inspector)
     denunciations.accept_denunciation(case, by=people.inspector, accepted_on=days_ago(15))
+    with pytest.raises(ValidationError, match="phức tạp trước"):
+        denunciations.mark_especially_complex(case, by=people.inspector, reason="Phải trưng cầu giám định ở ba nơi")
     denunciations.mark_complex(case, by=people.inspector, reason="Phải xác minh tại ba xã và trưng cầu giám định")
     with pytest.raises(ValidationError, match="lý do"):
         denunciations.extend_resolution(case, by=people.inspector, decided_on=days_ago(1), decision_number="05/QĐ", reason=" ")
     for number in (1, 2):
+        if number == 2:
+            # A complex case is extended once; the second extension needs the case found especially complex (Art. 30(1)).
+            with pytest.raises(ValidationError, match="đặc biệt phức tạp"):
+                denunciations.extend_resolution(case, by=people.inspector, decided_on=days_ago(1), decision_number="02/QĐ-GH",
+                                                reason="Vụ việc còn phức tạp, cần giám định tài liệu")
+            denunciations.mark_especially_complex(case, by=people.inspector, reason="Phải trưng cầu giám định ở ba nơi")
         denunciations.extend_resolution(case, by=people.inspector, decided_on=days_ago(1), decision_number=f"0{number}/QĐ-GH",
                                         reason="Vụ việc đặc biệt phức tạp, cần giám định tài liệu")
         case.refresh_from_db()

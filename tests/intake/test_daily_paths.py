@@ -104,10 +104,18 @@ def test_reception_denunciation_extension_conclusion(client, people):
          expect=400)
     step(client, "denunciations", case, "extend", {"decided_on": ago(1).isoformat(), "decision_number": "20/QĐ",
                                                    "reason": "Cần xác minh thêm tại ba xã và chờ kết quả giám định"})
+    # The second extension is offered only once the case is found especially complex (Luật Tố cáo 2018 Art. 30(1)).
+    once_only = step(client, "denunciations", case, "extend", {"decided_on": ago(1).isoformat(), "decision_number": "21/QĐ",
+                                                               "reason": "Chờ kết quả giám định của Sở Xây dựng"}, expect=400)
+    assert "đặc biệt phức tạp" in body_text(once_only) and case.extensions.count() == 1
+    step(client, "denunciations", case, "mark-especially-complex",
+         {"reason": "Phải trưng cầu giám định tại hai cơ quan và xác minh bốn xã"})
+    step(client, "denunciations", case, "extend", {"decided_on": ago(1).isoformat(), "decision_number": "21/QĐ",
+                                                   "reason": "Chờ kết quả giám định của Sở Xây dựng"})
     step(client, "denunciations", case, "conclude", {"concluded_on": timezone.localdate().isoformat(),
                                                      "conclusion": "Tố cáo đúng một phần", "verdict": "partly"})
     case.refresh_from_db()
-    assert case.status == Denunciation.Status.CONCLUDED and case.extensions.count() == 1
+    assert case.status == Denunciation.Status.CONCLUDED and case.extensions.count() == 2
 
 
 def test_a_named_petition_is_registered_on_cases_and_a_refusal_keeps_what_was_typed(client, people):

@@ -146,6 +146,8 @@ class Denunciation(ProtectedRecord, Remedies, CaseBase):
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     initial_due = models.DateField(_("hạn xử lý ban đầu"), null=True, blank=True)
     initial_extended = models.BooleanField(_("đã kéo dài xử lý ban đầu"), default=False)
+    # Luật Tố cáo 2018 Điều 30 khoản 1: a complex case may be extended once, an especially complex one twice.
+    is_especially_complex = models.BooleanField(_("vụ việc đặc biệt phức tạp"), default=False)
     not_accepted_reason = models.TextField(_("lý do không thụ lý"), blank=True)
     notify_due = models.DateField(_("hạn thông báo thụ lý"), null=True, blank=True)
     notified_on = models.DateField(_("ngày thông báo thụ lý"), null=True, blank=True)

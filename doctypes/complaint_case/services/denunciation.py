@@ -125,11 +125,36 @@ def mark_complex(case, *, by, reason):
 
 
 @transaction.atomic
+def mark_especially_complex(case, *, by, reason):
+    """Record that a complex case is especially complex, and why: the precondition of a second extension
+    (Luật Tố cáo 2018, Điều 30 khoản 1: "đối với vụ việc đặc biệt phức tạp thì có thể gia hạn hai lần")."""
+    require_work(by, case)
+    _require(case, Status.RECEIVED, Status.ACCEPTED,
+             message=_("Chỉ xác định vụ việc đặc biệt phức tạp khi tố cáo đang được xử lý."))
+    if not case.is_complex:
+        raise ValidationError({"is_especially_complex": _(
+            "Hãy xác định vụ việc phức tạp trước khi xác định vụ việc đặc biệt phức tạp (Điều 30).")})
+    if case.is_especially_complex:
+        raise ValidationError({"is_especially_complex": _("Vụ việc đã được xác định là đặc biệt phức tạp.")})
+    reason = check_reason(reason, field="reason", label=_("Lý do xác định vụ việc đặc biệt phức tạp"))
+    case.is_especially_complex = True
+    return save(case, f"Xác định vụ việc đặc biệt phức tạp (Điều 30): {reason}", by=by)
+
+
+def extensions_allowed(case):
+    """How many resolution extensions Art. 30(1) allows this case: none, once if complex, twice if especially complex."""
+    if not case.is_complex:
+        return 0
+    return MAX_EXTENSIONS if case.is_especially_complex else 1
+
+
+@transaction.atomic
 def extend_resolution(case, *, by, decided_on, decision_number, reason):
     """Extend resolution by a recorded decision with its reason: at most twice, 30 days each (Art. 30).
 
-    Luật Tố cáo 2018 Art. 30(1): only a complex case may be extended, so the case must have been marked complex
-    (mark_complex) first; the reason must say something (MIN_REASON_LENGTH).
+    Luật Tố cáo 2018 Art. 30(1): only a complex case may be extended, once; an especially complex one twice. So the
+    case must have been marked complex (mark_complex), and especially complex (mark_especially_complex) before a
+    second extension; the reason must say something (MIN_REASON_LENGTH).
     """
     require_work(by, case)
     _require(case, Status.ACCEPTED, message=_("Chỉ gia hạn khi tố cáo đang được giải quyết."))
@@ -141,6 +166,10 @@ def extend_resolution(case, *, by, decided_on, decision_number, reason):
     if not case.is_complex:
         raise ValidationError({"is_complex": _(
             "Chỉ gia hạn giải quyết vụ việc phức tạp (Luật Tố cáo 2018, Điều 30 khoản 1): hãy xác định vụ việc phức tạp trước.")})
+    if number > extensions_allowed(case):
+        raise ValidationError({"is_especially_complex": _(
+            "Vụ việc phức tạp chỉ được gia hạn một lần; gia hạn lần thứ hai chỉ dành cho vụ việc đặc biệt phức tạp "
+            "(Luật Tố cáo 2018, Điều 30 khoản 1): hãy xác định vụ việc đặc biệt phức tạp trước.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Quyết định gia hạn phải ghi rõ lý do (Điều 30).")})
     reason = check_reason(reason, field="reason", label=_("Lý do gia hạn (Điều 30)"))
