@@ -1,16 +1,9 @@
 """`papi-inspect deadline RULE START_DATE`: the due date first, its citation, the skipped days, exit 2 on bad input."""
 
 import io
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-
-ROOT = Path(__file__).resolve().parents[2]
-CLI = str(Path(sys.executable).with_name("papi-inspect"))
 
 
 def deadline(*args):
@@ -72,22 +65,18 @@ def test_it_refuses_bad_input_with_exit_code_2_from_call_command(args, message):
     assert error.value.returncode == 2
 
 
-# --- The real console command, against a freshly migrated database --------------------------
+# --- The real console command, against a real installation ----------------------------------
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    """A data directory with its own SQLite database, migrated and loaded with reference data."""
-    directory = tmp_path_factory.mktemp("cli")
-    result = run_cli(directory, "migrate")
-    assert result.returncode == 0, result.stderr
-    return directory
+def data_dir(demo_site):
+    """A real installation, migrated with its reference data: the session's demo site (tests/core/conftest.py), so the
+    console command is run against the same kind of database without migrating one more."""
+    return demo_site
 
 
-def run_cli(directory, *args):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
-    environment["PAPI_DATA_DIR"] = str(directory)
-    return subprocess.run([CLI, *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+def run_cli(site, *args):
+    return site.cli(*args, timeout=120)
 
 
 def test_it_answers_through_the_console_command(data_dir):
