@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from doctypes.citizen_reception.models import Reception
 from doctypes.complaint_case.models import Petition
 from doctypes.org.models import Unit
+from papi_inspect.identity import decrypt_identity
 from tests.base import PASSWORD, load_people
 from tests.tablet.steps import BROWSER_TEST
 
@@ -70,6 +72,24 @@ def test_intake_at_the_reception_desk_and_the_petition_register(open_back_office
     assert not any("Bắc Giang" in unit for unit in units)  # no pre-merger unit
     assert fits_the_width(page)
     shot(page, "reception-add", viewport)
+    # A named citizen at the desk: the date typed as the office writes it, and a refused save keeps what was typed.
+    content = f"Bà Lò Thị Mai phản ánh việc cấp phép khai thác nước chậm ({viewport['width']})"
+    page.fill("#id_content", content)
+    page.fill("#id_identity_name", "Lò Thị Mai")
+    page.fill("#id_identity_address", "Bản Mòng, xã Chiềng Ngần")
+    page.fill("#id_identity_phone", "0912345678")
+    page.select_option("#id_unit", label="Thanh tra Sở")
+    page.fill("#id_received_on", "01/01/2099")  # in the future: refused with the reason, nothing lost
+    page.click("[name=_save]")
+    assert "không được sau ngày hôm nay" in page.locator(".errorlist").first.inner_text()
+    assert page.locator("#id_content").input_value() == content
+    assert page.locator("#id_identity_name").input_value() == "Lò Thị Mai"
+    page.fill("#id_received_on", f"{timezone.localdate():%d/%m/%Y}")
+    page.click("[name=_save]")
+    page.wait_for_url("**/admin/citizen_reception/reception/")
+    reception = Reception.objects.get(content=content)
+    assert reception.identity_cipher and "Lò Thị Mai" not in reception.identity_cipher
+    assert decrypt_identity(reception.identity_cipher)["name"] == "Lò Thị Mai"
 
     page.goto("/admin/complaint_case/petition/add/")
     page.fill("#id_received_on", f"{timezone.localdate():%d/%m/%Y}")

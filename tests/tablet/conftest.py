@@ -62,9 +62,13 @@ def reference_snapshot(django_db_setup, django_db_blocker, browser):
     It starts after the browser: Playwright's greenlets give the test code its own context, hence its own connection.
     """
     from django.db import connection
+    from django.test import override_settings
 
-    with django_db_blocker.unblock():
+    # Django serializes the apps that have migrations; the test database is built without them (--no-migrations
+    # replaces MIGRATION_MODULES), so the real ones are named back for the snapshot, or it would hold nothing.
+    with django_db_blocker.unblock(), override_settings(MIGRATION_MODULES={}):
         snapshot = connection.creation.serialize_db_to_string()
+    assert '"model": "auth.user"' in snapshot, "the snapshot must hold the named people"
     connection._test_serialized_contents = snapshot
     yield
     with django_db_blocker.unblock():
