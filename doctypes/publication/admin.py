@@ -15,7 +15,7 @@ from papi_inspect.admin_import import SheetImportAdminMixin
 class PublicationAdmin(SheetImportAdminMixin, VisibleAdmin):
     importer = PublicationImporter()
     list_display = ["title", "kind", "unit", "triggered_on", "due_on", "published_on", "channel", "state_shown"]
-    list_filter = [due_status_filter("due_on", "published_on"), "kind", "channel", "unit"]
+    list_filter = [due_status_filter("due_on", "published_on"), "kind", "channel", ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "legal_ground", "note"]
     date_hierarchy = "triggered_on"
     readonly_fields = ["recorded_by", "rule_code"]

@@ -20,6 +20,7 @@ KIND_RULES = {
     Publication.Kind.PROCUREMENT: "publication.procurement_plan",
     Publication.Kind.INSPECTION_CONCLUSION: "publication.inspection_conclusion",
 }
+UNCONFIRMED_MARK = " (chưa đối chiếu văn bản chính thức)"
 TRANSPARENCY_DIMENSION = "2"  # PAPI dimension 2, Công khai, minh bạch
 
 
@@ -40,10 +41,8 @@ def apply_deadline(publication):
     except DeadlineError as error:
         raise ValidationError({"triggered_on": str(error)}) from error
     publication.due_on = deadline.due
-    ground = deadline.rule.citation
-    if deadline.rule.unconfirmed:
-        ground = _("%(citation)s (chưa đối chiếu văn bản chính thức)") % {"citation": ground}
-    publication.legal_ground = ground
+    # Stored text, kept in Vietnamese whatever the language of the user who saved it (the register is an official record).
+    publication.legal_ground = deadline.rule.citation + (UNCONFIRMED_MARK if deadline.rule.unconfirmed else "")
 
 
 def check_publication(publication):

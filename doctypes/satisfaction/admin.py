@@ -14,7 +14,7 @@ from papi_inspect.admin_import import SheetImportAdminMixin
 class SatisfactionResultAdmin(SheetImportAdminMixin, VisibleAdmin):
     importer = SatisfactionImporter()
     list_display = ["__str__", "unit", "year", "quarter", "respondents", "satisfied", "not_satisfied", "rate_shown", "source"]
-    list_filter = ["year", "quarter", "source", "unit"]
+    list_filter = ["year", "quarter", "source", ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["procedure__code", "procedure__name", "service", "note"]
     readonly_fields = ["recorded_by"]
     autocomplete_fields = ["procedure"]

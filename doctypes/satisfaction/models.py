@@ -42,7 +42,7 @@ class SatisfactionResult(Versioned):
     service = models.CharField(_("dịch vụ công"), max_length=255, blank=True,
                                help_text=_("Khi kết quả là về một dịch vụ (không phải một TTHC), ví dụ cấp nước tưới."))
     year = models.PositiveSmallIntegerField(_("năm"))
-    quarter = models.PositiveSmallIntegerField(_("quý"), choices=[(n, str(n)) for n in range(1, 5)])
+    quarter = models.PositiveSmallIntegerField(_("quý"), help_text=_("1 đến 4"))
     period_start = models.DateField(_("ngày đầu quý"), editable=False)  # derived, so the figures filter by date in SQL
     respondents = models.PositiveIntegerField(_("số người được khảo sát"))
     satisfied = models.PositiveIntegerField(_("số người hài lòng"))
