@@ -10,15 +10,7 @@ from doctypes.papi.evidence import plan_task_links
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.locking import Versioned
-from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
-
-
-class PublicationQuerySet(VisibleQuerySet):
-    def visible_for_staff(self, user):
-        # The office keeps the department's register; any other staff member sees their own unit's publications.
-        if is_office(user):
-            return self.filter(unit_id__in=agency_unit_ids(user))
-        return self.filter(unit_id__in=own_unit_ids(user))
+from papi_inspect.permissions import UnitRegisterQuerySet
 
 
 class Publication(Versioned):
@@ -64,7 +56,7 @@ class Publication(Versioned):
     papi = papi_links(related_name="publications")
     plan_tasks = plan_task_links(related_name="publication_publication_evidence")
 
-    objects = PublicationQuerySet.as_manager()
+    objects = UnitRegisterQuerySet.as_manager()
     history = history()
 
     class Meta:

@@ -13,15 +13,7 @@ from doctypes.papi.models import papi_links
 from doctypes.procedure_review.models import Procedure
 from papi_inspect.audit import history
 from papi_inspect.locking import Versioned
-from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
-
-
-class SatisfactionQuerySet(VisibleQuerySet):
-    def visible_for_staff(self, user):
-        # The office keeps the department's results; a unit reads the results about itself.
-        if is_office(user):
-            return self.filter(unit_id__in=agency_unit_ids(user))
-        return self.filter(unit_id__in=own_unit_ids(user))
+from papi_inspect.permissions import UnitRegisterQuerySet
 
 
 def quarter_start(year, quarter):
@@ -29,7 +21,7 @@ def quarter_start(year, quarter):
 
 
 class SatisfactionResult(Versioned):
-    """How many people answered a survey about one procedure (or service) of one unit in one quarter, and how many were satisfied."""
+    """One quarter's survey of a procedure (or service) at a unit: people surveyed, satisfied, not satisfied."""
 
     class Source(models.TextChoices):
         ONE_STOP = "one_stop", _("Xuất từ Bộ phận một cửa")
@@ -53,7 +45,7 @@ class SatisfactionResult(Versioned):
     papi = papi_links(related_name="satisfaction_results")
     plan_tasks = plan_task_links(related_name="satisfaction_satisfactionresult_evidence")
 
-    objects = SatisfactionQuerySet.as_manager()
+    objects = UnitRegisterQuerySet.as_manager()
     history = history()
 
     class Meta:
