@@ -101,3 +101,12 @@ class ReferenceQuerySet(VisibleQuerySet):
 
     def visible_for_staff(self, user):
         return self.all()
+
+
+class UnitRegisterQuerySet(VisibleQuerySet):
+    """A register of units' records: the office sees its department's, anyone else their own unit's (and below)."""
+
+    def visible_for_staff(self, user):
+        if is_office(user):
+            return self.filter(unit_id__in=agency_unit_ids(user))
+        return self.filter(unit_id__in=own_unit_ids(user))

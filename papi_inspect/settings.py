@@ -69,6 +69,8 @@ DOCTYPE_APPS = [
     "doctypes.discipline_check",
     "doctypes.procedure_review",
     "doctypes.finding",
+    "doctypes.publication",
+    "doctypes.satisfaction",
 ]
 # Consumers read many doctypes and write through their services; no doctype imports them.
 CONSUMER_APPS = [
@@ -319,7 +321,12 @@ SPECTACULAR_SETTINGS = {
                             # Also named by the step inputs, beside other fields called kind, outcome or level.
                             "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
                             "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
-                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance"},
+                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance",
+                            # The evidence registers' kind, channel and source, beside the cases' fields of those names.
+                            "ChannelEnum": "doctypes.complaint_case.models.Petition.Channel",  # its name before them
+                            "PublicationKindEnum": "doctypes.publication.models.Publication.Kind",
+                            "PublicationChannelEnum": "doctypes.publication.models.Publication.Channel",
+                            "SatisfactionSourceEnum": "doctypes.satisfaction.models.SatisfactionResult.Source"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

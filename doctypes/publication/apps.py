@@ -1,0 +1,10 @@
+"""App config for publication."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationConfig(AppConfig):
+    name = "doctypes.publication"
+    label = "publication"
+    verbose_name = _("Công khai")
