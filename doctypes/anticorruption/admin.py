@@ -11,6 +11,16 @@ from papi_inspect.admin_filters import due_status_filter
 from papi_inspect.admin_import import SheetImportAdminMixin
 
 
+class PersonUnitOptionalMixin:
+    """On the add form the unit may be left blank: the service takes the person's unit."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and "unit" in form.base_fields:
+            form.base_fields["unit"].required = False
+        return form
+
+
 class AttendanceInline(TabularInline):
     model = SessionAttendance
     fields = ["unit", "count"]
@@ -45,7 +55,7 @@ class PreventionDocumentAdmin(VisibleAdmin):
 
 
 @admin.register(JobRotation)
-class JobRotationAdmin(SheetImportAdminMixin, VisibleAdmin):
+class JobRotationAdmin(SheetImportAdminMixin, PersonUnitOptionalMixin, VisibleAdmin):
     importer = RotationImporter()
     list_display = ["person", "position", "unit", "due_on", "current_due", "done_on", "deferred_until"]
     list_filter = [due_status_filter("current_due", "done_on"), "unit"]
@@ -81,7 +91,7 @@ class JobRotationAdmin(SheetImportAdminMixin, VisibleAdmin):
             super().update(request, obj, form)
 
 
-class PersonalRegisterAdmin(VisibleAdmin):
+class PersonalRegisterAdmin(PersonUnitOptionalMixin, VisibleAdmin):
     """The registers about one person: listed by person and unit, searched by name."""
 
     search_fields = ["person__first_name", "person__staff_profile__full_name"]

@@ -60,6 +60,12 @@ class DeclarationDutyAdmin(SheetImportAdminMixin, VisibleAdmin):
             return ["person", "year", "kind", "unit", "position", "plan_tasks"]
         return ["person", "unit", "position", "year", "kind", "source", "due_on", *STEP_FIELDS, "plan_tasks"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None:
+            form.base_fields["unit"].required = False  # left blank: the service takes the person's unit
+        return form
+
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else ["person", "unit", "position", "year", "kind", "source", "due_on"]
 
