@@ -321,7 +321,14 @@ SPECTACULAR_SETTINGS = {
                             # Also named by the step inputs, beside other fields called kind, outcome or level.
                             "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
                             "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
-                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance"},
+                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance",
+                            # Kept under their names once the registers brought other "result" and "handling" sets.
+                            "ResultEnum": "doctypes.complaint_case.models.ComplaintCase.Result",
+                            "HandlingEnum": "doctypes.citizen_reception.models.Reception.Handling",
+                            "OutreachSessionKindEnum": "doctypes.anticorruption.models.OutreachSession.Kind",
+                            "ConflictHandlingEnum": "doctypes.anticorruption.models.ConflictOfInterest.Handling",
+                            "DeclarationKindEnum": "doctypes.asset_declaration.models.DeclarationDuty.Kind",
+                            "VerificationResultEnum": "doctypes.asset_declaration.models.DeclarationDuty.Result"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

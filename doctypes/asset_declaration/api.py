@@ -48,19 +48,19 @@ class YearInput(serializers.Serializer):
     year = serializers.IntegerField(min_value=2019, max_value=2100)
 
 
-def _step_input(**fields):
-    return type("StepInput", (serializers.Serializer,), fields)
+def _step_input(name, **fields):
+    return type(name, (serializers.Serializer,), fields)
 
 
 STEP_INPUTS = {
-    "receive": (_step_input(submitted_on=serializers.DateField()), services.receive_declaration),
-    "publish": (_step_input(published_on=serializers.DateField(),
+    "receive": (_step_input("ReceiveDeclarationInput", submitted_on=serializers.DateField()), services.receive_declaration),
+    "publish": (_step_input("PublishDeclarationInput", published_on=serializers.DateField(),
                             published_where=serializers.ChoiceField(choices=DeclarationDuty.PublishedWhere.choices)),
                 services.publish_declaration),
-    "select": (_step_input(selected_on=serializers.DateField()), services.select_for_verification),
-    "verify": (_step_input(verified_on=serializers.DateField(), result=serializers.ChoiceField(
+    "select": (_step_input("SelectDeclarationInput", selected_on=serializers.DateField()), services.select_for_verification),
+    "verify": (_step_input("VerifyDeclarationInput", verified_on=serializers.DateField(), result=serializers.ChoiceField(
         choices=DeclarationDuty.Result.choices)), services.record_verification),
-    "discipline": (_step_input(discipline=serializers.ChoiceField(choices=DeclarationDuty.Discipline.choices),
+    "discipline": (_step_input("DisciplineDeclarationInput", discipline=serializers.ChoiceField(choices=DeclarationDuty.Discipline.choices),
                                disciplined_on=serializers.DateField(), measure=serializers.CharField(max_length=255)),
                    services.record_discipline),
 }
