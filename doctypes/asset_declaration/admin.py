@@ -67,7 +67,7 @@ class DeclarationDutyAdmin(SheetImportAdminMixin, VisibleAdmin):
         return form
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else ["person", "unit", "position", "year", "kind", "source", "due_on"]
+        return [] if obj is None else ["person", "unit", "year", "kind", "source", "due_on"]
 
     def create(self, request, data):
         return call_service(services.add_duty, data, by=request.user)
@@ -78,9 +78,14 @@ class DeclarationDutyAdmin(SheetImportAdminMixin, VisibleAdmin):
         duty = self.expect_seen_version(DeclarationDuty.objects.get(pk=obj.pk), form)
         stepped = False
         for fields, step in STEPS:
-            if changed & fields and all(form.cleaned_data.get(name) for name in fields):
-                duty = step(duty, request.user, form.cleaned_data)
-                stepped = True
+            if not changed & fields:
+                continue
+            missing = sorted(name for name in fields if not form.cleaned_data.get(name))
+            if missing:
+                # A step is taken whole (date and what was decided), never half-typed as a correction.
+                raise ValidationError({name: _("Cần ghi đủ thông tin của bước này.") for name in missing})
+            duty = step(duty, request.user, form.cleaned_data)
+            stepped = True
         if not stepped:
             super().update(request, obj, form)
 
