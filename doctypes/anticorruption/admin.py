@@ -108,6 +108,15 @@ class ConflictOfInterestAdmin(PersonalRegisterAdmin):
     list_filter = ["handling", "declared_on", "unit"]
     search_fields = [*PersonalRegisterAdmin.search_fields, "matter"]
 
+    def update(self, request, obj, form):
+        """Recording how the conflict was handled goes through its service; anything else is a correction."""
+        if set(form.changed_data) & {"handling", "handled_on"}:
+            stored = self.expect_seen_version(ConflictOfInterest.objects.get(pk=obj.pk), form)
+            services.handle_conflict(stored, by=request.user, handling=form.cleaned_data.get("handling", ""),
+                                     handled_on=form.cleaned_data.get("handled_on"))
+        else:
+            super().update(request, obj, form)
+
 
 @admin.register(GiftHandover)
 class GiftHandoverAdmin(PersonalRegisterAdmin):

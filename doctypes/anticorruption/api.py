@@ -177,6 +177,11 @@ class ConflictInput(serializers.Serializer):
     handled_on = serializers.DateField(required=False, default=None, allow_null=True)
 
 
+class HandleInput(serializers.Serializer):
+    handling = serializers.ChoiceField(choices=[c for c in ConflictOfInterest.Handling.choices if c[0]])
+    handled_on = serializers.DateField()
+
+
 class ConflictOfInterestViewSet(RegisterViewSet):
     queryset = ConflictOfInterest.objects.select_related("unit")
     serializer_class = ConflictOfInterestSerializer
@@ -184,6 +189,15 @@ class ConflictOfInterestViewSet(RegisterViewSet):
     service = services.record_conflict
     filterset_fields = ["unit", "person", "handling"]
     search_fields = ["matter"]
+
+    @extend_schema(request=HandleInput, responses={200: ConflictOfInterestSerializer})
+    @action(detail=True, methods=["post"])
+    def handle(self, request, pk=None):
+        """How the conflict was handled: {"handling", "handled_on"}."""
+        conflict = self.get_object()
+        data = HandleInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(self.serializer_class(services.handle_conflict(conflict, by=request.user, **data.validated_data)).data)
 
 
 class GiftHandoverSerializer(ScopedModelSerializer):

@@ -132,15 +132,29 @@ def record_conflict(*, by, person, declared_on, matter, handling="", handled_on=
     unit = _unit_of_person(person, unit)
     _require_keeper(by, unit)
     check_not_future(declared_on, field="declared_on", label=gettext("Ngày báo cáo"))
-    if bool(handling) != bool(handled_on):
-        raise ValidationError({"handled_on": gettext("Ghi cả cách xử lý và ngày xử lý, hoặc để trống cả hai.")})
-    if handled_on:
-        check_not_before(handled_on, declared_on, field="handled_on", label=gettext("Ngày xử lý"),
-                         earlier_label=gettext("ngày báo cáo"))
+    _check_handling(handling, handled_on, declared_on)
     conflict = save(ConflictOfInterest(person=person, unit=unit, declared_on=declared_on, matter=matter,
                                        handling=handling or "", handled_on=handled_on), "Ghi xung đột lợi ích", by=by)
     _link(conflict, plan_tasks)
     return conflict
+
+
+def _check_handling(handling, handled_on, declared_on):
+    if bool(handling) != bool(handled_on):
+        raise ValidationError({"handled_on": gettext("Ghi cả cách xử lý và ngày xử lý, hoặc để trống cả hai.")})
+    if handled_on:
+        check_not_future(handled_on, field="handled_on", label=gettext("Ngày xử lý"))
+        check_not_before(handled_on, declared_on, field="handled_on", label=gettext("Ngày xử lý"),
+                         earlier_label=gettext("ngày báo cáo"))
+
+
+@transaction.atomic
+def handle_conflict(conflict, *, by, handling, handled_on):
+    """The measure the head took on a reported conflict (Luật PCTN 2018 Điều 23 khoản 3; NĐ 59/2019 Điều 44–46)."""
+    _require_keeper(by, conflict.unit)
+    _check_handling(handling, handled_on, conflict.declared_on)
+    conflict.handling, conflict.handled_on = handling, handled_on
+    return save(conflict, "Xử lý xung đột lợi ích", by=by)
 
 
 @transaction.atomic

@@ -78,3 +78,22 @@ def test_it_refuses_a_gift_without_value(people):
         services.record_gift(by=people.office_clerk, person=people.unit_staff, received_on=D(2026, 2, 10),
                              description="Hoa", value=0)
     assert not GiftHandover.objects.exists()
+
+
+def test_the_handling_of_a_conflict_is_recorded_later_from_the_form_and_the_api(client, people):
+    conflict = services.record_conflict(by=people.office_clerk, person=people.inspector, declared_on=D(2026, 4, 2),
+                                        matter="Thẩm định hồ sơ của công ty do vợ ông Lê Thanh Tra góp vốn")
+    page = client_for(client, people.office_clerk)
+    change = f"/admin/anticorruption/conflictofinterest/{conflict.pk}/change/"
+    kept = {"person": people.inspector.pk, "unit": unit("snnmt-ttr").pk, "declared_on": "02/04/2026", "matter": conflict.matter}
+    half = admin_post(page, change, {**kept, "handling": "supervised", "handled_on": ""})
+    assert half.status_code == 200 and "Ghi cả cách xử lý và ngày xử lý" in half.content.decode()
+    response = admin_post(page, change, {**kept, "handling": "supervised", "handled_on": "06/04/2026"})
+    assert response.status_code == 302, errors_of(response)
+    conflict.refresh_from_db()
+    assert conflict.history.first().history_change_reason == "Xử lý xung đột lợi ích"
+    api = f"/api/v1/conflicts-of-interest/{conflict.pk}/handle/"
+    body = {"handling": "reassigned", "handled_on": "2026-04-08"}
+    assert client_for(client, people.unit_head).post(api, body, content_type="application/json").status_code in (403, 404)
+    response = client_for(client, people.office_clerk).post(api, body, content_type="application/json")
+    assert response.status_code == 200 and response.json()["handling"] == "reassigned"
