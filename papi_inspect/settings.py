@@ -71,6 +71,8 @@ DOCTYPE_APPS = [
     "doctypes.finding",
     "doctypes.publication",
     "doctypes.satisfaction",
+    "doctypes.anticorruption",
+    "doctypes.asset_declaration",
 ]
 # Consumers read many doctypes and write through their services; no doctype imports them.
 CONSUMER_APPS = [
@@ -326,7 +328,14 @@ SPECTACULAR_SETTINGS = {
                             "ChannelEnum": "doctypes.complaint_case.models.Petition.Channel",  # its name before them
                             "PublicationKindEnum": "doctypes.publication.models.Publication.Kind",
                             "PublicationChannelEnum": "doctypes.publication.models.Publication.Channel",
-                            "SatisfactionSourceEnum": "doctypes.satisfaction.models.SatisfactionResult.Source"},
+                            "SatisfactionSourceEnum": "doctypes.satisfaction.models.SatisfactionResult.Source",
+                            # Kept under their names once the registers brought other "result" and "handling" sets.
+                            "ResultEnum": "doctypes.complaint_case.models.ComplaintCase.Result",
+                            "HandlingEnum": "doctypes.citizen_reception.models.Reception.Handling",
+                            "OutreachSessionKindEnum": "doctypes.anticorruption.models.OutreachSession.Kind",
+                            "ConflictHandlingEnum": "doctypes.anticorruption.models.ConflictOfInterest.Handling",
+                            "DeclarationKindEnum": "doctypes.asset_declaration.models.DeclarationDuty.Kind",
+                            "VerificationResultEnum": "doctypes.asset_declaration.models.DeclarationDuty.Result"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

@@ -67,7 +67,9 @@ def test_each_figure_of_01_pctn_reads_back_from_the_docx_and_the_xlsx(people):
     for key, value in numbers.items():
         assert xlsx_indicator(xlsx, "01/PCTN", key) == value, key
     # An indicator no record supports is left empty for the drafter, not printed as 0.
-    assert docx_indicator(docx, "01/PCTN", "1") == "" and xlsx_indicator(xlsx, "01/PCTN", "1") is None
+    assert docx_indicator(docx, "01/PCTN", "101") == "" and xlsx_indicator(xlsx, "01/PCTN", "101") is None
+    # An indicator a register gives and the arranged data leaves at nothing prints 0: it was counted.
+    assert docx_indicator(docx, "01/PCTN", "1") == "0"
 
 
 def test_02_pctn_lists_each_case_with_its_record(people):

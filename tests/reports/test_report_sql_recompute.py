@@ -34,6 +34,8 @@ from doctypes.inspection.models import Inspection
 from papi_inspect.demo import load_demo
 from reports.periods import period_containing, resolve_period
 from reports.services import lifecycle
+from reports.tables import registers
+from reports.tables.sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
 REPORTS = {"kntc": ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC"), "inspection": ("01/TTr", "02/TTr"),
@@ -61,7 +63,10 @@ def _unit_form_columns(kinds=("source",)):
 
 SOURCE_COLUMNS = _unit_form_columns(("source",))
 FORMULA_COLUMNS = _unit_form_columns(("formula",))
-PCTN_INDICATORS = [row["key"] for row in _layout("01/PCTN")["rows"] if row.get("source")]
+# The indicators fed by the evidence registers are recomputed by their own tests (tests/reports/test_pctn_registers_*.py).
+REGISTER_FRAMES = set(registers.merged("FRAMES"))
+PCTN_INDICATORS = [row["key"] for row in _layout("01/PCTN")["rows"]
+                   if row.get("source") and SOURCES[row["source"]].frame not in REGISTER_FRAMES]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+"""Excel import of last year's sheets: outreach sessions and job rotations, each row saved through the service."""
+
+from django.utils.translation import gettext as _
+
+from doctypes.anticorruption import services
+from doctypes.anticorruption.access import may_keep_registers
+from doctypes.anticorruption.models import OutreachSession
+from doctypes.org.models import StaffProfile, Unit
+from papi_inspect.sheet_import import (CellError, SheetColumn, SheetImporter, choice_parser, parse_count, parse_date,
+                                       parse_text)
+
+
+def units_by_code():
+    return {unit.code.lower(): unit for unit in Unit.objects.all()}
+
+
+def find_unit(units, code):
+    unit = units.get(parse_text(code).lower())
+    if unit is None:
+        raise CellError(_("không có đơn vị mã %(code)s") % {"code": code})
+    return unit
+
+
+def find_person(name, unit):
+    """The one staff member of `unit` (or below it) with this full name; a name shared by two is refused."""
+    profiles = list(StaffProfile.objects.filter(full_name__iexact=name.strip(), unit_id__in=unit.family_ids())
+                    .select_related("user"))
+    if len(profiles) != 1:
+        message = _("không tìm thấy cán bộ %(name)s ở %(unit)s") if not profiles else _(
+            "có %(count)s cán bộ tên %(name)s ở %(unit)s")
+        raise CellError(message % {"name": name, "unit": unit.code, "count": len(profiles)})
+    return profiles[0].user
+
+
+def parse_attendance(text):
+    """"snnmt-vp: 20; snnmt-ttr: 12" → [("snnmt-vp", 20), ("snnmt-ttr", 12)]."""
+    rows = []
+    for part in filter(None, (piece.strip() for piece in parse_text(text).split(";"))):
+        code, _sep, count = part.partition(":")
+        if not count.strip().isdigit():
+            raise CellError(_("ghi theo dạng 'mã đơn vị: số người; ...': %(part)s") % {"part": part})
+        rows.append((code.strip(), int(count.strip())))
+    return rows
+
+
+class SessionImporter(SheetImporter):
+    """One row per class: the organising unit, topic, kind, date, materials and who took part by unit."""
+
+    title = _("Lớp tuyên truyền, tập huấn PCTN")
+    columns = [
+        SheetColumn("Mã đơn vị tổ chức", "unit"),
+        SheetColumn("Chủ đề", "topic"),
+        SheetColumn("Hình thức", "kind", choice_parser(OutreachSession.Kind.choices)),
+        SheetColumn("Ngày tổ chức", "held_on", parse_date),
+        SheetColumn("Số tài liệu phát hành", "materials_published", parse_count, required=False),
+        SheetColumn("Thành phần tham gia (mã đơn vị: số người; ...)", "attendance", parse_attendance),
+    ]
+
+    def may_import(self, user):
+        return may_keep_registers(user)
+
+    def prepare(self):
+        return {"units": units_by_code()}
+
+    def check_row(self, values, context):
+        units = context["units"]
+        values["unit"] = find_unit(units, values["unit"])
+        values["attendance"] = [(find_unit(units, code), count) for code, count in values["attendance"]]
+        return values
+
+    def save_row(self, values, *, by, context):
+        return services.record_session(by=by, **values)
+
+
+class RotationImporter(SheetImporter):
+    """One row per post to rotate: the person by name within the unit, the post, since when, the term, done on."""
+
+    title = _("Chuyển đổi vị trí công tác")
+    columns = [
+        SheetColumn("Họ và tên", "person"),
+        SheetColumn("Mã đơn vị", "unit"),
+        SheetColumn("Vị trí công tác", "position"),
+        SheetColumn("Giữ vị trí từ ngày", "held_since", parse_date),
+        SheetColumn("Thời hạn định kỳ (năm)", "period_years", parse_count),
+        SheetColumn("Ngày đã chuyển đổi", "done_on", parse_date, required=False),
+    ]
+
+    def may_import(self, user):
+        return may_keep_registers(user)
+
+    def prepare(self):
+        return {"units": units_by_code()}
+
+    def check_row(self, values, context):
+        values["unit"] = find_unit(context["units"], values["unit"])
+        values["person"] = find_person(values["person"], values["unit"])
+        return values
+
+    def save_row(self, values, *, by, context):
+        done_on = values.pop("done_on")
+        rotation = services.schedule_rotation(by=by, **values)
+        return services.rotate(rotation, by=by, done_on=done_on) if done_on else rotation
+
+
