@@ -69,6 +69,7 @@ DOCTYPE_APPS = [
     "doctypes.discipline_check",
     "doctypes.procedure_review",
     "doctypes.finding",
+    "doctypes.pctn_case",
 ]
 # Consumers read many doctypes and write through their services; no doctype imports them.
 CONSUMER_APPS = [

@@ -12,6 +12,7 @@ from papi_inspect.choices import ScopedModelSerializer, ScopedRelated, ScopedSlu
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.deadlines import deadline_label
+from papi_inspect.pctn_topics import PctnTopic
 
 
 class ChecklistTemplateSerializer(ScopedModelSerializer):
@@ -46,7 +47,7 @@ class DisciplineCheckSerializer(ScopedModelSerializer):
 
     class Meta:
         model = DisciplineCheck
-        fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "score",
+        fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "pctn_topics", "score",
                   "deadline_status", "results"]
 
     def get_score(self, check) -> float | None:
@@ -68,6 +69,7 @@ class ScheduleSerializer(serializers.Serializer):
     unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all())
     scheduled_on = serializers.DateField()
     announced = serializers.BooleanField(default=True)
+    pctn_topics = serializers.MultipleChoiceField(choices=PctnTopic.choices, required=False, default=list)
 
 
 class ResultInputSerializer(serializers.Serializer):

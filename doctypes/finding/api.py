@@ -67,7 +67,7 @@ class ViolationSerializer(ScopedModelSerializer):
         model = Violation
         fields = ["id", "finding", "responsible_unit", "responsible_person", "kind", "committed_on", "sanction",
                   "sanction_detail", "amount_to_recover", "assets_to_recover", "recover_to", "land_to_recover",
-                  "fine_amount", "amount_recovered", "amount_outstanding", "repeated"]
+                  "fine_amount", "amount_recovered", "amount_outstanding", "repeated", "pctn_topic"]
         read_only_fields = ["amount_recovered", "amount_outstanding", "repeated"]
 
 
