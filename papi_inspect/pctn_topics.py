@@ -36,7 +36,9 @@ class ViolationTopic(models.TextChoices):
 
 def clean_topics(topics):
     """The topics as a sorted list of distinct codes; an unknown code is refused (field `pctn_topics`)."""
-    topics = sorted(set(topics or ()))
+    if not isinstance(topics or [], (list, tuple, set, frozenset)):
+        raise ValidationError({"pctn_topics": gettext("Nội dung kiểm tra phải là một danh sách.")})
+    topics = sorted({str(topic) for topic in topics or ()})
     unknown = [topic for topic in topics if topic not in PctnTopic.values]
     if unknown:
         raise ValidationError({"pctn_topics": gettext("Nội dung kiểm tra không hợp lệ: %(topics)s.")

@@ -320,7 +320,8 @@ SPECTACULAR_SETTINGS = {
                             # Also named by the step inputs, beside other fields called kind, outcome or level.
                             "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
                             "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
-                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance"},
+                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance",
+                            "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

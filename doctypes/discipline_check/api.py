@@ -95,7 +95,7 @@ class DisciplineCheckWriteViewSet(EditableViewSetMixin, DisciplineCheckViewSet):
     """Schedule, record results and finish through the discipline-check services; PATCH corrects the summary."""
 
     http_method_names = ["get", "post", "patch", "head", "options"]
-    edit_fields = ["summary"]
+    edit_fields = ["summary", "pctn_topics"]
 
     @extend_schema(request=ScheduleSerializer, responses={201: DisciplineCheckSerializer})
     def create(self, request):

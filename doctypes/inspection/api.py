@@ -76,7 +76,7 @@ class InspectionViewSet(EditableViewSetMixin, StepViewSetMixin, VisibleReadOnlyV
     the title and scope, as the back-office form does."""
 
     workflow = INSPECTION_STEPS
-    edit_fields = ["title", "scope"]
+    edit_fields = ["title", "scope", "pctn_topics"]
 
     def may_edit(self, user, inspection):
         """The chief inspector or the team, until the conclusion is signed (then it is frozen)."""

@@ -77,3 +77,19 @@ def test_the_api_records_a_violation_with_the_rule_it_breaches(client, people):
     assert response.status_code == 400 and "pctn_topic" in str(response.json())
     assert client_for(client, people.unit_staff).post("/api/v1/violations/", body, content_type="application/json").status_code in (403, 404)
     assert Finding.objects.count() == 1
+
+
+def test_the_api_corrects_an_inspections_topics_and_refuses_an_unknown_one(client, people):
+    violation = concluded_violation(people)
+    inspection = violation.finding.inspection
+    api = client_for(client, people.chief_inspector)
+    url = f"/api/v1/inspections/{inspection.pk}/"
+    response = api.patch(url, {"pctn_topics": ["cashless"]}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["pctn_topics"] == ["cashless"]
+    response = api.patch(url, {"pctn_topics": ["bribes"]}, content_type="application/json")
+    assert response.status_code == 400 and "pctn_topics" in str(response.json())
+    response = api.patch(url, {"pctn_topics": 5}, content_type="application/json")
+    assert response.status_code == 400
+    inspection.refresh_from_db()
+    assert inspection.pctn_topics == ["cashless"]
+    assert client_for(client, people.unit_head).patch(url, {"pctn_topics": []}, content_type="application/json").status_code in (403, 404)
