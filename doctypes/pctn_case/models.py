@@ -102,7 +102,9 @@ class PctnCase(Versioned):
         return self.unit.kind == Unit.Kind.INSPECTORATE
 
 
-class PctnCasePersonQuerySet(VisibleQuerySet):
+class CaseLineQuerySet(VisibleQuerySet):
+    """A case's people and recoveries: visible with their case."""
+
     def visible_for_staff(self, user):
         return self.filter(_case_filter(user, "case__"))
 
@@ -141,7 +143,7 @@ class PctnCasePerson(models.Model):
     sentence = models.CharField(_("loại tội bị kết án"), max_length=20, choices=Sentence.choices, blank=True)
     sentenced_on = models.DateField(_("ngày xét xử sơ thẩm"), null=True, blank=True)
 
-    objects = PctnCasePersonQuerySet.as_manager()
+    objects = CaseLineQuerySet.as_manager()
     history = history()
 
     class Meta:
@@ -151,11 +153,6 @@ class PctnCasePerson(models.Model):
 
     def __str__(self):
         return self.label
-
-
-class PctnRecoveryQuerySet(VisibleQuerySet):
-    def visible_for_staff(self, user):
-        return self.filter(_case_filter(user, "case__"))
 
 
 class PctnRecovery(models.Model):
@@ -172,7 +169,7 @@ class PctnRecovery(models.Model):
     amount = models.DecimalField(_("số tiền (đồng)"), max_digits=18, decimal_places=0, default=Decimal(0))
     land = models.DecimalField(_("đất đai (m²)"), max_digits=14, decimal_places=1, default=Decimal(0))
 
-    objects = PctnRecoveryQuerySet.as_manager()
+    objects = CaseLineQuerySet.as_manager()
     history = history()
 
     class Meta:
