@@ -321,7 +321,8 @@ SPECTACULAR_SETTINGS = {
                             "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
                             "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
                             "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance",
-                            "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel"},
+                            "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel",
+                            "PetitionChannelEnum": "doctypes.complaint_case.models.Petition.Channel"},
 }
 
 # --- Back office ----------------------------------------------------------------------------
