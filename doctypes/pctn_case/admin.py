@@ -10,18 +10,23 @@ from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmi
 from papi_inspect.admin_import import SheetImportAdminMixin
 
 
-class PersonInline(TabularInline):
+class CaseLineInline(TabularInline):
+    """A blank line on the add form; on a case's page lines are added with "Thêm" (a blank line there would be saved)."""
+
+    can_delete = False
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj is not None else 1
+
+
+class PersonInline(CaseLineInline):
     model = PctnCasePerson
     fields = ["label", "role", "head_responsible", "discipline", "disciplined_on", "prosecuted_on", "sentence", "sentenced_on"]
-    extra = 1
-    can_delete = False
 
 
-class RecoveryInline(TabularInline):
+class RecoveryInline(CaseLineInline):
     model = PctnRecovery
     fields = ["recorded_on", "measure", "amount", "land"]
-    extra = 1
-    can_delete = False
 
 
 class ConsideringFilter(admin.SimpleListFilter):
@@ -63,9 +68,9 @@ class PctnCaseAdmin(SheetImportAdminMixin, VisibleAdmin):
         # People and recoveries added or corrected on the case's page go through the same checks as on entry.
         form.save_m2m()
         for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             if formset.model not in (PctnCasePerson, PctnRecovery):
                 continue
-            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             for row in formset.forms:
                 if not row.has_changed() or not row.cleaned_data:
                     continue
