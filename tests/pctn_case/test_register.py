@@ -163,3 +163,18 @@ def test_the_import_in_the_back_office_saves_after_a_clean_preview(client, peopl
     response = page.post(url, {"confirm": "1"})
     assert response.status_code == 302 and PctnCase.objects.count() == 1
     assert client_for(client, people.unit_head).get(url).status_code in (302, 403)
+
+
+def test_a_person_added_on_the_case_page_goes_through_the_same_checks(client, people):
+    from tests.locking import form_data
+    case = _case(people)
+    page = client_for(client, people.inspector)
+    url = f"/admin/pctn_case/pctncase/{case.pk}/change/"
+    data = form_data(page.get(url), "pctncase_form")
+    data.update({"people-TOTAL_FORMS": ["2"], "people-1-case": [str(case.pk)], "people-1-label": ["Kế toán"],
+                 "people-1-role": ["other"], "people-1-discipline": ["warning"]})
+    response = page.post(url, data)
+    assert response.status_code == 200 and "phải ghi cùng nhau" in response.content.decode()
+    assert case.people.count() == 1
+    response = page.post(url, {**form_data(response, "pctncase_form"), "people-1-disciplined_on": ["10/06/2026"]})
+    assert response.status_code == 302 and case.people.get(label="Kế toán").discipline == "warning"
