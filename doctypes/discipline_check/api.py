@@ -47,8 +47,8 @@ class DisciplineCheckSerializer(ScopedModelSerializer):
 
     class Meta:
         model = DisciplineCheck
-        fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "pctn_topics", "score",
-                  "deadline_status", "results"]
+        fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "score",
+                  "deadline_status", "results", "pctn_topics"]
 
     def get_score(self, check) -> float | None:
         return services.summary_by_unit(check)

@@ -35,7 +35,8 @@ def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=N
     check_not_past(scheduled_on, field="scheduled_on", label=_("Ngày kiểm tra"), today=scheduled_at)
     if not template.active:
         raise ValidationError({"template": gettext("Mẫu phiếu này không còn được dùng.")})
-    check = DisciplineCheck(pctn_topics=clean_topics(pctn_topics), template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by)
+    check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by,
+                            pctn_topics=clean_topics(pctn_topics))
     save(check, "Lên lịch kiểm tra công vụ", by=by)
     for item in template.items.all():
         save(CheckResult(check_record=check, item=item, outcome=CheckResult.Outcome.PENDING), "Lập phiếu từ mẫu", by=by)
