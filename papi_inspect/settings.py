@@ -73,6 +73,7 @@ DOCTYPE_APPS = [
     "doctypes.satisfaction",
     "doctypes.anticorruption",
     "doctypes.asset_declaration",
+    "doctypes.pctn_case",
 ]
 # Consumers read many doctypes and write through their services; no doctype imports them.
 CONSUMER_APPS = [
@@ -335,7 +336,8 @@ SPECTACULAR_SETTINGS = {
                             "OutreachSessionKindEnum": "doctypes.anticorruption.models.OutreachSession.Kind",
                             "ConflictHandlingEnum": "doctypes.anticorruption.models.ConflictOfInterest.Handling",
                             "DeclarationKindEnum": "doctypes.asset_declaration.models.DeclarationDuty.Kind",
-                            "VerificationResultEnum": "doctypes.asset_declaration.models.DeclarationDuty.Result"},
+                            "VerificationResultEnum": "doctypes.asset_declaration.models.DeclarationDuty.Result",
+                            "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

@@ -89,7 +89,7 @@ class DisciplineCheckAdmin(StepAdminMixin, VisibleAdmin):
     list_select_related = ["unit", "template"]
     date_hierarchy = "scheduled_on"
     list_before_template = "discipline_check/calendar_link.html"
-    add_fields = ["template", "unit", "scheduled_on", "announced", "leader"]
+    add_fields = ["template", "unit", "scheduled_on", "announced", "leader", "pctn_topics"]
     inlines = [ResultInline, AttachmentInline]
     workflow = CHECK_STEPS
 

@@ -12,6 +12,7 @@ from papi_inspect.choices import ScopedModelSerializer, ScopedRelated, ScopedSlu
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_locking import EditableViewSetMixin
 from papi_inspect.deadlines import deadline_label
+from papi_inspect.pctn_topics import PctnTopic
 
 
 class ChecklistTemplateSerializer(ScopedModelSerializer):
@@ -47,7 +48,7 @@ class DisciplineCheckSerializer(ScopedModelSerializer):
     class Meta:
         model = DisciplineCheck
         fields = ["id", "template", "unit", "unit_name", "scheduled_on", "announced", "status", "conducted_on", "summary", "score",
-                  "deadline_status", "results"]
+                  "deadline_status", "results", "pctn_topics"]
 
     def get_score(self, check) -> float | None:
         return services.summary_by_unit(check)
@@ -68,6 +69,7 @@ class ScheduleSerializer(serializers.Serializer):
     unit = ScopedSlugRelated(slug_field="code", queryset=Unit.objects.all())
     scheduled_on = serializers.DateField()
     announced = serializers.BooleanField(default=True)
+    pctn_topics = serializers.MultipleChoiceField(choices=PctnTopic.choices, required=False, default=list)
 
 
 class ResultInputSerializer(serializers.Serializer):
@@ -93,7 +95,7 @@ class DisciplineCheckWriteViewSet(EditableViewSetMixin, DisciplineCheckViewSet):
     """Schedule, record results and finish through the discipline-check services; PATCH corrects the summary."""
 
     http_method_names = ["get", "post", "patch", "head", "options"]
-    edit_fields = ["summary"]
+    edit_fields = ["summary", "pctn_topics"]
 
     @extend_schema(request=ScheduleSerializer, responses={201: DisciplineCheckSerializer})
     def create(self, request):

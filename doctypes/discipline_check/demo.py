@@ -44,7 +44,9 @@ def load(users):
         if DisciplineCheck.objects.filter(unit=unit, scheduled_on=on).exists():
             continue
         check = services.schedule_check(by=clerk, template=template, unit=unit, scheduled_on=on, announced=announced,
-                                        scheduled_at=on - datetime.timedelta(days=7))
+                                        scheduled_at=on - datetime.timedelta(days=7),
+                                        # Every other check also looks at conduct and publicity (01/PCTN rows 14, 25).
+                                        pctn_topics=["conduct", "transparency"] if index % 2 == 0 else ["conduct"])
         if on > D(2026, 11, 27):
             continue
         staff = StaffProfile.objects.filter(unit=unit).first()

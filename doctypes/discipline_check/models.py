@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from doctypes.org.models import StaffProfile, Unit
 from papi_inspect.audit import history
 from papi_inspect.locking import Versioned
+from papi_inspect.pctn_topics import PctnTopicsField
 from papi_inspect.permissions import ReferenceQuerySet, VisibleQuerySet, agency_unit_ids, is_office, own_unit_ids
 
 
@@ -85,6 +86,7 @@ class DisciplineCheck(Versioned):
     )
     conducted_on = models.DateField(_("ngày thực hiện"), null=True, blank=True)
     summary = models.TextField(_("nhận xét chung"), blank=True)
+    pctn_topics = PctnTopicsField()
 
     objects = DisciplineCheckQuerySet.as_manager()
     history = history()

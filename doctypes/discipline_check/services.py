@@ -11,6 +11,7 @@ from doctypes.discipline_check.models import CheckResult, DisciplineCheck
 from papi_inspect.audit import save
 from papi_inspect.records import check_not_past
 from papi_inspect.permissions import agency_unit_ids
+from papi_inspect.pctn_topics import clean_topics
 from papi_inspect.photos import attach_photo
 
 
@@ -20,12 +21,13 @@ def _require_office(by, unit=None):
 
 
 @transaction.atomic
-def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=None, scheduled_at=None):
+def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=None, scheduled_at=None, pctn_topics=()):
     """Put a check on the calendar, announced beforehand or not, with one pending result per item of its template.
 
     A check is planned ahead: never on a day already gone (`scheduled_at`, the day the schedule is drawn up, is
     today unless past records are being loaded). The template's items become the check's pending results, so
     whoever records them (the back office or the tablet) fills in outcomes instead of adding each item by hand.
+    `pctn_topics`: the anti-corruption contents it checks, as 01/PCTN counts them (rows 14, 18, 25, 36, 42).
     """
     _require_office(by, unit)
     today = timezone.localdate()
@@ -33,7 +35,8 @@ def schedule_check(*, by, template, unit, scheduled_on, announced=True, leader=N
     check_not_past(scheduled_on, field="scheduled_on", label=_("Ngày kiểm tra"), today=scheduled_at)
     if not template.active:
         raise ValidationError({"template": gettext("Mẫu phiếu này không còn được dùng.")})
-    check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by)
+    check = DisciplineCheck(template=template, unit=unit, scheduled_on=scheduled_on, announced=announced, leader=leader or by,
+                            pctn_topics=clean_topics(pctn_topics))
     save(check, "Lên lịch kiểm tra công vụ", by=by)
     for item in template.items.all():
         save(CheckResult(check_record=check, item=item, outcome=CheckResult.Outcome.PENDING), "Lập phiếu từ mẫu", by=by)

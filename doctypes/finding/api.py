@@ -67,7 +67,7 @@ class ViolationSerializer(ScopedModelSerializer):
         model = Violation
         fields = ["id", "finding", "responsible_unit", "responsible_person", "kind", "committed_on", "sanction",
                   "sanction_detail", "amount_to_recover", "assets_to_recover", "recover_to", "land_to_recover",
-                  "fine_amount", "amount_recovered", "amount_outstanding", "repeated"]
+                  "fine_amount", "amount_recovered", "amount_outstanding", "repeated", "pctn_topic"]
         read_only_fields = ["amount_recovered", "amount_outstanding", "repeated"]
 
 
@@ -78,7 +78,7 @@ class ViolationViewSet(EditableViewSetMixin, VisibleReadOnlyViewSet):
     search_fields = ["kind", "responsible_person"]
     http_method_names = ["get", "post", "patch", "head", "options"]
     # Recovered amounts and the repeat flag come from the services (progress reports, the 24-month rule).
-    edit_fields = ["responsible_person", "kind", "sanction", "sanction_detail", "assets_to_recover"]
+    edit_fields = ["responsible_person", "kind", "sanction", "sanction_detail", "assets_to_recover", "pctn_topic"]
 
     def may_edit(self, user, violation):
         return finding_editable(user, violation.finding)

@@ -25,7 +25,7 @@ def _findings(inspection, on, users):
     )
     violation = services.record_violation(finding, by=by, responsible_unit=unit, kind="Chi sai chế độ", committed_on=on,
                                           responsible_person="Kế toán trưởng", sanction="discipline",
-                                          amount_to_recover=Decimal(18_500_000))
+                                          amount_to_recover=Decimal(18_500_000), pctn_topic="norms")
     services.recommend_action(finding, by=by, description="Thu hồi nộp ngân sách số tiền chi sai", owner_unit=unit,
                               due_on=on + datetime.timedelta(days=60), violation=violation)
     services.recommend_action(finding, by=by, description="Kiểm điểm, rút kinh nghiệm đối với kế toán", owner_unit=unit,

@@ -12,6 +12,7 @@ from doctypes.org.models import Unit
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.locking import Versioned
+from papi_inspect.pctn_topics import ViolationTopic
 from papi_inspect.permissions import VisibleQuerySet, unit_of
 
 
@@ -135,6 +136,8 @@ class Violation(Versioned):
     assets_to_recover = models.TextField(_("tài sản phải thu hồi"), blank=True)
     amount_recovered = models.DecimalField(_("số tiền đã thu hồi (đồng)"), max_digits=18, decimal_places=0, default=Decimal(0))
     repeated = models.BooleanField(_("tái phạm trong 24 tháng"), default=False)
+    pctn_topic = models.CharField(_("quy định phòng ngừa tham nhũng bị vi phạm"), max_length=30, choices=ViolationTopic.choices,
+                                  blank=True, help_text=_("Để trống nếu vi phạm không thuộc các quy định này (01/PCTN)."))
 
     objects = ViolationQuerySet.as_manager()
     history = history()

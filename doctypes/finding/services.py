@@ -14,6 +14,7 @@ from doctypes.org.models import StaffProfile
 from papi_inspect.audit import save
 from papi_inspect.notifications import notify
 from papi_inspect.permissions import Role
+from papi_inspect.pctn_topics import ViolationTopic
 from papi_inspect.photos import attach_photo
 
 REPEAT_WINDOW_MONTHS = 24
@@ -104,8 +105,12 @@ def is_repeated(*, unit, committed_on, exclude=None):
 @transaction.atomic
 def record_violation(finding, *, by, responsible_unit, kind, committed_on, responsible_person="",
                      sanction=Violation.Sanction.NONE, sanction_detail="", amount_to_recover=Decimal(0),
-                     assets_to_recover="", recover_to=RecoverTo.STATE, land_to_recover=Decimal(0), fine_amount=Decimal(0)):
-    """Record a violation; it is flagged when the same unit violated within the last 24 months."""
+                     assets_to_recover="", recover_to=RecoverTo.STATE, land_to_recover=Decimal(0), fine_amount=Decimal(0),
+                     pctn_topic=""):
+    """Record a violation; it is flagged when the same unit violated within the last 24 months.
+
+    `pctn_topic` names the preventive rule of Luật PCTN 2018 (Chương II) it breaches, for 01/PCTN rows 15, 19–24, 30, 37.
+    """
     _check_editable(finding, by)
     for field, value in (("amount_to_recover", amount_to_recover), ("land_to_recover", land_to_recover),
                          ("fine_amount", fine_amount)):
@@ -113,8 +118,10 @@ def record_violation(finding, *, by, responsible_unit, kind, committed_on, respo
             raise ValidationError({field: _("Số tiền, diện tích không được âm.")})
     if fine_amount and sanction != Violation.Sanction.ADMINISTRATIVE_FINE:
         raise ValidationError({"fine_amount": _("Chỉ ghi số tiền xử phạt khi hình thức xử lý là xử phạt vi phạm hành chính.")})
+    if pctn_topic not in ("", *ViolationTopic.values):
+        raise ValidationError({"pctn_topic": _("Quy định phòng ngừa tham nhũng không hợp lệ: %(topic)s.") % {"topic": pctn_topic}})
     violation = Violation(
-        finding=finding, responsible_unit=responsible_unit, responsible_person=responsible_person, kind=kind,
+        pctn_topic=pctn_topic, finding=finding, responsible_unit=responsible_unit, responsible_person=responsible_person, kind=kind,
         committed_on=committed_on, sanction=sanction, sanction_detail=sanction_detail,
         amount_to_recover=amount_to_recover, assets_to_recover=assets_to_recover, recover_to=recover_to,
         land_to_recover=land_to_recover, fine_amount=fine_amount,

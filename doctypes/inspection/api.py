@@ -60,7 +60,7 @@ class InspectionSerializer(ScopedModelSerializer):
     class Meta:
         model = Inspection
         fields = ["id", "plan", "year", "kind", "grounds", "grounds_detail", "case_reference", "complaint_case",
-                  "denunciation", "title", "scope",
+                  "denunciation", "title", "scope", "pctn_topics",
                   "period_from", "period_to", "quarter", "subject_units", "level", "remote", "step", "step_label",
                   "next_due", "next_due_rule", "deadline_status", "decision_number", "decision_date", "decision_signer",
                   "announced_on", "fieldwork_started_on", "fieldwork_due", "fieldwork_extensions",
@@ -76,7 +76,7 @@ class InspectionViewSet(EditableViewSetMixin, StepViewSetMixin, VisibleReadOnlyV
     the title and scope, as the back-office form does."""
 
     workflow = INSPECTION_STEPS
-    edit_fields = ["title", "scope"]
+    edit_fields = ["title", "scope", "pctn_topics"]
 
     def may_edit(self, user, inspection):
         """The chief inspector or the team, until the conclusion is signed (then it is frozen)."""

@@ -82,6 +82,9 @@ def load(users):
                 # A planned inspection on anti-corruption is known as such by its PAPI link (dimension 4):
                 # 01/PCTN and 02/PCTN count it and its violations.
                 papi_dimensions=Dimension.objects.filter(code=CORRUPTION_DIMENSION) if "tham nhũng" in title else (),
+                # What 01/PCTN counts it for (rows 14, 18, 25, 42): the anti-corruption inspections examine the
+                # preventive rules, the others the spending norms.
+                pctn_topics=["transparency", "conduct", "assets"] if "tham nhũng" in title else ["norms"],
             )
             if step > S.PLANNED:
                 advance(inspection, min(step, S.APPRAISED), start, users)

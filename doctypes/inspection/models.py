@@ -10,6 +10,7 @@ from doctypes.org.models import Unit
 from doctypes.papi.models import papi_links
 from papi_inspect.audit import history
 from papi_inspect.locking import Versioned
+from papi_inspect.pctn_topics import PctnTopicsField
 from papi_inspect.permissions import VisibleQuerySet, agency_unit_ids, is_inspectorate, own_unit_ids
 
 
@@ -112,6 +113,7 @@ class Inspection(Versioned):
     )
     title = models.CharField(_("tên cuộc thanh tra"), max_length=500)
     scope = models.TextField(_("phạm vi, nội dung"), blank=True)
+    pctn_topics = PctnTopicsField()
     period_from = models.DateField(_("thời kỳ thanh tra từ"), null=True, blank=True)
     period_to = models.DateField(_("thời kỳ thanh tra đến"), null=True, blank=True)
     quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True, choices=[(q, q) for q in range(1, 5)])

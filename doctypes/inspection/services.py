@@ -10,6 +10,7 @@ from doctypes.inspection.access import may_draft_plan, may_edit_inspection
 from doctypes.inspection.models import Inspection, InspectionAmendment, InspectionPlan, InspectionTeamMember
 from papi_inspect.audit import save
 from papi_inspect.deadlines import DeadlineError, compute_deadline, rule_in_force
+from papi_inspect.pctn_topics import clean_topics
 from papi_inspect.permissions import is_inspectorate
 
 Step = Inspection.Step
@@ -55,11 +56,11 @@ def approve_inspection_plan(plan, *, by, approved_by, approved_on, number):
 def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Inspection.Kind.PLANNED, grounds="",
                    grounds_detail="", case_reference="", scope="", period_from=None, period_to=None, quarter=None,
                    papi_dimensions=(), level=Inspection.Level.DEPARTMENT, remote=False, complaint_case=None,
-                   denunciation=None):
+                   denunciation=None, pctn_topics=()):
     """Add a planned inspection to the plan, or an unscheduled one with its grounds (Luật Thanh tra 2022).
 
     An inspection on the grounds of a complaint or denunciation is linked to that case when the case
-    is in the system, and only to a case the author may see.
+    is in the system, and only to a case the author may see. `pctn_topics`: what it examines, as 01/PCTN counts it.
     """
     if not may_draft_plan(by) and not (plan is None and is_inspectorate(by)):
         raise PermissionDenied(_("Bạn không có quyền thêm cuộc thanh tra."))
@@ -77,7 +78,9 @@ def add_inspection(*, owner, by, title, subject_units, year, plan=None, kind=Ins
         errors["period_to"] = "Thời kỳ thanh tra: ngày kết thúc phải sau ngày bắt đầu."
     if errors:
         raise ValidationError(errors)
+    topics = clean_topics(pctn_topics)
     inspection = Inspection(
+        pctn_topics=topics,
         owner=owner, plan=plan, year=year, kind=kind, grounds=grounds, grounds_detail=grounds_detail,
         case_reference=case_reference, title=title, scope=scope, period_from=period_from, period_to=period_to,
         quarter=quarter, level=level, remote=remote, complaint_case=complaint_case, denunciation=denunciation,

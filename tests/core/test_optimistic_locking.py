@@ -22,7 +22,8 @@ DOCTYPE_TEST_MODULES = ["tests.core.test_optimistic_locking", "tests.org.test_ed
                         "tests.procedure_review.test_edit_conflict", "tests.finding.test_edit_conflict",
                         "tests.reports.test_edit_conflict", "tests.publication.test_edit_conflict",
                         "tests.satisfaction.test_edit_conflict", "tests.anticorruption.test_edit_conflict",
-                        "tests.asset_declaration.test_edit_conflict"]
+                        "tests.asset_declaration.test_edit_conflict",
+                        "tests.pctn_case.test_edit_conflict"]
 
 
 def make_day_off(people):

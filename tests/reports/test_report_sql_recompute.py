@@ -63,7 +63,8 @@ def _unit_form_columns(kinds=("source",)):
 
 SOURCE_COLUMNS = _unit_form_columns(("source",))
 FORMULA_COLUMNS = _unit_form_columns(("formula",))
-# The indicators fed by the evidence registers are recomputed by their own tests (tests/reports/test_pctn_registers_*.py).
+# The indicators fed by the evidence registers are recomputed by their own tests (tests/reports/test_pctn_registers_*.py,
+# tests/pctn_case/test_pctn_recompute.py).
 REGISTER_FRAMES = set(registers.merged("FRAMES"))
 PCTN_INDICATORS = [row["key"] for row in _layout("01/PCTN")["rows"]
                    if row.get("source") and SOURCES[row["source"]].frame not in REGISTER_FRAMES]
@@ -340,13 +341,6 @@ def _pctn():
         "11": _violation(f"{_CORRUPT_VIOLATION} AND v.sanction = 'discipline' AND {person}", _PERSON_KEY),
         "12": _violation(f"{_CORRUPT_VIOLATION} AND v.sanction = 'criminal'"),
         "13": _violation(f"{_CORRUPT_VIOLATION} AND v.sanction = 'criminal' AND {person}", _PERSON_KEY),
-        "44": _violation(_CORRUPT_VIOLATION),
-        "45": _violation(f"{_CORRUPT_VIOLATION} AND {person}", _PERSON_KEY),
-        "56": _violation(_CORRUPT_VIOLATION),
-        "57": _violation(f"{_CORRUPT_VIOLATION} AND {person}", _PERSON_KEY),
-        "89": _violation(_CORRUPT_VIOLATION, "SUM(COALESCE(v.amount_to_recover, 0))"),
-        "91": _followup_violation(_CORRUPT_VIOLATION, f"SUM({_DURING})"),
-        "91.1": _followup_violation(_CORRUPT_VIOLATION, f"SUM({_DURING})"),
     }
 
 
@@ -354,7 +348,7 @@ QUERIES = {"01/TCD": _tcd(), "02/XLD": _xld(), "03/GQKN": _gqkn(), "04/GQTC": _g
            "02/TTr": _ttr2(), "01/PCTN": _pctn()}
 # Columns measured in money: the records hold đồng, the forms print triệu đồng.
 MONEY = {"01/TTr": {"10", "12", "14", "19", "20"}, "02/TTr": {"5", "6", "9", "10"}, "03/GQKN": {"13", "15"},
-         "04/GQTC": {"14", "16"}, "01/PCTN": {"89", "91", "91.1"}}
+         "04/GQTC": {"14", "16"}}
 
 
 def agency_units(cursor, code):
