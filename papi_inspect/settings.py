@@ -69,6 +69,8 @@ DOCTYPE_APPS = [
     "doctypes.discipline_check",
     "doctypes.procedure_review",
     "doctypes.finding",
+    "doctypes.people_board",
+    "doctypes.dialogue",
 ]
 # Consumers read many doctypes and write through their services; no doctype imports them.
 CONSUMER_APPS = [
