@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from doctypes.complaint_case.models import ComplaintCase
 from doctypes.dialogue import services
@@ -39,10 +40,9 @@ def load(users):
     for held_on, unit_code, topic, place, count, participants, result, commitments in DIALOGUES:
         if Dialogue.objects.filter(held_on=held_on, topic=topic).exists():
             continue
-        cases = list(ComplaintCase.objects.visible_to(inspector).filter(received_on__lte=held_on)[:1]) if count > 60 else []
         dialogue = services.hold_dialogue(
             by=inspector, held_on=held_on, leader=leader, unit=Unit.objects.get(code=unit_code), topic=topic, place=place,
-            participant_count=count, participants=participants, result=result, complaint_cases=cases,
+            participant_count=count, participants=participants, result=result,
             commitments=[{"content": content, "owner_unit": Unit.objects.get(code=owner), "due_on": due}
                          for content, owner, due, _done, _result in commitments])
         for commitment, (_content, _owner, _due, done_on, answer) in zip(dialogue.commitments.order_by("id"), commitments):
@@ -50,3 +50,17 @@ def load(users):
                                note="Thanh tra Sở đã nhắc đơn vị thực hiện cam kết.")
             if done_on:
                 services.record_result(commitment, by=inspector, done_on=done_on, result=answer)
+    _second_instance_dialogues(leader)
+
+
+def _second_instance_dialogues(leader):
+    """A second-instance complaint waiting for its dialogue gets one chaired by the director (NĐ 124/2020 Art. 28),
+    through the complaint's own step service, so the demo shows a case linked to the register."""
+    waiting = ComplaintCase.objects.filter(status=ComplaintCase.Status.VERIFIED, level=ComplaintCase.Instance.SECOND,
+                                           handler__isnull=False)
+    for case in waiting:
+        held_on = min(case.verified_on + datetime.timedelta(days=3), timezone.localdate())
+        services.hold_complaint_dialogue(
+            case, by=case.handler, held_on=held_on, leader=leader, place="Phòng họp Thanh tra Sở",
+            participants=f"Người khiếu nại {case.complainant_name}, đại diện UBND xã, tổ xác minh",
+            result="Người khiếu nại giữ nguyên yêu cầu; tổ xác minh trình bày kết quả, hai bên thống nhất nội dung cần làm rõ thêm.")
