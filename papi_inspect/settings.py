@@ -321,7 +321,9 @@ SPECTACULAR_SETTINGS = {
                             # Also named by the step inputs, beside other fields called kind, outcome or level.
                             "ReceptionKindEnum": "doctypes.citizen_reception.models.Reception.Kind",
                             "PetitionOutcomeEnum": "doctypes.complaint_case.models.Petition.Outcome",
-                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance"},
+                            "ComplaintInstanceEnum": "doctypes.complaint_case.models.ComplaintCase.Instance",
+                            # A board member's role, beside the inspection team's.
+                            "BoardMemberRoleEnum": "doctypes.people_board.models.BoardMember.Role"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

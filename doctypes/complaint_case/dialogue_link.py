@@ -19,8 +19,12 @@ def dialogue_step(own):
     return provider.dialogue_step(own) if provider is not None else own
 
 
+def linked_result(case):
+    """What the dialogue records linked to the case concluded ("" when none, or no register is installed)."""
+    provider = _provider()
+    return provider.dialogue_result(case) if provider is not None and case.pk else ""
+
+
 def dialogue_result(case):
     """What the dialogue concluded: the linked dialogue records' results, else the text kept on the case."""
-    provider = _provider()
-    linked = provider.dialogue_result(case) if provider is not None and case.pk else ""
-    return linked or case.dialogue_result
+    return linked_result(case) or case.dialogue_result

@@ -40,6 +40,10 @@ def test_the_back_office_step_records_a_new_dialogue_linked_to_the_case(client, 
     assert case.status == ComplaintCase.Status.DIALOGUED and case.dialogue_on == days_ago(5) and case.dialogue_result == ""
     assert list(dialogue.complaint_cases.all()) == [case]
     assert (dialogue.kind, dialogue.leader, dialogue.unit) == (Dialogue.Kind.COMPLAINT, people.leader, case.unit)
+    page = client.get(reverse("admin:complaint_case_complaintcase_change", args=[case.pk])).content.decode()
+    assert "Bà Hoa giữ nguyên yêu cầu bồi thường phần đất vườn" in page
+    front = client.get(f"/cases/complaints/{case.pk}/").content.decode()
+    assert "Bà Hoa giữ nguyên yêu cầu bồi thường phần đất vườn" in front
     assert "Bà Hoa giữ nguyên yêu cầu bồi thường phần đất vườn" in decision_text(client, people, case)
 
 
