@@ -106,3 +106,19 @@ def test_the_owner_unit_sees_its_recommendation_and_another_unit_and_the_outside
                                                                        "_selected_action": [recommendation.pk]})
         assert "Đồng Quan" not in exported.content.decode(errors="ignore")
         assert client.get(f"/api/v1/people-boards/{recommendation.board_id}/").status_code == 404
+
+
+def test_a_recommendation_evidences_the_plan_task_it_carries_out_for_those_who_see_it(client, people):
+    from doctypes.papi.evidence import evidence_of
+    from tests.papi.builders import make_plan, task_of
+
+    task = task_of(make_plan(), "snnmt-vp", section="III")
+    board = make_board(people)
+    client_for(client, people.office_clerk)
+    created = client.post(API, {"board": board.pk, "made_on": str(days_ago(10)), "content": "Giám sát công khai TTHC tại bộ phận một cửa",
+                                "owner_unit": unit("snnmt-vp").pk, "due_on": str(days_ago(-20)), "plan_tasks": [task.pk]},
+                          content_type="application/json")
+    assert created.status_code == 201, created.content
+    assert [record.pk for _name, record, _url in evidence_of(task, people.office_clerk)] == [created.json()["id"]]
+    assert "Giám sát công khai TTHC" in client.get(f"/admin/papi/task/{task.pk}/change/").content.decode()
+    assert evidence_of(task, people.outsider) == [] and evidence_of(task, people.unit_staff) == []
