@@ -13,6 +13,7 @@ from papi_inspect.admin_filters import due_status_filter
 from papi_inspect.admin_import import SheetImportAdminMixin
 from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
+from papi_inspect.duties import FollowUpInline as DutyFollowUpInline
 
 COMMITMENT_FIELDS = ("content", "owner_unit", "due_on")
 
@@ -57,15 +58,8 @@ class DialogueAdmin(SheetImportAdminMixin, VisibleAdmin):
                                                 **{key: row.cleaned_data[key] for key in COMMITMENT_FIELDS})
 
 
-class FollowUpInline(TabularInline):
+class FollowUpInline(DutyFollowUpInline):
     model = CommitmentFollowUp
-    fields = ["on", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False  # a follow-up is the step "Ghi theo dõi, đôn đốc"
 
 
 @admin.register(Commitment)

@@ -14,23 +14,15 @@ from papi_inspect.api_import import SheetImportActionMixin
 from papi_inspect.api import VisibleReadOnlyViewSet
 from papi_inspect.api_records import ServiceViewSet, StepViewSetMixin
 from papi_inspect.choices import ScopedModelSerializer, ScopedRelated
-from papi_inspect.deadlines import deadline_label
+from papi_inspect.duties import DutyFieldsMixin
 
 
-class CommitmentSerializer(ScopedModelSerializer):
+class CommitmentSerializer(DutyFieldsMixin, ScopedModelSerializer):
     owner_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    follow_ups = serializers.SerializerMethodField()
-    deadline_status = serializers.SerializerMethodField()
 
     class Meta:
         model = Commitment
         fields = ["id", "dialogue", "content", "owner_unit", "due_on", "result", "done_on", "deadline_status", "follow_ups"]
-
-    def get_follow_ups(self, commitment) -> list:
-        return [{"on": entry.on, "note": entry.note} for entry in commitment.follow_ups.all()]
-
-    def get_deadline_status(self, commitment) -> str:
-        return deadline_label(commitment.due_on, done=commitment.done_on is not None)
 
 
 class DialogueSerializer(ScopedModelSerializer):

@@ -11,7 +11,7 @@ from doctypes.people_board.steps import RECOMMENDATION_STEPS
 from papi_inspect.api_import import SheetImportActionMixin
 from papi_inspect.api_records import ServiceViewSet
 from papi_inspect.choices import ScopedModelSerializer, ScopedRelated
-from papi_inspect.deadlines import deadline_label
+from papi_inspect.duties import DutyFieldsMixin
 
 
 class MemberSerializer(ScopedModelSerializer):
@@ -80,20 +80,12 @@ class MeetingViewSet(ServiceViewSet):
         return services.record_meeting(by=user, **data)
 
 
-class RecommendationSerializer(ScopedModelSerializer):
+class RecommendationSerializer(DutyFieldsMixin, ScopedModelSerializer):
     owner_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    follow_ups = serializers.SerializerMethodField()
-    deadline_status = serializers.SerializerMethodField()
 
     class Meta:
         model = Recommendation
         fields = ["id", "board", "made_on", "content", "owner_unit", "due_on", "result", "done_on", "deadline_status", "follow_ups"]
-
-    def get_follow_ups(self, recommendation) -> list:
-        return [{"on": entry.on, "note": entry.note} for entry in recommendation.follow_ups.all()]
-
-    def get_deadline_status(self, recommendation) -> str:
-        return deadline_label(recommendation.due_on, done=recommendation.done_on is not None)
 
 
 class RecommendationInput(serializers.Serializer):

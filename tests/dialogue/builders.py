@@ -1,7 +1,7 @@
 """Dialogues and commitments for the dialogue register's tests, recorded through the services."""
 
 from doctypes.dialogue import services
-from tests.people_board.builders import days_ago, unit, workbook  # noqa: F401  (shared date, unit and sheet helpers)
+from tests.people_board.builders import days_ago, sql_count, unit, workbook  # noqa: F401  (shared helpers)
 
 
 def make_dialogue(people, code="snnmt-ccthuyloi", *, held=30, commitments=None, topic="Nạo vét kênh tưới N5 thôn Đồng Quan"):

@@ -2,14 +2,13 @@
 plain SQL counts over dialogues of several units, another agency's, and dates inside and outside the period."""
 
 import pytest
-from django.db import connection
 
 from doctypes.dialogue import services
 from doctypes.dialogue.models import Commitment, Dialogue
 from doctypes.papi.figures import collect_figures
 from reports.dashboard.panels import register_panels
 from tests.base import client_for
-from tests.dialogue.builders import days_ago, make_dialogue, unit
+from tests.dialogue.builders import days_ago, make_dialogue, sql_count, unit
 
 
 @pytest.fixture
@@ -30,12 +29,6 @@ def dialogue_world(people):
     Commitment.objects.create(dialogue=other, content="Trả lời doanh nghiệp", owner_unit=unit("stc-vp"), due_on=days_ago(10),
                               done_on=days_ago(12), result="Xong")
     return first
-
-
-def sql_count(query, params):
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return cursor.fetchone()[0]
 
 
 def test_the_papi_3_figures_are_the_plain_sql_counts(people, dialogue_world):

@@ -3,6 +3,7 @@
 import datetime
 import io
 
+from django.db import connection
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -41,3 +42,10 @@ def workbook(headers, rows):
     data.seek(0)
     data.name = "so-kien-nghi.xlsx"
     return data
+
+
+def sql_count(query, params):
+    """One number from plain SQL, to recompute a figure without the ORM code that produced it."""
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchone()[0]

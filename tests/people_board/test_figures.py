@@ -2,14 +2,13 @@
 over realistic records (several units, another agency's board, dates inside and outside the period)."""
 
 import pytest
-from django.db import connection
 
 from doctypes.papi.figures import collect_figures
 from doctypes.people_board import services
 from doctypes.people_board.models import Board, BoardMeeting, Recommendation
 from reports.dashboard.panels import register_panels
 from tests.base import client_for
-from tests.people_board.builders import days_ago, make_board, make_recommendation, unit
+from tests.people_board.builders import days_ago, make_board, make_recommendation, sql_count, unit
 
 
 @pytest.fixture
@@ -31,12 +30,6 @@ def board_world(people):
     Recommendation.objects.create(board=other, made_on=days_ago(50), content="Kiến nghị Sở Tài chính", owner_unit=unit("stc-vp"),
                                   due_on=days_ago(40), done_on=days_ago(45), result="Xong")
     return board
-
-
-def sql_count(query, params):
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return cursor.fetchone()[0]
 
 
 def test_the_papi_figures_are_the_plain_sql_counts(people, board_world):
