@@ -20,7 +20,8 @@ DOCTYPE_TEST_MODULES = ["tests.core.test_optimistic_locking", "tests.org.test_ed
                         "tests.complaint_case.test_edit_conflict", "tests.citizen_reception.test_edit_conflict",
                         "tests.inspection.test_edit_conflict", "tests.discipline_check.test_edit_conflict",
                         "tests.procedure_review.test_edit_conflict", "tests.finding.test_edit_conflict",
-                        "tests.reports.test_edit_conflict"]
+                        "tests.reports.test_edit_conflict", "tests.people_board.test_edit_conflict",
+                        "tests.dialogue.test_edit_conflict"]
 
 
 def make_day_off(people):
