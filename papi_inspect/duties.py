@@ -12,12 +12,12 @@ from papi_inspect.deadlines import deadline_label
 from papi_inspect.steps import Step, Workflow
 
 
-class FollowUpInput(serializers.Serializer):
+class DutyFollowUpInput(serializers.Serializer):
     on = serializers.DateField(label=_("Ngày"))
     note = serializers.CharField(label=_("Nội dung theo dõi"))
 
 
-class ResultInput(serializers.Serializer):
+class DutyResultInput(serializers.Serializer):
     done_on = serializers.DateField(label=_("Ngày hoàn thành"))
     result = serializers.CharField(label=_("Kết quả"))
 
@@ -29,8 +29,8 @@ def is_open(duty):
 def duty_steps(model, *, follow_up, record_result, result_label):
     """The steps "follow-up" and "result" of a duty, offered while it is open; the services decide."""
     return Workflow(model, [
-        Step("follow-up", _("Ghi theo dõi, đôn đốc"), FollowUpInput, follow_up, is_open),
-        Step("result", result_label, ResultInput, record_result, is_open),
+        Step("follow-up", _("Ghi theo dõi, đôn đốc"), DutyFollowUpInput, follow_up, is_open),
+        Step("result", result_label, DutyResultInput, record_result, is_open),
     ])
 
 
