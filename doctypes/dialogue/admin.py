@@ -2,6 +2,7 @@
 (follow-up, result) and the Excel import; every add form calls the register's service."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.dialogue import services
@@ -23,6 +24,7 @@ class CommitmentInline(TabularInline):
     fields = ["content", "owner_unit", "due_on", "done_on"]
     readonly_fields = ["done_on"]
     extra = 0
+    can_delete = False  # a commitment is kept with its outcome
     show_change_link = True
 
 
@@ -47,15 +49,19 @@ class DialogueAdmin(SheetImportAdminMixin, VisibleAdmin):
         return call_service(services.hold_dialogue, data, by=request.user, commitments=commitments)
 
     def save_lines(self, request, form, formsets):
-        # A commitment added later goes through add_commitment; existing ones move by their own steps.
+        # A commitment added later goes through add_commitment; one already recorded is corrected on its own page
+        # (its follow-up and result are steps there), so a change typed on this line is refused, never dropped.
         form.save_m2m()
         for formset in formsets:
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             if formset.model is Commitment:
                 for row in formset.forms:
-                    if row.has_changed() and row.instance.pk is None and row.cleaned_data and not row.cleaned_data.get("DELETE"):
-                        services.add_commitment(form.instance, by=request.user,
-                                                **{key: row.cleaned_data[key] for key in COMMITMENT_FIELDS})
+                    if not row.has_changed() or not row.cleaned_data or row.cleaned_data.get("DELETE"):
+                        continue
+                    if row.instance.pk is not None:
+                        raise ValidationError(_("Cam kết đã ghi được sửa trên trang của cam kết đó."))
+                    services.add_commitment(form.instance, by=request.user,
+                                            **{key: row.cleaned_data[key] for key in COMMITMENT_FIELDS})
 
 
 class FollowUpInline(DutyFollowUpInline):

@@ -15,11 +15,14 @@ from papi_inspect.admin_steps import StepAdminMixin
 from papi_inspect.deadlines import deadline_label
 from papi_inspect.duties import FollowUpInline as DutyFollowUpInline
 
+MEMBER_FIELDS = ("full_name", "role", "from_on", "to_on")
+
 
 class MemberInline(TabularInline):
     model = BoardMember
-    fields = ["full_name", "role", "from_on", "to_on"]
+    fields = list(MEMBER_FIELDS)
     extra = 0
+    can_delete = False  # a member who leaves keeps the line, with the day they left
 
 
 @admin.register(Board)
@@ -32,20 +35,23 @@ class BoardAdmin(VisibleAdmin):
     inlines = [MemberInline, AttachmentInline]
 
     def create(self, request, data):
-        members = [{key: row[key] for key in ("full_name", "role", "from_on", "to_on")}
-                   for row in self.inline_rows(request, BoardMember)]
+        members = [{key: row[key] for key in MEMBER_FIELDS} for row in self.inline_rows(request, BoardMember)]
         return call_service(services.set_up_board, data, by=request.user, members=members)
 
     def save_lines(self, request, form, formsets):
-        # A member added later goes through add_member (dates within the term); existing lines stay as recorded.
+        # Members added or corrected on the board's page go through the services (dates within the term).
         form.save_m2m()
         for formset in formsets:
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             if formset.model is BoardMember:
                 for row in formset.forms:
-                    if row.has_changed() and row.instance.pk is None and row.cleaned_data and not row.cleaned_data.get("DELETE"):
-                        services.add_member(form.instance, by=request.user, **{
-                            key: row.cleaned_data[key] for key in ("full_name", "role", "from_on", "to_on")})
+                    if not row.has_changed() or not row.cleaned_data or row.cleaned_data.get("DELETE"):
+                        continue
+                    values = {key: row.cleaned_data[key] for key in MEMBER_FIELDS}
+                    if row.instance.pk is None:
+                        services.add_member(form.instance, by=request.user, **values)
+                    else:
+                        services.change_member(BoardMember.objects.get(pk=row.instance.pk), by=request.user, **values)
 
 
 @admin.register(BoardMeeting)

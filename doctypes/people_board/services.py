@@ -47,10 +47,7 @@ def set_up_board(*, by, unit, term_from, term_to, note="", members=(), plan_task
     return board
 
 
-@transaction.atomic
-def add_member(board, *, by, full_name, role=BoardMember.Role.MEMBER, from_on=None, to_on=None):
-    """Add a member; from/to lie within the term (a member elected later, or leaving early, keeps their own dates)."""
-    _require(by, board.unit)
+def _member_values(board, *, full_name, role, from_on, to_on):
     if not (full_name or "").strip():
         raise ValidationError({"full_name": _("Cần họ và tên thành viên.")})
     if role not in BoardMember.Role.values:
@@ -59,8 +56,25 @@ def add_member(board, *, by, full_name, role=BoardMember.Role.MEMBER, from_on=No
     _check_in_term(board, from_on, field="from_on", label=_("Ngày bắt đầu"))
     if to_on is not None and to_on < from_on:
         raise ValidationError({"to_on": _("Ngày thôi tham gia không được trước ngày bắt đầu.")})
-    member = BoardMember(board=board, full_name=full_name.strip(), role=role, from_on=from_on, to_on=to_on)
-    return save(member, gettext_noop("Thêm thành viên Ban TTND"), by=by)
+    return {"full_name": full_name.strip(), "role": role, "from_on": from_on, "to_on": to_on}
+
+
+@transaction.atomic
+def add_member(board, *, by, full_name, role=BoardMember.Role.MEMBER, from_on=None, to_on=None):
+    """Add a member; from/to lie within the term (a member elected later, or leaving early, keeps their own dates)."""
+    _require(by, board.unit)
+    values = _member_values(board, full_name=full_name, role=role, from_on=from_on, to_on=to_on)
+    return save(BoardMember(board=board, **values), gettext_noop("Thêm thành viên Ban TTND"), by=by)
+
+
+@transaction.atomic
+def change_member(member, *, by, full_name, role, from_on=None, to_on=None):
+    """Correct a member's name, role or dates (one leaving early gets `to_on`), with the rules of add_member."""
+    _require(by, member.board.unit)
+    values = _member_values(member.board, full_name=full_name, role=role, from_on=from_on, to_on=to_on)
+    for name, value in values.items():
+        setattr(member, name, value)
+    return save(member, gettext_noop("Sửa thành viên Ban TTND"), by=by)
 
 
 @transaction.atomic

@@ -91,3 +91,16 @@ def test_the_owner_unit_reads_the_dialogue_and_its_commitment_and_others_see_not
         assert_unreachable(client, user, commitment, **COMMITMENT)
         exported = client.post("/admin/dialogue/dialogue/", {"action": "export_to_excel", "_selected_action": [dialogue.pk]})
         assert "Đồng Quan" not in exported.content.decode(errors="ignore")
+
+
+def test_a_commitment_already_recorded_is_not_silently_changed_from_the_dialogue_page(client, people):
+    dialogue = make_dialogue(people)
+    commitment = dialogue.commitments.get()
+    client_for(client, people.inspector)
+    changed = {"topic": dialogue.topic, "participant_count": "40", "commitments-0-id": commitment.pk,
+               "commitments-0-dialogue": dialogue.pk, "commitments-0-content": "Nội dung bị sửa trên trang đối thoại",
+               "commitments-0-owner_unit": commitment.owner_unit_id, "commitments-0-due_on": commitment.due_on.strftime("%d/%m/%Y")}
+    response = admin_post(client, f"/admin/dialogue/dialogue/{dialogue.pk}/change/", changed)
+    assert response.status_code == 200 and "trên trang của cam kết" in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.content.startswith("Nạo vét kênh N5")

@@ -122,3 +122,25 @@ def test_a_recommendation_evidences_the_plan_task_it_carries_out_for_those_who_s
     assert [record.pk for _name, record, _url in evidence_of(task, people.office_clerk)] == [created.json()["id"]]
     assert "Giám sát công khai TTHC" in client.get(f"/admin/papi/task/{task.pk}/change/").content.decode()
     assert evidence_of(task, people.outsider) == [] and evidence_of(task, people.unit_staff) == []
+
+
+def test_a_member_leaving_is_corrected_on_the_board_page_through_the_service_and_a_date_out_of_term_is_refused(client, people):
+    board = make_board(people)
+    head = board.members.get(role="head")
+    url = f"/admin/people_board/board/{board.pk}/change/"
+    client_for(client, people.office_clerk)
+    others = {f"members-{i}-{key}": value for i, member in enumerate(board.members.order_by("role", "full_name"))
+              for key, value in (("id", member.pk), ("board", board.pk), ("full_name", member.full_name), ("role", member.role),
+                                 ("from_on", member.from_on.strftime("%d/%m/%Y")))}
+    row = next(i for i, member in enumerate(board.members.order_by("role", "full_name")) if member.pk == head.pk)
+    leaving = {**others, f"members-{row}-to_on": days_ago(3).strftime("%d/%m/%Y"), "term_from": board.term_from.strftime("%d/%m/%Y"),
+               "term_to": board.term_to.strftime("%d/%m/%Y"), "unit": board.unit.pk}
+    response = admin_post(client, url, leaving)
+    assert response.status_code == 302, errors_of(response)
+    head.refresh_from_db()
+    assert head.to_on == days_ago(3) and head.history.first().history_change_reason == "Sửa thành viên Ban TTND"
+    early = {**leaving, f"members-{row}-from_on": days_ago(900).strftime("%d/%m/%Y")}
+    response = admin_post(client, url, early)
+    assert response.status_code == 200 and "ngoài nhiệm kỳ" in response.content.decode()
+    head.refresh_from_db()
+    assert head.from_on == board.term_from
