@@ -11,7 +11,7 @@ from doctypes.dialogue.access import may_keep_dialogues
 from doctypes.dialogue.models import Commitment, CommitmentFollowUp, Dialogue
 from doctypes.papi.models import Dimension
 from papi_inspect.audit import save
-from papi_inspect.permissions import Role, agency_unit_ids, has_role, is_active_staff
+from papi_inspect.permissions import Role, has_role, is_active_staff
 from papi_inspect.records import check_not_before, check_not_future, check_visible
 
 # PAPI 3, vertical accountability: leaders meet citizens and answer them (plan 2021 §II.7, §III.4).
@@ -68,7 +68,7 @@ def hold_dialogue(*, by, held_on, leader, unit, topic, place="", participant_cou
 def add_commitment(dialogue, *, by, content, owner_unit, due_on):
     """A commitment made at the dialogue, owned by a unit of the department, due on or after the dialogue."""
     _require(by, dialogue.unit)
-    if owner_unit.pk not in agency_unit_ids(dialogue.leader) and owner_unit.pk not in dialogue.unit.agency().family_ids():
+    if owner_unit.pk not in dialogue.unit.agency().family_ids():
         raise ValidationError({"owner_unit": _("Đơn vị thực hiện cam kết phải thuộc Sở.")})
     check_not_before(due_on, dialogue.held_on, field="due_on", label=_("Hạn thực hiện"), earlier_label=_("ngày đối thoại"))
     if not (content or "").strip():
