@@ -74,6 +74,8 @@ DOCTYPE_APPS = [
     "doctypes.anticorruption",
     "doctypes.asset_declaration",
     "doctypes.pctn_case",
+    "doctypes.people_board",
+    "doctypes.dialogue",
 ]
 # Consumers read many doctypes and write through their services; no doctype imports them.
 CONSUMER_APPS = [
@@ -337,7 +339,9 @@ SPECTACULAR_SETTINGS = {
                             "ConflictHandlingEnum": "doctypes.anticorruption.models.ConflictOfInterest.Handling",
                             "DeclarationKindEnum": "doctypes.asset_declaration.models.DeclarationDuty.Kind",
                             "VerificationResultEnum": "doctypes.asset_declaration.models.DeclarationDuty.Result",
-                            "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel"},
+                            "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel",
+                            # A board member's role, beside the inspection team's.
+                            "BoardMemberRoleEnum": "doctypes.people_board.models.BoardMember.Role"},
 }
 
 # --- Back office ----------------------------------------------------------------------------

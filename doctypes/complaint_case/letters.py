@@ -6,6 +6,7 @@ denunciation is named by its number and pseudonym only.
 
 from django.utils import timezone
 
+from doctypes.complaint_case.dialogue_link import dialogue_result
 from doctypes.complaint_case.models import ComplaintCase, Petition, is_protected
 from doctypes.org.people import default_signer
 from papi_inspect.identity import decrypt_identity
@@ -107,7 +108,7 @@ def complaint_decision(case):
     document.heading("2. Kết quả xác minh")
     document.paragraph(case.verification_result or "—")
     document.heading("3. Kết quả đối thoại")
-    document.paragraph(case.dialogue_result or "Không tổ chức đối thoại.")
+    document.paragraph(dialogue_result(case) or "Không tổ chức đối thoại.")
     document.heading("4. Kết luận")
     document.paragraph(case.conclusion or "—")
     document.heading("QUYẾT ĐỊNH:")

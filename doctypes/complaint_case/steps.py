@@ -7,6 +7,7 @@ decides, and refuses with its reason.
 from django.utils.translation import gettext_lazy as _
 
 from doctypes.complaint_case import inputs
+from doctypes.complaint_case.dialogue_link import dialogue_step
 from doctypes.complaint_case.models import ComplaintCase, ContentKind, Denunciation, Petition
 from doctypes.complaint_case.services import complaint, denunciation, petition, verification, withdrawal
 from papi_inspect.steps import Step, Workflow
@@ -40,7 +41,8 @@ PETITION_STEPS = Workflow(Petition, [
 COMPLAINT_STEPS = Workflow(ComplaintCase, [
     Step("accept", _("Thụ lý (Điều 27)"), inputs.AcceptInput, complaint.accept_complaint, _in(C.RECEIVED)),
     Step("verify", _("Ghi kết quả xác minh"), inputs.VerifyInput, complaint.record_verification, _in(C.ACCEPTED)),
-    Step("dialogue", _("Ghi kết quả đối thoại"), inputs.DialogueInput, complaint.record_dialogue, _in(C.VERIFIED)),
+    # Art. 30: recorded in the dialogue register when one is installed (dialogue_link), else as text on the case.
+    dialogue_step(Step("dialogue", _("Ghi kết quả đối thoại"), inputs.DialogueInput, complaint.record_dialogue, _in(C.VERIFIED))),
     Step("decide", _("Ra quyết định giải quyết"), inputs.DecideInput, complaint.decide_complaint,
          lambda c: c.status == C.DIALOGUED or (c.status == C.VERIFIED and c.level == ComplaintCase.Instance.FIRST)),
     Step("withdraw", _("Rút khiếu nại, đình chỉ giải quyết (Điều 10)"), inputs.WithdrawInput, withdrawal.withdraw_complaint,

@@ -23,7 +23,8 @@ DOCTYPE_TEST_MODULES = ["tests.core.test_optimistic_locking", "tests.org.test_ed
                         "tests.reports.test_edit_conflict", "tests.publication.test_edit_conflict",
                         "tests.satisfaction.test_edit_conflict", "tests.anticorruption.test_edit_conflict",
                         "tests.asset_declaration.test_edit_conflict",
-                        "tests.pctn_case.test_edit_conflict"]
+                        "tests.pctn_case.test_edit_conflict", "tests.people_board.test_edit_conflict",
+                        "tests.dialogue.test_edit_conflict"]
 
 
 def make_day_off(people):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.urls import reverse
 
 from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, IdentityAdminMixin, identity_form, identity_from
+from doctypes.complaint_case.dialogue_link import linked_result
 from doctypes.complaint_case.models import (
     ComplaintCase, Denunciation, DenunciationExtension, DenunciationVerifier, IdentityAccessLog, Petition, RedactedCopy,
 )
@@ -143,9 +144,14 @@ class ComplaintCaseAdmin(ServiceCreateAdmin):
             kwargs["help_text"] = _("Đơn khiếu nại đã thụ lý (để trống nếu không có); họ tên người khiếu nại lấy theo đơn.")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
     workflow_fields = ["code", "status", "step_links", "received_on", "level", "accepted_on", "accept_due", "resolve_due",
-                       "verified_on", "verification_result", "dialogue_on", "dialogue_result", "decided_on",
-                       "decision_number", "result", "conclusion", "petition", "decision_link"]
+                       "verified_on", "verification_result", "dialogue_on", "dialogue_result", "dialogue_record",
+                       "decided_on", "decision_number", "result", "conclusion", "petition", "decision_link"]
     workflow = COMPLAINT_STEPS
+
+    @admin.display(description=_("kết quả đối thoại (sổ đối thoại)"))
+    def dialogue_record(self, case):
+        # The step records the dialogue in the register (Art. 30); a case recorded before shows its own text above.
+        return linked_result(case) or "—"
 
     @admin.display(description=_("quyết định"))
     def decision_link(self, case):

@@ -101,16 +101,30 @@ def record_verification(case, *, by, verified_on, result):
     return save(case, gettext_noop("Ghi kết quả xác minh"), by=by)
 
 
-@transaction.atomic
-def record_dialogue(case, *, by, held_on, result):
-    """Record the dialogue (đối thoại), held after verification."""
+def _check_dialogue(case, *, by, held_on):
+    # Art. 30: the dialogue follows verification, on a day that has come.
     require_work(by, case)
     _require(case, Status.VERIFIED, message=_("Phải xác minh trước khi đối thoại."))
     check_not_future(held_on, field="dialogue_on", label="Ngày đối thoại")
     check_not_before(held_on, case.verified_on, field="dialogue_on", label="Ngày đối thoại", earlier_label="ngày xác minh")
+
+
+@transaction.atomic
+def record_dialogue(case, *, by, held_on, result):
+    """Record the dialogue (đối thoại, Art. 30), held after verification, with its result typed on the case."""
+    _check_dialogue(case, by=by, held_on=held_on)
     if not result.strip():
         raise ValidationError({"dialogue_result": _("Cần ghi kết quả đối thoại.")})
     case.dialogue_on, case.dialogue_result, case.status = held_on, result, Status.DIALOGUED
+    return save(case, gettext_noop("Ghi kết quả đối thoại"), by=by)
+
+
+@transaction.atomic
+def mark_dialogued(case, *, by, held_on):
+    """The dialogue (Art. 30) was held on `held_on` and its result recorded elsewhere (the dialogue register, which
+    links this case): the case moves on with the day, and keeps no text of its own."""
+    _check_dialogue(case, by=by, held_on=held_on)
+    case.dialogue_on, case.status = held_on, Status.DIALOGUED
     return save(case, gettext_noop("Ghi kết quả đối thoại"), by=by)
 
 

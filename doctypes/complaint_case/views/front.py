@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from doctypes.complaint_case.access import may_reveal
 from doctypes.complaint_case.admin.identity import IDENTITY_INPUTS, RevealForm
+from doctypes.complaint_case.dialogue_link import dialogue_result
 from doctypes.complaint_case.models import ComplaintCase, Denunciation, Petition
 from doctypes.complaint_case.forms import petition_form
 from doctypes.complaint_case.services import petition as services_petition
@@ -164,6 +165,8 @@ def _shown(record, name):
         return value.strftime("%d/%m/%Y")
     if name == "handler" and value is not None:
         return value.get_full_name() or value.username
+    if name == "dialogue_result":  # recorded in the dialogue register since it exists (Art. 30), on the case before
+        value = dialogue_result(record)
     return value if value not in (None, "") else "—"
 
 
