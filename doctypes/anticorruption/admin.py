@@ -3,7 +3,8 @@
 from django.contrib import admin
 
 from doctypes.anticorruption import services
-from doctypes.anticorruption.imports import RotationImporter, SessionImporter
+from doctypes.anticorruption.imports import (ConflictImporter, DisciplineImporter, DocumentImporter, GiftImporter,
+                                             RotationImporter, SessionImporter)
 from doctypes.anticorruption.models import (ConductDiscipline, ConflictOfInterest, GiftHandover, JobRotation,
                                             OutreachSession, PreventionDocument, SessionAttendance)
 from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin, call_service
@@ -43,7 +44,8 @@ class OutreachSessionAdmin(SheetImportAdminMixin, VisibleAdmin):
 
 
 @admin.register(PreventionDocument)
-class PreventionDocumentAdmin(VisibleAdmin):
+class PreventionDocumentAdmin(SheetImportAdminMixin, VisibleAdmin):
+    importer = DocumentImporter()
     list_display = ["number", "title", "issued_on", "action", "scope", "unit"]
     list_filter = ["action", "scope", "issued_on"]
     search_fields = ["number", "title"]
@@ -102,7 +104,8 @@ class PersonalRegisterAdmin(PersonUnitOptionalMixin, VisibleAdmin):
 
 
 @admin.register(ConflictOfInterest)
-class ConflictOfInterestAdmin(PersonalRegisterAdmin):
+class ConflictOfInterestAdmin(SheetImportAdminMixin, PersonalRegisterAdmin):
+    importer = ConflictImporter()
     service = services.record_conflict
     list_display = ["person", "unit", "declared_on", "handling", "handled_on"]
     list_filter = ["handling", "declared_on", "unit"]
@@ -119,7 +122,8 @@ class ConflictOfInterestAdmin(PersonalRegisterAdmin):
 
 
 @admin.register(GiftHandover)
-class GiftHandoverAdmin(PersonalRegisterAdmin):
+class GiftHandoverAdmin(SheetImportAdminMixin, PersonalRegisterAdmin):
+    importer = GiftImporter()
     service = services.record_gift
     list_display = ["person", "unit", "description", "value", "received_on", "handed_over_on"]
     list_filter = ["received_on", "unit"]
@@ -127,7 +131,8 @@ class GiftHandoverAdmin(PersonalRegisterAdmin):
 
 
 @admin.register(ConductDiscipline)
-class ConductDisciplineAdmin(PersonalRegisterAdmin):
+class ConductDisciplineAdmin(SheetImportAdminMixin, PersonalRegisterAdmin):
+    importer = DisciplineImporter()
     service = services.record_conduct_discipline
     list_display = ["person", "unit", "ground", "measure", "decided_on"]
     list_filter = ["ground", "decided_on", "unit"]

@@ -7,7 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from doctypes.anticorruption import services
-from doctypes.anticorruption.imports import RotationImporter, SessionImporter
+from doctypes.anticorruption.imports import (ConflictImporter, DisciplineImporter, DocumentImporter, GiftImporter,
+                                             RotationImporter, SessionImporter)
 from doctypes.anticorruption.models import (ConductDiscipline, ConflictOfInterest, GiftHandover, JobRotation,
                                             OutreachSession, PreventionDocument)
 from doctypes.org.models import Unit
@@ -98,8 +99,9 @@ class DocumentInput(serializers.Serializer):
     scope = serializers.ChoiceField(choices=PreventionDocument.Scope.choices)
 
 
-class PreventionDocumentViewSet(RegisterViewSet):
+class PreventionDocumentViewSet(SheetImportActionMixin, RegisterViewSet):
     queryset = PreventionDocument.objects.select_related("unit")
+    importer = DocumentImporter()
     serializer_class = PreventionDocumentSerializer
     input_class = DocumentInput
     service = services.record_document
@@ -182,8 +184,9 @@ class HandleInput(serializers.Serializer):
     handled_on = serializers.DateField()
 
 
-class ConflictOfInterestViewSet(RegisterViewSet):
+class ConflictOfInterestViewSet(SheetImportActionMixin, RegisterViewSet):
     queryset = ConflictOfInterest.objects.select_related("unit")
+    importer = ConflictImporter()
     serializer_class = ConflictOfInterestSerializer
     input_class = ConflictInput
     service = services.record_conflict
@@ -215,8 +218,9 @@ class GiftInput(serializers.Serializer):
     handed_over_on = serializers.DateField(required=False, default=None, allow_null=True)
 
 
-class GiftHandoverViewSet(RegisterViewSet):
+class GiftHandoverViewSet(SheetImportActionMixin, RegisterViewSet):
     queryset = GiftHandover.objects.select_related("unit")
+    importer = GiftImporter()
     serializer_class = GiftHandoverSerializer
     input_class = GiftInput
     service = services.record_gift
@@ -239,8 +243,9 @@ class ConductInput(serializers.Serializer):
     decision_number = serializers.CharField(max_length=60, required=False, default="", allow_blank=True)
 
 
-class ConductDisciplineViewSet(RegisterViewSet):
+class ConductDisciplineViewSet(SheetImportActionMixin, RegisterViewSet):
     queryset = ConductDiscipline.objects.select_related("unit")
+    importer = DisciplineImporter()
     serializer_class = ConductDisciplineSerializer
     input_class = ConductInput
     service = services.record_conduct_discipline

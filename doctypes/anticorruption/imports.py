@@ -1,13 +1,15 @@
-"""Excel import of last year's sheets: outreach sessions and job rotations, each row saved through the service."""
+"""Excel import of last year's sheets, one per list of the register (sessions, documents, rotations, conflicts of
+interest, gifts, disciplines), each row saved through the service."""
 
 from django.utils.translation import gettext as _
 
 from doctypes.anticorruption import services
 from doctypes.anticorruption.access import may_keep_registers
-from doctypes.anticorruption.models import OutreachSession
+from doctypes.anticorruption.models import (ConductDiscipline, ConflictOfInterest, OutreachSession,
+                                             PreventionDocument)
 from doctypes.org.models import StaffProfile, Unit
-from papi_inspect.sheet_import import (CellError, SheetColumn, SheetImporter, choice_parser, parse_count, parse_date,
-                                       parse_text)
+from papi_inspect.sheet_import import (CellError, SheetColumn, SheetImporter, choice_parser, parse_amount, parse_count,
+                                       parse_date, parse_text)
 
 
 def units_by_code():
@@ -102,3 +104,87 @@ class RotationImporter(SheetImporter):
         return services.rotate(rotation, by=by, done_on=done_on) if done_on else rotation
 
 
+
+
+class DocumentImporter(SheetImporter):
+    """One row per document issued, amended or repealed to carry out the anti-corruption rules."""
+
+    title = _("Văn bản về phòng, chống tham nhũng")
+    columns = [
+        SheetColumn("Mã đơn vị ban hành", "unit"),
+        SheetColumn("Số, ký hiệu", "number"),
+        SheetColumn("Trích yếu", "title"),
+        SheetColumn("Ngày ban hành", "issued_on", parse_date),
+        SheetColumn("Loại", "action", choice_parser(PreventionDocument.Action.choices)),
+        SheetColumn("Phạm vi", "scope", choice_parser(PreventionDocument.Scope.choices)),
+    ]
+
+    def may_import(self, user):
+        return may_keep_registers(user)
+
+    def prepare(self):
+        return {"units": units_by_code()}
+
+    def check_row(self, values, context):
+        values["unit"] = find_unit(context["units"], values["unit"])
+        return values
+
+    def save_row(self, values, *, by, context):
+        return services.record_document(by=by, **values)
+
+
+class PersonalImporter(SheetImporter):
+    """The registers about one person: found by full name within the unit given by its code."""
+
+    service = None
+
+    def may_import(self, user):
+        return may_keep_registers(user)
+
+    def prepare(self):
+        return {"units": units_by_code()}
+
+    def check_row(self, values, context):
+        values["unit"] = find_unit(context["units"], values["unit"])
+        values["person"] = find_person(values["person"], values["unit"])
+        return values
+
+    def save_row(self, values, *, by, context):
+        return type(self).service(by=by, **values)
+
+
+PERSON_COLUMNS = [SheetColumn("Họ và tên", "person"), SheetColumn("Mã đơn vị", "unit")]
+
+
+class ConflictImporter(PersonalImporter):
+    title = _("Xung đột lợi ích")
+    service = services.record_conflict
+    columns = [*PERSON_COLUMNS,
+               SheetColumn("Ngày báo cáo", "declared_on", parse_date),
+               SheetColumn("Nội dung xung đột lợi ích", "matter"),
+               SheetColumn("Cách xử lý", "handling", choice_parser(ConflictOfInterest.Handling.choices), required=False),
+               SheetColumn("Ngày xử lý", "handled_on", parse_date, required=False)]
+
+    def check_row(self, values, context):
+        values["handling"] = values["handling"] or ConflictOfInterest.Handling.PENDING  # a blank cell: not handled yet
+        return super().check_row(values, context)
+
+
+class GiftImporter(PersonalImporter):
+    title = _("Quà tặng nộp lại")
+    service = services.record_gift
+    columns = [*PERSON_COLUMNS,
+               SheetColumn("Ngày nhận quà", "received_on", parse_date),
+               SheetColumn("Quà tặng", "description"),
+               SheetColumn("Giá trị (đồng)", "value", parse_amount),
+               SheetColumn("Ngày nộp lại", "handed_over_on", parse_date, required=False)]
+
+
+class DisciplineImporter(PersonalImporter):
+    title = _("Xử lý vi phạm quy tắc ứng xử, xung đột lợi ích")
+    service = services.record_conduct_discipline
+    columns = [*PERSON_COLUMNS,
+               SheetColumn("Căn cứ xử lý", "ground", choice_parser(ConductDiscipline.Ground.choices)),
+               SheetColumn("Ngày quyết định xử lý", "decided_on", parse_date),
+               SheetColumn("Hình thức xử lý", "measure"),
+               SheetColumn("Số quyết định", "decision_number", required=False)]
