@@ -79,3 +79,28 @@ def actions_closed(unit_ids, start, end):
 def procedures_reviewed(unit_ids, start, end):
     return count_records("procedure_review.ProcedureReview", unit="reviewer__staff_profile__unit", date="reviewed_on",
                          unit_ids=unit_ids, start=start, end=end)
+
+
+def linked_to_dimension(label, code, *, unit, date, unit_ids, start, end):
+    """Records of `label` linked to PAPI dimension `code` or one of its sub-dimensions (through `papi_dimensions`),
+    each counted once however many of them it names; None if the doctype is not installed."""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    period = Q(**{f"{unit}__in": unit_ids, f"{date}__gte": start, f"{date}__lte": end})
+    linked = Q(papi_dimensions__code=code) | Q(papi_dimensions__code__startswith=f"{code}.")
+    return model._default_manager.filter(pk__in=model._default_manager.filter(linked).values("pk")).filter(period).count()
+
+
+@register("environment_inspections_concluded", dimension="7", label=_("Cuộc thanh tra, kiểm tra về môi trường đã kết luận"),
+          source="inspection")
+def environment_inspections_concluded(unit_ids, start, end):
+    return linked_to_dimension("inspection.Inspection", "7", unit="owner", date="concluded_on", unit_ids=unit_ids,
+                               start=start, end=end)
+
+
+@register("environment_findings", dimension="7", label=_("Phát hiện về môi trường được ghi nhận"), source="finding")
+def environment_findings(unit_ids, start, end):
+    return linked_to_dimension("finding.Finding", "7", unit="unit", date="recorded_on", unit_ids=unit_ids,
+                               start=start, end=end)

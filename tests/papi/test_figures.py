@@ -49,3 +49,20 @@ def test_it_resolves_every_shipped_provider_against_the_installed_doctypes():
               for p in figures.providers()}
     assert {"citizen_receptions", "petitions_on_time", "inspections_concluded", "actions_closed", "procedures_reviewed"} <= set(values)
     assert [key for key, value in values.items() if value is None] == []
+
+
+def test_environmental_governance_counts_findings_linked_to_dimension_7_once_each(people):
+    """PAPI 7 (quản trị môi trường) from the findings linked to 7 or its sub-dimensions, each once, in the unit and quarter."""
+    from doctypes.papi.models import Dimension
+    from tests.finding.builders import make_finding
+
+    water, air = Dimension.objects.get(code="7.3"), Dimension.objects.get(code="7.2")
+    both = make_finding(title="Xả nước thải chưa qua xử lý ra kênh", recorded_on=datetime.date(2026, 4, 2))
+    both.papi_dimensions.add(water, air)
+    make_finding(title="Chi sai định mức", recorded_on=datetime.date(2026, 4, 3))  # not an environmental finding
+    later = make_finding(title="Đốt rơm rạ gây khói", recorded_on=datetime.date(2026, 7, 2))
+    later.papi_dimensions.add(air)
+    rows = {row["key"]: row["value"] for row in prefill_figures(unit("snnmt-ccthuyloi"), 2026, 2)["7"]}
+    assert rows["environment_findings"] == 1
+    assert rows["environment_inspections_concluded"] == 0
+    assert {row["key"]: row["value"] for row in prefill_figures(unit("snnmt-ttr"), 2026, 2)["7"]}["environment_findings"] == 0
