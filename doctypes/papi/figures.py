@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
+from django.db.models import QuerySet, Sum
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +21,38 @@ class FigureProvider:
     key: str
     dimension: str
     label: str
-    compute: object  # callable(unit_ids, start, end) -> int | None
+    compute: object  # callable(unit_ids, start, end) -> QuerySet (counted) | Summed | int | None
     source: str
+
+
+@dataclass(frozen=True)
+class Summed:
+    """A figure that adds up a field over records (people attending, people surveyed): the value and its records."""
+
+    records: QuerySet
+    value: int
+
+
+def summed(records, field):
+    """`records` with the sum of `field` over them, so the report can show the figure and link to what makes it."""
+    return Summed(records, records.aggregate(total=Sum(field))["total"] or 0)
+
+
+def measure(result):
+    """(value, records or None) of what a provider returned: a queryset counts its rows; a plain number has no records."""
+    if isinstance(result, QuerySet):
+        return result.count(), result
+    if isinstance(result, Summed):
+        return result.value, result.records
+    return result, None
+
+
+def figure_records(key, unit_ids, start, end):
+    """The records behind the figure `key` for the units and period (None: the provider names no records)."""
+    provider = next((p for p in providers() if p.key == key), None)
+    if provider is None:
+        return None
+    return measure(provider.compute(set(unit_ids), start, end))[1]
 
 
 _REGISTRY = {}
@@ -43,21 +74,23 @@ def providers():
 
 
 def collect_figures(unit_ids, start, end):
-    """{dimension code: [{"key", "label", "value", "source"}]} for the units and period; absent providers are skipped."""
+    """{dimension code: [{"key", "label", "value", "source"(, "linked")}]} for the units and period; absent providers are
+    skipped. "linked" marks a figure whose records can be listed (figure_records), for the report's link to them."""
     figures = {}
     for provider in providers():
         try:
             # A savepoint, so a doctype whose tables are not migrated yet cannot break the caller's transaction.
             with transaction.atomic():
-                value = provider.compute(set(unit_ids), start, end)
+                value, records = measure(provider.compute(set(unit_ids), start, end))
         except DatabaseError:
             logger.warning("Không tính được số liệu %s từ %s", provider.key, provider.source, exc_info=True)
-            value = None
+            value, records = None, None
         if value is None:
             continue
-        figures.setdefault(provider.dimension, []).append(
-            {"key": provider.key, "label": str(provider.label), "value": value, "source": provider.source}
-        )
+        figure = {"key": provider.key, "label": str(provider.label), "value": value, "source": provider.source}
+        if records is not None:
+            figure["linked"] = True
+        figures.setdefault(provider.dimension, []).append(figure)
     return figures
 
 

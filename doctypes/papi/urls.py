@@ -14,6 +14,7 @@ urlpatterns = [
     path("papi/reports/", views.my_reports, name="my-reports"),
     path("papi/plans/<int:plan_pk>/reports/start/", views.start_report, name="start-report"),
     path("papi/reports/<int:pk>/", views.report_detail, name="report"),
+    path("papi/reports/<int:pk>/figures/<slug:key>/", views.report_figure_records, name="report-figure-records"),
     path("papi/office-reports/<int:pk>/docx/", views.office_report_download, name="office-report-docx"),
     path("papi/scores/import/", views.score_import, name="score-import"),
     path("papi/trend/", views.trend, name="trend"),

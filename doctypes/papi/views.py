@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.utils.translation import gettext
 
 from doctypes.papi.access import sees_all_plan_work
+from doctypes.papi.figures import figure_records
 from doctypes.papi.forms import EntryForm, ScoreImportForm, StartReportForm
 from doctypes.papi.models.plan import Plan
 from doctypes.papi.models.report import OfficeReport, UnitReport
@@ -21,7 +23,7 @@ from doctypes.papi.rollup import STATE_LABELS, office_report_docx, office_report
 from doctypes.papi.score_import import import_scores, preview_scores
 from doctypes.papi.score_sheet import SheetRefused
 from doctypes.papi.services import (
-    attach_evidence, reporting_board, save_report_progress, start_unit_report, submit_unit_report,
+    attach_evidence, quarter_period, reporting_board, save_report_progress, start_unit_report, submit_unit_report,
 )
 from doctypes.papi.trend import trend_table
 from papi_inspect.locking import VERSION_FIELD, EditConflict, editing
@@ -206,3 +208,32 @@ def trend(request):
     if table is None:
         raise Http404(gettext("Không có số liệu PAPI nào bạn được xem."))
     return _page(request, "papi/trend.html", gettext("Xu hướng chỉ số PAPI"), table=table, show_chart=request.GET.get("view") != "table")
+
+
+FIGURE_RECORDS_SHOWN = 500
+
+
+def _record_link(record):
+    meta = record._meta
+    try:
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+def report_figure_records(request, pk, key):
+    """The records behind one pre-filled figure of a unit's report, as many as this user may see, each a link."""
+    report = get_object_or_404(UnitReport.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    figure = next((f for rows in (report.figures or {}).values() for f in rows if f["key"] == key), None)
+    if figure is None:
+        raise Http404(gettext("Báo cáo không có số liệu này."))
+    start, end = quarter_period(report.year, report.quarter)
+    records = figure_records(key, report.unit.family_ids(), start, end)
+    if records is None:
+        raise Http404(gettext("Số liệu này không gắn với danh sách hồ sơ."))
+    visible = records.visible_to(request.user) if hasattr(records, "visible_to") else records
+    total = records.count()
+    rows = [(record, _record_link(record)) for record in visible.order_by("pk")[:FIGURE_RECORDS_SHOWN]]
+    return _page(request, "papi/figure_records.html", figure["label"], report=report, figure=figure, rows=rows,
+                 total=total, hidden=total - visible.count(), start=start, end=end, limit=FIGURE_RECORDS_SHOWN)

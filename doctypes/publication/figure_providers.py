@@ -16,17 +16,17 @@ def _of_units(unit_ids):
 def publications_on_time(unit_ids, start, end):
     """Published in the period by the deadline (or with no deadline to miss)."""
     return _of_units(unit_ids).filter(Q(due_on__isnull=True) | Q(published_on__lte=F("due_on")),
-                                      published_on__gte=start, published_on__lte=end).count()
+                                      published_on__gte=start, published_on__lte=end)
 
 
 @register("publications_late", dimension="2", label=_("Nội dung công khai trễ hạn"), source="publication")
 def publications_late(unit_ids, start, end):
     """Published in the period after the deadline."""
-    return _of_units(unit_ids).filter(published_on__gte=start, published_on__lte=end, published_on__gt=F("due_on")).count()
+    return _of_units(unit_ids).filter(published_on__gte=start, published_on__lte=end, published_on__gt=F("due_on"))
 
 
 @register("publications_overdue", dimension="2", label=_("Nội dung quá hạn chưa công khai"), source="publication")
 def publications_overdue(unit_ids, start, end):
     """Due in the period, the deadline passed (as of today) and still not published."""
     return _of_units(unit_ids).filter(published_on__isnull=True, due_on__gte=start, due_on__lte=end,
-                                      due_on__lt=timezone.localdate()).count()
+                                      due_on__lt=timezone.localdate())

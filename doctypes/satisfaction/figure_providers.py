@@ -5,10 +5,10 @@ PAPI 5 (Thủ tục hành chính công) counts the procedures; 6 (Cung ứng d�
 8 (Quản trị điện tử) the procedures offered online in full or in part (NĐ 42/2022 Art. 11).
 """
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doctypes.papi.figures import register
+from doctypes.papi.figures import register, summed
 from doctypes.satisfaction.models import SatisfactionResult
 from doctypes.satisfaction.services import ONLINE_LEVELS
 
@@ -20,7 +20,7 @@ ONLINE = Q(procedure__online_level__in=ONLINE_LEVELS)
 def total(field, scope, unit_ids, start, end):
     """The sum of `field` over the results of the units whose quarter starts in the period (0 when none)."""
     rows = SatisfactionResult.objects.filter(scope, unit_id__in=unit_ids, period_start__gte=start, period_start__lte=end)
-    return rows.aggregate(total=Sum(field))["total"] or 0
+    return summed(rows, field)
 
 
 @register("satisfaction_procedures_surveyed", dimension="5", label=_("Lượt khảo sát hài lòng về TTHC"), source="satisfaction")

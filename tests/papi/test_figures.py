@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 
 from doctypes.papi import figures
-from doctypes.papi.figure_providers import count_records
+from doctypes.papi.figure_providers import records_of
 from doctypes.papi.services import prefill_figures, start_unit_report
 from tests.papi.builders import make_plan, unit
 
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_it_leaves_out_a_figure_whose_doctype_or_field_does_not_exist():
     args = {"unit_ids": {1}, "start": datetime.date(2026, 1, 1), "end": datetime.date(2026, 3, 31)}
-    assert count_records("nosuch.Model", unit="unit", date="on", **args) is None
-    assert count_records("papi.Plan", unit="owner", date="no_such_date", **args) is None
+    assert records_of("nosuch.Model", unit="unit", date="on", **args) is None
+    assert records_of("papi.Plan", unit="owner", date="no_such_date", **args) is None
 
 
 def test_it_adds_a_registered_provider_to_the_units_report(people):

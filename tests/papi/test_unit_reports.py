@@ -105,3 +105,30 @@ def test_it_serves_evidence_and_history_only_to_those_who_see_the_report(client,
     for outsider in (people.inspector, people.outsider):
         assert client_for(client, outsider).get(download).status_code == 404
         assert client.get(history).status_code in (302, 403, 404)
+
+
+def test_each_prefilled_figure_links_to_the_records_that_make_it(client, people):
+    """The unit's report shows a figure counted from records as a link; the page lists those records, as many as the
+    reader may see, and the report's other readers get the same page; one who may not read the report gets none."""
+    from tests.anticorruption.builders import make_session
+    from tests.base import client_for
+
+    thuy_loi = unit("snnmt-ccthuyloi")
+    ours = make_session(people, unit=thuy_loi, topic="Quán triệt Luật PCTN cho Chi cục Thủy lợi",
+                        held_on=datetime.date(2021, 2, 10), attendance=[(thuy_loi, 25)])
+    make_session(people, unit=thuy_loi, topic="Tập huấn quý sau", held_on=datetime.date(2021, 5, 10), attendance=[(thuy_loi, 9)])
+    plan, report = _start(people)
+    figures = {f["key"]: f for rows in report.figures.values() for f in rows}
+    assert figures["anticorruption_sessions"]["value"] == 1 and figures["anticorruption_sessions"]["linked"]
+    assert figures["anticorruption_participants"]["value"] == 25 and figures["anticorruption_participants"]["linked"]
+    page = client_for(client, people.unit_staff).get(f"/papi/reports/{report.pk}/").content.decode()
+    url = f"/papi/reports/{report.pk}/figures/anticorruption_sessions/"
+    assert f'href="{url}"' in page
+    listing = client.get(url)
+    assert listing.status_code == 200
+    text = listing.content.decode()
+    assert "Quán triệt Luật PCTN cho Chi cục Thủy lợi" in text and "Tập huấn quý sau" not in text
+    assert f"/admin/anticorruption/outreachsession/{ours.pk}/change/" in text
+    assert "Quán triệt Luật PCTN" in client_for(client, people.leader).get(url).content.decode()
+    assert client_for(client, people.outsider).get(url).status_code == 404
+    assert client_for(client, people.unit_staff).get(f"/papi/reports/{report.pk}/figures/no_such_figure/").status_code == 404
