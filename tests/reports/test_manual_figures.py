@@ -49,14 +49,14 @@ def test_01_pctn_lists_every_indicator_no_record_gives(report):
 
 
 def test_the_office_types_indicators_and_the_report_prints_them_with_who_and_source(client, people, report):
-    names = field_names(report, "01/PCTN", [("101", "SỐ LIỆU"), ("36", "SỐ LIỆU")])
+    names = field_names(report, "01/PCTN", [("101", "SỐ LIỆU"), ("38", "SỐ LIỆU")])
     client_for(client, people.office_clerk)
     shown = client.get(page(report, "01/PCTN")).content.decode()
     assert "Số công ty đại chúng" in shown and 'name="source_note"' in shown
-    response = client.post(page(report, "01/PCTN"), {names[("101", "SỐ LIỆU")]: "3", names[("36", "SỐ LIỆU")]: "1.250",
+    response = client.post(page(report, "01/PCTN"), {names[("101", "SỐ LIỆU")]: "3", names[("38", "SỐ LIỆU")]: "1.250",
                                                       "source_note": SOURCE})
     assert response.status_code == 302
-    figure = ManualFigure.objects.get(report=report, form="01/PCTN", row="36")
+    figure = ManualFigure.objects.get(report=report, form="01/PCTN", row="38")
     assert figure.value == 1250 and figure.entered_by == people.office_clerk and figure.source_note == SOURCE
     assert figure.history.first().history_user == people.office_clerk
 
@@ -68,7 +68,7 @@ def test_the_office_types_indicators_and_the_report_prints_them_with_who_and_sou
     blank = len(typed_indicators()) - 2  # two were typed
     assert f"{blank} chỉ tiêu chưa có số liệu" in " ".join(table["notes"])
     docx, xlsx = version.docx.read(), version.xlsx.read()
-    assert docx_indicator(docx, "01/PCTN", "101") == "3" and docx_indicator(docx, "01/PCTN", "36") == "1.250"
+    assert docx_indicator(docx, "01/PCTN", "101") == "3" and docx_indicator(docx, "01/PCTN", "38") == "1.250"
     trace = [line for line in xlsx_trace(xlsx) if line["Biểu"] == "01/PCTN" and line["Mô hình"] == "reports.manualfigure"]
     assert len(trace) == 2 and all(SOURCE in line["Hồ sơ"] and "Phạm Văn Phòng" in line["Hồ sơ"] for line in trace)
 

@@ -35,7 +35,6 @@ from papi_inspect.demo import load_demo
 from reports.periods import period_containing, resolve_period
 from reports.services import lifecycle
 from reports.tables import registers
-from reports.tables.sources import SOURCES
 
 FORMS_DIR = Path(settings.BASE_DIR) / "fixtures" / "report_forms"
 REPORTS = {"kntc": ("01/TCD", "02/XLD", "03/GQKN", "04/GQTC"), "inspection": ("01/TTr", "02/TTr"),
@@ -65,9 +64,9 @@ SOURCE_COLUMNS = _unit_form_columns(("source",))
 FORMULA_COLUMNS = _unit_form_columns(("formula",))
 # The indicators fed by the evidence registers are recomputed by their own tests (tests/reports/test_pctn_registers_*.py,
 # tests/pctn_case/test_pctn_recompute.py).
-REGISTER_FRAMES = set(registers.merged("FRAMES"))
+REGISTER_SOURCES = set(registers.merged("SOURCES"))
 PCTN_INDICATORS = [row["key"] for row in _layout("01/PCTN")["rows"]
-                   if row.get("source") and SOURCES[row["source"]].frame not in REGISTER_FRAMES]
+                   if row.get("source") and row["source"] not in REGISTER_SOURCES]
 
 
 # ---------------------------------------------------------------------------------------------------------------
