@@ -100,6 +100,8 @@ def test_a_third_extension_is_refused_art_30(client, people):
     client_for(client, people.inspector)
     assert client.post(f"/cases/denunciations/{case.pk}/step/mark-complex/",
                        {"reason": "Nội dung liên quan nhiều đơn vị, cần giám định"}).status_code == 302
+    assert client.post(f"/cases/denunciations/{case.pk}/step/mark-especially-complex/",
+                       {"reason": "Phải trưng cầu giám định tại hai cơ quan chuyên môn"}).status_code == 302
     for number in (1, 2):
         data = {"decided_on": str(days_ago(1)), "decision_number": f"0{number}/QĐ-GH", "reason": "Vụ việc phức tạp, cần giám định"}
         assert client.post(f"/cases/denunciations/{case.pk}/step/extend/", data).status_code == 302
