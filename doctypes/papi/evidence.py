@@ -29,10 +29,28 @@ def evidence_of(task, user):
         records = getattr(task, relation.get_accessor_name()).all()
         if hasattr(records, "visible_to"):
             records = records.visible_to(user)
-        for record in records:
-            try:
-                url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk])
-            except NoReverseMatch:
-                url = ""
-            entries.append((model._meta.verbose_name, record, url))
+        entries += [(model._meta.verbose_name, record, _admin_url(model, record.pk)) for record in records]
     return entries
+
+
+def evidence_for_tasks(task_model, task_ids, user):
+    """{task id: [(register name, record, admin URL)]} for many tasks at once: one query per register, not per task."""
+    entries = {}
+    for relation in evidence_relations(task_model):
+        model = relation.related_model
+        records = model._default_manager.filter(plan_tasks__in=task_ids)
+        if hasattr(records, "visible_to"):
+            records = records.visible_to(user)
+        through = records.values_list("pk", "plan_tasks")
+        by_pk = {record.pk: record for record in model._default_manager.filter(pk__in={pk for pk, _task in through})}
+        for pk, task_id in through:
+            if task_id in task_ids and pk in by_pk:
+                entries.setdefault(task_id, []).append((model._meta.verbose_name, by_pk[pk], _admin_url(model, pk)))
+    return entries
+
+
+def _admin_url(model, pk):
+    try:
+        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[pk])
+    except NoReverseMatch:
+        return ""

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from django.utils.translation import gettext
 
 from doctypes.papi.access import sees_all_plan_work
+from doctypes.papi.evidence import evidence_for_tasks
 from doctypes.papi.figures import figure_records
 from doctypes.papi.forms import EntryForm, ScoreImportForm, StartReportForm
-from doctypes.papi.models.plan import Plan
+from doctypes.papi.models.plan import Plan, Task
 from doctypes.papi.models.report import OfficeReport, UnitReport
 from doctypes.papi.rollup import STATE_LABELS, office_report_docx, office_report_filename
 from doctypes.papi.score_import import import_scores, preview_scores
@@ -145,7 +146,10 @@ def report_detail(request, pk):
         content_type__app_label="papi", content_type__model="unitreportentry", object_id__in=[e.pk for e in entries]
     ):
         files.setdefault(attachment.object_id, []).append(attachment)
-    rows = [(entry, form, files.get(entry.pk, []), loaded_mark(entry.progress, entry.result)) for entry, form in forms]
+    # Register entries linked to a task evidence it beside the uploaded files (doctypes/papi/evidence.py).
+    records = evidence_for_tasks(Task, {entry.task_id for entry in entries}, request.user)
+    rows = [(entry, form, files.get(entry.pk, []), loaded_mark(entry.progress, entry.result), records.get(entry.task_id, []))
+            for entry, form in forms]
     if not conflict:
         summary = request.POST.get("summary", report.summary) if request.method == "POST" else report.summary
     return _page(request, "papi/report_detail.html", str(report), report=report, rows=rows, conflict=conflict,

@@ -132,3 +132,17 @@ def test_each_prefilled_figure_links_to_the_records_that_make_it(client, people)
     assert "Quán triệt Luật PCTN" in client_for(client, people.leader).get(url).content.decode()
     assert client_for(client, people.outsider).get(url).status_code == 404
     assert client_for(client, people.unit_staff).get(f"/papi/reports/{report.pk}/figures/no_such_figure/").status_code == 404
+
+
+def test_a_register_entry_linked_to_a_task_evidences_it_on_the_units_report(client, people):
+    """'Task done' can point to records: a session recorded for the task is listed beside the uploaded files."""
+    from tests.anticorruption.builders import make_session
+    from tests.base import client_for
+
+    plan, report = _start(people)
+    task = task_of(plan, "snnmt-ccthuyloi")
+    make_session(people, unit=unit("snnmt-ccthuyloi"), topic="Tuyên truyền nhiệm vụ PAPI tại Chi cục Thủy lợi",
+                 held_on=datetime.date(2021, 2, 10), plan_tasks=[task])
+    page = client_for(client, people.unit_staff).get(f"/papi/reports/{report.pk}/").content.decode()
+    assert "Tuyên truyền nhiệm vụ PAPI tại Chi cục Thủy lợi" in page
+    assert "/admin/anticorruption/outreachsession/" in page
