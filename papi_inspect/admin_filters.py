@@ -107,21 +107,33 @@ class DueStatus:
 
 def due_status_filter(due_field, done_field):
     """A list filter "done / due / overdue" for a register whose duty is due on `due_field` and met on `done_field`;
-    the dashboard's register panels link to it with the same parameter, so a count and its list agree."""
+    the dashboard's register panels link to it with the same parameter, so a count and its list agree. A register with
+    no deadline (`due_field` None) is only done or not yet done."""
 
     class DueStatusFilter(admin.SimpleListFilter):
         title = _("tình trạng thực hiện")
         parameter_name = "due_status"
 
         def lookups(self, request, model_admin):
+            if due_field is None:
+                return [(DueStatus.DONE, _("Đã có kết quả")), (DueStatus.DUE, _("Chưa có kết quả"))]
             return [(DueStatus.DONE, _("Đã thực hiện")), (DueStatus.DUE, _("Chưa đến hạn")),
                     (DueStatus.OVERDUE, _("Quá hạn"))]
 
         def queryset(self, request, queryset):
-            today = timezone.localdate()
-            open_ = Q(**{f"{done_field}__isnull": True})
-            conditions = {DueStatus.DONE: ~open_, DueStatus.DUE: open_ & ~Q(**{f"{due_field}__lt": today}),
-                          DueStatus.OVERDUE: open_ & Q(**{f"{due_field}__lt": today})}
-            return queryset.filter(conditions[self.value()]) if self.value() in conditions else queryset
+            return queryset.filter(due_status_q(self.value(), due_field, done_field)) if self.value() in (
+                DueStatus.DONE, DueStatus.DUE, DueStatus.OVERDUE) else queryset
 
     return DueStatusFilter
+
+
+def due_status_q(status, due_field, done_field, *, today=None):
+    """The condition of one duty status; without a deadline, "due" is every duty not yet done and none is overdue."""
+    today = today or timezone.localdate()
+    open_ = Q(**{f"{done_field}__isnull": True})
+    if status == DueStatus.DONE:
+        return ~open_
+    if due_field is None:
+        return open_ if status == DueStatus.DUE else Q(pk__in=[])
+    overdue = Q(**{f"{due_field}__lt": today})
+    return open_ & (overdue if status == DueStatus.OVERDUE else ~overdue)

@@ -1,12 +1,12 @@
 """Back office of the case register: list, form with the people and recoveries, Excel import."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from doctypes.pctn_case import services
 from doctypes.pctn_case.importer import PctnCaseImporter
 from doctypes.pctn_case.models import PctnCase, PctnCasePerson, PctnRecovery
 from papi_inspect.admin_base import AttachmentInline, TabularInline, VisibleAdmin, call_service
+from papi_inspect.admin_filters import due_status_filter
 from papi_inspect.admin_import import SheetImportAdminMixin
 
 
@@ -29,26 +29,13 @@ class RecoveryInline(CaseLineInline):
     fields = ["recorded_on", "measure", "amount", "land"]
 
 
-class ConsideringFilter(admin.SimpleListFilter):
-    """Cases still being considered (no handling result yet), as 01/PCTN row 87 counts them."""
-
-    title = _("kết quả xử lý")
-    parameter_name = "handling"
-
-    def lookups(self, request, model_admin):
-        return [("considering", _("Đang xem xét xử lý")), ("handled", _("Đã có kết quả xử lý"))]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("considering", "handled"):
-            return queryset.filter(handled_on__isnull=self.value() == "considering")
-        return queryset
-
-
 @admin.register(PctnCase)
 class PctnCaseAdmin(SheetImportAdminMixin, VisibleAdmin):
     importer = PctnCaseImporter()
     list_display = ["code", "title", "unit", "detected_on", "channel", "kind", "handled_on"]
-    list_filter = ["channel", "kind", "non_state", ConsideringFilter, ("unit", admin.RelatedOnlyFieldListFilter)]
+    # "Chưa có kết quả" is what 01/PCTN rows 87–88 count as being considered; the dashboard links here.
+    list_filter = ["channel", "kind", "non_state", due_status_filter(None, "handled_on"),
+                   ("unit", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["code", "title", "non_state_organisation"]
     list_select_related = ["unit"]
     readonly_fields = ["code", "recorded_by"]

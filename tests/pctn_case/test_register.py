@@ -178,3 +178,20 @@ def test_a_person_added_on_the_case_page_goes_through_the_same_checks(client, pe
     assert case.people.count() == 1
     response = page.post(url, {**form_data(response, "pctncase_form"), "people-1-disciplined_on": ["10/06/2026"]})
     assert response.status_code == 302 and case.people.get(label="Kế toán").discipline == "warning"
+
+
+def test_the_dashboard_panel_counts_handled_and_considered_cases_as_the_list_shows(client, people):
+    """No deadline: a case has a handling result or is still being considered (01/PCTN rows 87–88); none is overdue."""
+    from reports.dashboard.panels import register_panels
+
+    _case(people, handled_on=D(2026, 5, 2))
+    _case(people, title="Nhận tiền của doanh nghiệp khi nghiệm thu")
+    _case(people, title="Chi sai chế độ công tác phí")
+    panel = next(row for row in register_panels(people.chief_inspector) if str(row["title"]).startswith("Vụ việc tham nhũng"))
+    assert panel["overdue"] is None and (panel["done"].value, panel["due"].value) == (1, 2)
+    page = client_for(client, people.chief_inspector)
+    for state in ("done", "due"):
+        assert page.get(panel[state].url).context["cl"].result_count == panel[state].value, state
+    theirs = [row for row in register_panels(people.outsider) if str(row["title"]).startswith("Vụ việc tham nhũng")]
+    assert all(row["done"].value == row["due"].value == 0 for row in theirs)  # another agency counts none of ours
+    assert "papi-registers" in page.get("/admin/").content.decode()
