@@ -45,7 +45,35 @@ def parse_attendance(text):
     return rows
 
 
-class SessionImporter(SheetImporter):
+class RegisterImporter(SheetImporter):
+    """The office imports; every row names its unit by code, read once per file."""
+
+    def may_import(self, user):
+        return may_keep_registers(user)
+
+    def prepare(self):
+        return {"units": units_by_code()}
+
+    def check_row(self, values, context):
+        values["unit"] = find_unit(context["units"], values["unit"])
+        return values
+
+
+class PersonalImporter(RegisterImporter):
+    """The registers about one person: found by full name within the unit given by its code; `service` saves a row."""
+
+    service = None
+
+    def check_row(self, values, context):
+        values = super().check_row(values, context)
+        values["person"] = find_person(values["person"], values["unit"])
+        return values
+
+    def save_row(self, values, *, by, context):
+        return type(self).service(by=by, **values)
+
+
+class SessionImporter(RegisterImporter):
     """One row per class: the organising unit, topic, kind, date, materials and who took part by unit."""
 
     title = _("Lớp tuyên truyền, tập huấn PCTN")
@@ -58,23 +86,16 @@ class SessionImporter(SheetImporter):
         SheetColumn("Thành phần tham gia (mã đơn vị: số người; ...)", "attendance", parse_attendance),
     ]
 
-    def may_import(self, user):
-        return may_keep_registers(user)
-
-    def prepare(self):
-        return {"units": units_by_code()}
-
     def check_row(self, values, context):
-        units = context["units"]
-        values["unit"] = find_unit(units, values["unit"])
-        values["attendance"] = [(find_unit(units, code), count) for code, count in values["attendance"]]
+        values = super().check_row(values, context)
+        values["attendance"] = [(find_unit(context["units"], code), count) for code, count in values["attendance"]]
         return values
 
     def save_row(self, values, *, by, context):
         return services.record_session(by=by, **values)
 
 
-class RotationImporter(SheetImporter):
+class RotationImporter(PersonalImporter):
     """One row per post to rotate: the person by name within the unit, the post, since when, the term, done on."""
 
     title = _("Chuyển đổi vị trí công tác")
@@ -87,26 +108,13 @@ class RotationImporter(SheetImporter):
         SheetColumn("Ngày đã chuyển đổi", "done_on", parse_date, required=False),
     ]
 
-    def may_import(self, user):
-        return may_keep_registers(user)
-
-    def prepare(self):
-        return {"units": units_by_code()}
-
-    def check_row(self, values, context):
-        values["unit"] = find_unit(context["units"], values["unit"])
-        values["person"] = find_person(values["person"], values["unit"])
-        return values
-
     def save_row(self, values, *, by, context):
         done_on = values.pop("done_on")
         rotation = services.schedule_rotation(by=by, **values)
         return services.rotate(rotation, by=by, done_on=done_on) if done_on else rotation
 
 
-
-
-class DocumentImporter(SheetImporter):
+class DocumentImporter(RegisterImporter):
     """One row per document issued, amended or repealed to carry out the anti-corruption rules."""
 
     title = _("Văn bản về phòng, chống tham nhũng")
@@ -119,38 +127,8 @@ class DocumentImporter(SheetImporter):
         SheetColumn("Phạm vi", "scope", choice_parser(PreventionDocument.Scope.choices)),
     ]
 
-    def may_import(self, user):
-        return may_keep_registers(user)
-
-    def prepare(self):
-        return {"units": units_by_code()}
-
-    def check_row(self, values, context):
-        values["unit"] = find_unit(context["units"], values["unit"])
-        return values
-
     def save_row(self, values, *, by, context):
         return services.record_document(by=by, **values)
-
-
-class PersonalImporter(SheetImporter):
-    """The registers about one person: found by full name within the unit given by its code."""
-
-    service = None
-
-    def may_import(self, user):
-        return may_keep_registers(user)
-
-    def prepare(self):
-        return {"units": units_by_code()}
-
-    def check_row(self, values, context):
-        values["unit"] = find_unit(context["units"], values["unit"])
-        values["person"] = find_person(values["person"], values["unit"])
-        return values
-
-    def save_row(self, values, *, by, context):
-        return type(self).service(by=by, **values)
 
 
 PERSON_COLUMNS = [SheetColumn("Họ và tên", "person"), SheetColumn("Mã đơn vị", "unit")]
