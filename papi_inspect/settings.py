@@ -340,6 +340,9 @@ SPECTACULAR_SETTINGS = {
                             "DeclarationKindEnum": "doctypes.asset_declaration.models.DeclarationDuty.Kind",
                             "VerificationResultEnum": "doctypes.asset_declaration.models.DeclarationDuty.Result",
                             "PctnCaseChannelEnum": "doctypes.pctn_case.models.PctnCase.Channel",
+                            # Two registers' "discipline" choice sets, each under its own name.
+                            "PctnCaseDisciplineEnum": "doctypes.pctn_case.models.PctnCasePerson.Discipline",
+                            "DeclarationDisciplineEnum": "doctypes.asset_declaration.models.DeclarationDuty.Discipline",
                             # A board member's role, beside the inspection team's.
                             "BoardMemberRoleEnum": "doctypes.people_board.models.BoardMember.Role"},
 }
